@@ -1,0 +1,3 @@
+from mentormatch.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""The `mentormatch` command: opens the window, or runs a bulk job without a display.
+
+    mentormatch [--db PATH] [--lang zh_CN|en]            open the window
+    mentormatch --db PATH sample                          fill an empty database with sample data
+    mentormatch --db PATH match ...                       propose (and confirm) pairs
+    mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
+    mentormatch --db PATH import KIND FILE ...            import a roster
+    mentormatch --db PATH export KIND OUT ...             export pairs, mentors or letters
+
+Each job is a function run_command(db, args) -> exit code in the module that owns the work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication
+
+from mentormatch import __version__
+
+# subcommand -> module with run_command(db, args)
+COMMANDS = {
+    "sample": "mentormatch.sample",
+    "match": "mentormatch.matching",
+    "letters": "mentormatch.letters",
+    "import": "mentormatch.importer",
+    "export": "mentormatch.exporter",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Cli", text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentormatch",
+        description=tr("MentorMatch: pair apprentices with enterprise mentors. Without a command, opens the window."),
+    )
+    parser.add_argument("--version", action="version", version=f"MentorMatch {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=tr("database file (default: MENTORMATCH_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=tr("interface language (default: the system's)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("sample", help=tr("fill an empty database with a realistic sample"))
+
+    match = sub.add_parser("match", help=tr("propose pairs of apprentices and mentors"))
+    match.add_argument("--programme", metavar="NAME", help=tr("only this programme"))
+    match.add_argument("--allow-related", action="store_true", help=tr("allow mentors of related trades"))
+    match.add_argument("--rematch", action="store_true", help=tr("let confirmed pairs that are not locked move too"))
+    match.add_argument("--confirm", action="store_true", help=tr("confirm the proposal instead of leaving a draft"))
+    match.add_argument("--json", action="store_true", help=tr("print every pair as JSON"))
+
+    letters = sub.add_parser("letters", help=tr("issue letters of appointment and write them as PDF"))
+    letters.add_argument("out", metavar="OUT.pdf", help=tr("the PDF to write"))
+    letters.add_argument("--programme", metavar="NAME", help=tr("the mentors paired in this programme"))
+    letters.add_argument("--mentor", metavar="ID", type=int, nargs="+", action="extend", help=tr("these mentors"))
+    letters.add_argument("--split", metavar="DIR", help=tr("write one PDF per mentor into DIR instead"))
+    letters.add_argument("--template", metavar="NAME", help=tr("template name (default: the formal Chinese letter)"))
+
+    imp = sub.add_parser("import", help=tr("import a roster from .xlsx or .csv"))
+    imp.add_argument("kind", choices=["apprentices", "mentors", "enterprises"])
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--sheet", metavar="NAME", help=tr("sheet of the workbook (default: the first)"))
+    imp.add_argument("--on-duplicate", choices=["update", "skip"], default="skip", help=tr("existing records"))
+    imp.add_argument("--skip-errors", action="store_true", help=tr("import the good rows even if some have errors"))
+
+    exp = sub.add_parser("export", help=tr("export pairs, mentors or the letter register"))
+    exp.add_argument("kind", choices=["pairs", "mentors", "letters"])
+    exp.add_argument("out", metavar="OUT", help=tr("file ending in .xlsx, .csv or .pdf"))
+    exp.add_argument("--programme", metavar="NAME", help=tr("only this programme"))
+    exp.add_argument("--full-personal-data", action="store_true", help=tr("write ID numbers and phones unmasked"))
+    return parser
+
+
+def _command_in(argv: list[str]) -> bool:
+    return any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not _command_in(argv):
+        from ui.app import run_gui  # widgets only when a window is wanted
+
+        return run_gui(argv)
+    # Jobs render pages (letters, PDF rosters) but need no screen.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from mentormatch.i18n import install_translators, resolve_language
+
+    app = QGuiApplication.instance() or QGuiApplication(["mentormatch"])
+    install_translators(resolve_language(_lang_in(argv)))
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return 0
+    return run_command(args, app)
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    for i, a in enumerate(argv):
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+def run_command(args: argparse.Namespace, app) -> int:
+    from mentormatch.store import StoreError, default_path, open_database
+
+    try:
+        db = open_database(args.db or default_path())
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        module = importlib.import_module(COMMANDS[args.command])
+        return module.run_command(db, args)
+    finally:
+        db.close()

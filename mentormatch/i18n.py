@@ -1,0 +1,38 @@
+"""Choosing the interface language and installing Qt translators (ours and Qt's own)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from resources import RESOURCES
+
+LANGUAGES = ("zh_CN", "en")
+_installed: list[QTranslator] = []  # translators stop working when garbage-collected
+
+
+def resolve_language(requested: str | None = None) -> str:
+    """--lang, else MENTORMATCH_LANG, else the system locale; Chinese for any zh locale."""
+    choice = requested or os.environ.get("MENTORMATCH_LANG") or QLocale.system().name()
+    return "zh_CN" if choice.lower().startswith("zh") else "en"
+
+
+def install_translators(language: str) -> None:
+    """Install MentorMatch's and Qt's translations for language on the running application."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        return
+    candidates = [
+        (f"mentormatch_{language}", str(RESOURCES / "i18n")),
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ]
+    for name, folder in candidates:
+        translator = QTranslator()
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    QLocale.setDefault(QLocale(language))

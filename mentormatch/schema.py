@@ -1,0 +1,186 @@
+"""The database schema as an ordered list of migrations.
+
+Migration N brings a database from user_version N-1 to N. Never edit a migration that has
+shipped: append a new one. Dates are ISO text (YYYY-MM-DD), timestamps ISO text in local time.
+"""
+
+# PRAGMA application_id marks a file as ours ("MMAT"), so a foreign SQLite file is refused.
+APPLICATION_ID = 0x4D4D4154
+
+MIGRATION_1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL                 -- JSON
+);
+
+CREATE TABLE trades (
+    id INTEGER PRIMARY KEY,
+    code TEXT,                          -- national occupation code, optional (焊工 6-18-02-04)
+    name_zh TEXT NOT NULL UNIQUE,
+    name_en TEXT NOT NULL DEFAULT '',
+    retired INTEGER NOT NULL DEFAULT 0
+);
+-- majors and other names that map to a trade (焊接技术应用 -> 焊工)
+CREATE TABLE trade_aliases (
+    alias TEXT PRIMARY KEY,
+    trade_id INTEGER NOT NULL REFERENCES trades(id) ON DELETE CASCADE
+);
+-- stored in both directions
+CREATE TABLE trade_relations (
+    trade_id INTEGER NOT NULL REFERENCES trades(id) ON DELETE CASCADE,
+    related_id INTEGER NOT NULL REFERENCES trades(id) ON DELETE CASCADE,
+    PRIMARY KEY (trade_id, related_id),
+    CHECK (trade_id <> related_id)
+);
+
+CREATE TABLE colleges (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE enterprises (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    short_name TEXT NOT NULL DEFAULT '',
+    credit_code TEXT UNIQUE,            -- GB 32100, optional
+    contact TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE programmes (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    start_date TEXT,
+    end_date TEXT,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE programme_colleges (
+    programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    college_id INTEGER NOT NULL REFERENCES colleges(id) ON DELETE RESTRICT,
+    PRIMARY KEY (programme_id, college_id)
+);
+CREATE TABLE programme_enterprises (
+    programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    enterprise_id INTEGER NOT NULL REFERENCES enterprises(id) ON DELETE RESTRICT,
+    PRIMARY KEY (programme_id, enterprise_id)
+);
+
+-- skill levels: 1 初级工, 2 中级工, 3 高级工, 4 技师, 5 高级技师
+CREATE TABLE mentors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    gender TEXT NOT NULL DEFAULT '',    -- 'M', 'F' or ''
+    enterprise_id INTEGER NOT NULL REFERENCES enterprises(id) ON DELETE RESTRICT,
+    employee_no TEXT,                   -- optional, unique within the enterprise
+    trade_id INTEGER NOT NULL REFERENCES trades(id) ON DELETE RESTRICT,
+    skill_level INTEGER NOT NULL DEFAULT 3 CHECK (skill_level BETWEEN 1 AND 5),
+    title TEXT NOT NULL DEFAULT '',
+    years INTEGER NOT NULL DEFAULT 0 CHECK (years >= 0),
+    capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),  -- NULL: the default setting
+    phone TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    term_from TEXT,
+    term_to TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    UNIQUE (enterprise_id, employee_no)
+);
+CREATE INDEX mentors_trade ON mentors(trade_id);
+CREATE INDEX mentors_name ON mentors(name);
+-- additional trades beyond the primary one
+CREATE TABLE mentor_trades (
+    mentor_id INTEGER NOT NULL REFERENCES mentors(id) ON DELETE CASCADE,
+    trade_id INTEGER NOT NULL REFERENCES trades(id) ON DELETE RESTRICT,
+    PRIMARY KEY (mentor_id, trade_id)
+);
+CREATE INDEX mentor_trades_trade ON mentor_trades(trade_id);
+
+CREATE TABLE apprentices (
+    id INTEGER PRIMARY KEY,
+    student_no TEXT NOT NULL,
+    name TEXT NOT NULL,
+    gender TEXT NOT NULL DEFAULT '',
+    college_id INTEGER NOT NULL REFERENCES colleges(id) ON DELETE RESTRICT,
+    class_name TEXT NOT NULL DEFAULT '',
+    major TEXT NOT NULL DEFAULT '',
+    trade_id INTEGER NOT NULL REFERENCES trades(id) ON DELETE RESTRICT,
+    kind TEXT NOT NULL DEFAULT 'student' CHECK (kind IN ('student', 'employee')),
+    target_level INTEGER NOT NULL DEFAULT 2 CHECK (target_level BETWEEN 1 AND 5),
+    host_enterprise_id INTEGER REFERENCES enterprises(id) ON DELETE RESTRICT,
+    programme_id INTEGER REFERENCES programmes(id) ON DELETE RESTRICT,
+    id_number TEXT,                     -- GB 11643, optional, stored normalised
+    phone TEXT NOT NULL DEFAULT '',
+    start_date TEXT,
+    end_date TEXT,
+    preferred_mentor_id INTEGER REFERENCES mentors(id) ON DELETE SET NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    UNIQUE (college_id, student_no)
+);
+CREATE INDEX apprentices_trade ON apprentices(trade_id);
+CREATE INDEX apprentices_programme ON apprentices(programme_id);
+CREATE INDEX apprentices_host ON apprentices(host_enterprise_id);
+CREATE INDEX apprentices_name ON apprentices(name);
+
+-- A pair is active while ended_at IS NULL; ended pairs are history and never deleted.
+-- status: 'proposed' (a draft from the matcher) or 'confirmed'.
+CREATE TABLE pairs (
+    id INTEGER PRIMARY KEY,
+    programme_id INTEGER REFERENCES programmes(id) ON DELETE RESTRICT,
+    apprentice_id INTEGER NOT NULL REFERENCES apprentices(id) ON DELETE CASCADE,
+    mentor_id INTEGER NOT NULL REFERENCES mentors(id) ON DELETE RESTRICT,
+    status TEXT NOT NULL CHECK (status IN ('proposed', 'confirmed')),
+    locked INTEGER NOT NULL DEFAULT 0,
+    score INTEGER,
+    breakdown TEXT,                     -- JSON: the score's terms
+    override_reason TEXT,               -- set when a hard rule was overridden by hand
+    created_at TEXT NOT NULL,
+    confirmed_at TEXT,
+    ended_at TEXT,
+    end_reason TEXT
+);
+CREATE UNIQUE INDEX pairs_one_active ON pairs(apprentice_id, IFNULL(programme_id, 0))
+    WHERE ended_at IS NULL;
+CREATE INDEX pairs_mentor_active ON pairs(mentor_id) WHERE ended_at IS NULL;
+CREATE INDEX pairs_programme ON pairs(programme_id);
+
+-- "never pair these two"
+CREATE TABLE exclusions (
+    apprentice_id INTEGER NOT NULL REFERENCES apprentices(id) ON DELETE CASCADE,
+    mentor_id INTEGER NOT NULL REFERENCES mentors(id) ON DELETE CASCADE,
+    reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (apprentice_id, mentor_id)
+);
+
+-- The register of letters of appointment. A serial is never reused; revoked rows stay.
+CREATE TABLE letters (
+    id INTEGER PRIMARY KEY,
+    serial TEXT NOT NULL UNIQUE,
+    year INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    mentor_id INTEGER NOT NULL REFERENCES mentors(id) ON DELETE RESTRICT,
+    programme_id INTEGER REFERENCES programmes(id) ON DELETE RESTRICT,
+    term_from TEXT,
+    term_to TEXT,
+    issue_date TEXT NOT NULL,
+    issuers TEXT NOT NULL DEFAULT '[]', -- JSON list of organisation names
+    template TEXT NOT NULL,
+    revoked_at TEXT,
+    revoke_reason TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX letters_mentor ON letters(mentor_id);
+
+-- column mappings remembered per set of headers (import wizard)
+CREATE TABLE import_mappings (
+    headers_key TEXT PRIMARY KEY,
+    mapping TEXT NOT NULL               -- JSON
+);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables every MentorMatch database has; used to recognise a damaged or foreign file.
+CORE_TABLES = {"settings", "trades", "enterprises", "mentors", "apprentices", "pairs"}

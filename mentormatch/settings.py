@@ -1,0 +1,50 @@
+"""Programme rules stored in the database as editable settings (not constants in code)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+DEFAULTS: dict[str, Any] = {
+    # a mentor's capacity when their own is not set (Tianjin's rule: about 8)
+    "default_capacity": 8,
+    # pairing score weights (issue: pairing by trade)
+    "match_weights": {
+        "same_trade": 100,
+        "related_trade": 0,
+        "level_above": 30,
+        "level_equal": 15,
+        "experience_max": 10,
+        "experience_cap_years": 20,
+        "continuity": 50,
+        "preferred": 40,
+        "fairness_step": 20,
+    },
+    # letters of appointment
+    "letter_prefix": "MM",
+    "letter_serial_pattern": "{prefix}-{year}-{seq:04d}",
+    "letter_issuers": [],
+}
+
+
+def get(db: Database, key: str) -> Any:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if row is None:
+        default = DEFAULTS[key]
+        return json.loads(json.dumps(default))  # a copy the caller may change
+    value = json.loads(row[0])
+    if isinstance(DEFAULTS.get(key), dict):
+        return {**DEFAULTS[key], **value}  # keys added in later versions get their default
+    return value
+
+
+def put(db: Database, key: str, value: Any) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )

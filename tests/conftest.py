@@ -1,0 +1,33 @@
+"""Shared fixtures: offscreen Qt, a fresh database per test."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from mentormatch.store import memory_database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def db():
+    """A fresh, migrated in-memory database."""
+    database = memory_database()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """A fresh database file, migrated, closed; tests reopen it as they need."""
+    path = tmp_path / "mentormatch.db"
+    open_database(path).close()
+    return path
+
+
+@pytest.fixture
+def sample_db(db):
+    from mentormatch.sample import fill_sample
+
+    fill_sample(db)
+    return db
