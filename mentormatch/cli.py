@@ -17,9 +17,9 @@ import importlib
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
 
 from mentormatch import __version__
+from mentormatch.i18n import translate
 
 # subcommand -> module with run_command(db, args)
 COMMANDS = {
@@ -31,48 +31,45 @@ COMMANDS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentormatch",
-        description=tr("MentorMatch: pair apprentices with enterprise mentors. Without a command, opens the window."),
+        description=translate("Cli", "MentorMatch: pair apprentices with enterprise mentors. Without a command, opens the window."),
     )
     parser.add_argument("--version", action="version", version=f"MentorMatch {__version__}")
-    parser.add_argument("--db", metavar="PATH", help=tr("database file (default: MENTORMATCH_DB or the user data folder)"))
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help=tr("interface language (default: the system's)"))
+    parser.add_argument("--db", metavar="PATH", help=translate("Cli", "database file (default: MENTORMATCH_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=translate("Cli", "interface language (default: the system's)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("sample", help=tr("fill an empty database with a realistic sample"))
+    sub.add_parser("sample", help=translate("Cli", "fill an empty database with a realistic sample"))
 
-    match = sub.add_parser("match", help=tr("propose pairs of apprentices and mentors"))
-    match.add_argument("--programme", metavar="NAME", help=tr("only this programme"))
-    match.add_argument("--allow-related", action="store_true", help=tr("allow mentors of related trades"))
-    match.add_argument("--rematch", action="store_true", help=tr("let confirmed pairs that are not locked move too"))
-    match.add_argument("--confirm", action="store_true", help=tr("confirm the proposal instead of leaving a draft"))
-    match.add_argument("--json", action="store_true", help=tr("print every pair as JSON"))
+    match = sub.add_parser("match", help=translate("Cli", "propose pairs of apprentices and mentors"))
+    match.add_argument("--programme", metavar="NAME", help=translate("Cli", "only this programme"))
+    match.add_argument("--allow-related", action="store_true", help=translate("Cli", "allow mentors of related trades"))
+    match.add_argument("--rematch", action="store_true", help=translate("Cli", "let confirmed pairs that are not locked move too"))
+    match.add_argument("--confirm", action="store_true", help=translate("Cli", "confirm the proposal instead of leaving a draft"))
+    match.add_argument("--json", action="store_true", help=translate("Cli", "print every pair as JSON"))
 
-    letters = sub.add_parser("letters", help=tr("issue letters of appointment and write them as PDF"))
-    letters.add_argument("out", metavar="OUT.pdf", help=tr("the PDF to write"))
-    letters.add_argument("--programme", metavar="NAME", help=tr("the mentors paired in this programme"))
-    letters.add_argument("--mentor", metavar="ID", type=int, nargs="+", action="extend", help=tr("these mentors"))
-    letters.add_argument("--split", metavar="DIR", help=tr("write one PDF per mentor into DIR instead"))
-    letters.add_argument("--template", metavar="NAME", help=tr("template name (default: the formal Chinese letter)"))
+    letters = sub.add_parser("letters", help=translate("Cli", "issue letters of appointment and write them as PDF"))
+    letters.add_argument("out", metavar="OUT.pdf", help=translate("Cli", "the PDF to write"))
+    letters.add_argument("--programme", metavar="NAME", help=translate("Cli", "the mentors paired in this programme"))
+    letters.add_argument("--mentor", metavar="ID", type=int, nargs="+", action="extend", help=translate("Cli", "these mentors"))
+    letters.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per mentor into DIR instead"))
+    letters.add_argument("--template", metavar="NAME", help=translate("Cli", "template name (default: the formal Chinese letter)"))
 
-    imp = sub.add_parser("import", help=tr("import a roster from .xlsx or .csv"))
+    imp = sub.add_parser("import", help=translate("Cli", "import a roster from .xlsx or .csv"))
     imp.add_argument("kind", choices=["apprentices", "mentors", "enterprises"])
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--sheet", metavar="NAME", help=tr("sheet of the workbook (default: the first)"))
-    imp.add_argument("--on-duplicate", choices=["update", "skip"], default="skip", help=tr("existing records"))
-    imp.add_argument("--skip-errors", action="store_true", help=tr("import the good rows even if some have errors"))
+    imp.add_argument("--sheet", metavar="NAME", help=translate("Cli", "sheet of the workbook (default: the first)"))
+    imp.add_argument("--on-duplicate", choices=["update", "skip"], default="skip", help=translate("Cli", "existing records"))
+    imp.add_argument("--skip-errors", action="store_true", help=translate("Cli", "import the good rows even if some have errors"))
 
-    exp = sub.add_parser("export", help=tr("export pairs, mentors or the letter register"))
+    exp = sub.add_parser("export", help=translate("Cli", "export pairs, mentors or the letter register"))
     exp.add_argument("kind", choices=["pairs", "mentors", "letters"])
-    exp.add_argument("out", metavar="OUT", help=tr("file ending in .xlsx, .csv or .pdf"))
-    exp.add_argument("--programme", metavar="NAME", help=tr("only this programme"))
-    exp.add_argument("--full-personal-data", action="store_true", help=tr("write ID numbers and phones unmasked"))
+    exp.add_argument("out", metavar="OUT", help=translate("Cli", "file ending in .xlsx, .csv or .pdf"))
+    exp.add_argument("--programme", metavar="NAME", help=translate("Cli", "only this programme"))
+    exp.add_argument("--full-personal-data", action="store_true", help=translate("Cli", "write ID numbers and phones unmasked"))
     return parser
 
 

@@ -36,3 +36,8 @@ def install_translators(language: str) -> None:
             app.installTranslator(translator)
             _installed.append(translator)
     QLocale.setDefault(QLocale(language))
+
+
+def translate(context: str, text: str, n: int = -1) -> str:
+    """Translate text; pyside6-lupdate collects every call of a function named translate."""
+    return QCoreApplication.translate(context, text, None, n)

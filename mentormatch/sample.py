@@ -11,8 +11,9 @@ import random
 import sys
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
+
+from mentormatch.i18n import translate
 
 from mentormatch.validation import ID_CHECK, ID_WEIGHTS
 
@@ -24,9 +25,6 @@ AREA_CODES = ["500112", "500103", "510603", "510681", "510104", "500105", "50010
 class SampleError(Exception):
     pass
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Sample", text)
 
 
 def _name(rng: random.Random) -> str:
@@ -54,7 +52,7 @@ def _trade_ids(db: Database) -> dict[str, int]:
 def fill_sample(db: Database, seed: int = 20260714) -> dict[str, int]:
     """Fill an empty database with the college sample in one transaction; returns counts."""
     if not is_empty(db):
-        raise SampleError(tr("The sample can only be loaded into an empty database."))
+        raise SampleError(translate("Sample", "The sample can only be loaded into an empty database."))
     rng = random.Random(seed)
     trades = _trade_ids(db)
     with db.atomic():
@@ -181,5 +179,5 @@ def run_command(db: Database, args) -> int:
     except SampleError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(tr("Sample loaded: {apprentices} apprentices, {mentors} mentors, {enterprises} enterprises, one programme.").format(**counts))
+    print(translate("Sample", "Sample loaded: {apprentices} apprentices, {mentors} mentors, {enterprises} enterprises, one programme.").format(**counts))
     return 0

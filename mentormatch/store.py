@@ -12,8 +12,9 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
+
+from mentormatch.i18n import translate
 
 from mentormatch.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION
 
@@ -24,9 +25,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class StoreError(Exception):
     """A database problem explained in words for the user."""
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Store", text)
 
 
 def default_path() -> Path:
@@ -52,7 +50,7 @@ def open_database(path: str | Path, migrate: bool = True) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise StoreError(tr("Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
+        raise StoreError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
     db = Database(conn)
     _configure(db)
     if migrate and old_version < SCHEMA_VERSION:
@@ -84,16 +82,16 @@ def _check_existing(path: Path) -> int:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(tr("Cannot read the database file {path}: {error}").format(path=path, error=exc)) from exc
+        raise StoreError(translate("Store", "Cannot read the database file {path}: {error}").format(path=path, error=exc)) from exc
     if header != SQLITE_HEADER:
         raise StoreError(
-            tr("{path} is not a MentorMatch database (it is not an SQLite file). It was not changed.").format(path=path)
+            translate("Store", "{path} is not a MentorMatch database (it is not an SQLite file). It was not changed.").format(path=path)
         )
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise StoreError(tr("Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
+        raise StoreError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -102,13 +100,13 @@ def _check_existing(path: Path) -> int:
             if not tables and version == 0:
                 return 0  # an empty SQLite file: safe to make ours
             raise StoreError(
-                tr("{path} is not a MentorMatch database (it belongs to another program). It was not changed.").format(
+                translate("Store", "{path} is not a MentorMatch database (it belongs to another program). It was not changed.").format(
                     path=path
                 )
             )
         if version > SCHEMA_VERSION:
             raise StoreError(
-                tr(
+                translate("Store", 
                     "{path} was written by a newer version of MentorMatch (database version {found}, "
                     "this program knows up to {known}). Please update MentorMatch. The file was not changed."
                 ).format(path=path, found=version, known=SCHEMA_VERSION)
@@ -116,14 +114,14 @@ def _check_existing(path: Path) -> int:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok" or (version >= 1 and not CORE_TABLES <= tables):
             raise StoreError(
-                tr("{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(
-                    path=path, detail=check if check != "ok" else tr("tables are missing")
+                translate("Store", "{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(
+                    path=path, detail=check if check != "ok" else translate("Store", "tables are missing")
                 )
             )
         return version
     except sqlite3.DatabaseError as exc:
         raise StoreError(
-            tr("{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(path=path, detail=exc)
+            translate("Store", "{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(path=path, detail=exc)
         ) from exc
     finally:
         conn.close()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from mentormatch.i18n import translate
+
 
 # GB 11643: weights on the first 17 digits; remainder mod 11 indexes the check characters.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -27,9 +28,6 @@ FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0
 class ValidationError(ValueError):
     """A value the user must correct; str() is the message to show next to the field."""
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Validation", text)
 
 
 def clean(value: object) -> str:
@@ -50,15 +48,15 @@ def id_number(value: object) -> str | None:
         birth = text[6:14]
         total = sum(int(d) * w for d, w in zip(text[:17], ID_WEIGHTS))
         if ID_CHECK[total % 11] != text[17]:
-            raise ValidationError(tr("The ID number's check character is wrong; please check every digit."))
+            raise ValidationError(translate("Validation", "The ID number's check character is wrong; please check every digit."))
     else:
-        raise ValidationError(tr("An ID number has 18 characters: 17 digits and a digit or X."))
+        raise ValidationError(translate("Validation", "An ID number has 18 characters: 17 digits and a digit or X."))
     try:
         born = date(int(birth[:4]), int(birth[4:6]), int(birth[6:8]))
     except ValueError:
-        raise ValidationError(tr("The ID number contains an impossible birth date.")) from None
+        raise ValidationError(translate("Validation", "The ID number contains an impossible birth date.")) from None
     if born.year < 1900 or born > date.today():
-        raise ValidationError(tr("The ID number contains an impossible birth date."))
+        raise ValidationError(translate("Validation", "The ID number contains an impossible birth date."))
     return text
 
 
@@ -69,11 +67,11 @@ def credit_code(value: object) -> str | None:
         return None
     if len(text) != 18 or any(c not in USCC_ALPHABET for c in text):
         raise ValidationError(
-            tr("A unified social credit code has 18 characters: digits and capital letters except I, O, Z, S, V.")
+            translate("Validation", "A unified social credit code has 18 characters: digits and capital letters except I, O, Z, S, V.")
         )
     total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(text[:17], USCC_WEIGHTS))
     if USCC_ALPHABET[(31 - total % 31) % 31] != text[17]:
-        raise ValidationError(tr("The credit code's check character is wrong; please check every character."))
+        raise ValidationError(translate("Validation", "The credit code's check character is wrong; please check every character."))
     return text
 
 
@@ -89,7 +87,7 @@ def phone(value: object) -> str:
         return compact
     if LANDLINE_RE.match(text):
         return text
-    raise ValidationError(tr("Enter an 11-digit mobile number or a landline number with its area code."))
+    raise ValidationError(translate("Validation", "Enter an 11-digit mobile number or a landline number with its area code."))
 
 
 def iso_date(value: object) -> str | None:
@@ -101,22 +99,22 @@ def iso_date(value: object) -> str | None:
         return None
     match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
     if not match:
-        raise ValidationError(tr("Write the date as 2026-07-14."))
+        raise ValidationError(translate("Validation", "Write the date as 2026-07-14."))
     try:
         return date(*map(int, match.groups())).isoformat()
     except ValueError:
-        raise ValidationError(tr("This date does not exist.")) from None
+        raise ValidationError(translate("Validation", "This date does not exist.")) from None
 
 
 def date_order(start: str | None, end: str | None) -> None:
     if start and end and end < start:
-        raise ValidationError(tr("The end date is before the start date."))
+        raise ValidationError(translate("Validation", "The end date is before the start date."))
 
 
 def required(value: object) -> str:
     text = clean(value)
     if not text:
-        raise ValidationError(tr("This field is required."))
+        raise ValidationError(translate("Validation", "This field is required."))
     return text
 
 
