@@ -26,11 +26,10 @@ def install_translators(language: str) -> None:
     _installed.clear()
     if language == "en":
         return
-    candidates = [
-        (f"mentormatch_{language}", str(RESOURCES / "i18n")),
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ]
-    for name, folder in candidates:
+    # one .qm per area of the app (see scripts/translations.py), then Qt's own for standard dialogs
+    files = [(qm.stem, str(qm.parent)) for qm in sorted((RESOURCES / "i18n").glob(f"*_{language}.qm"))]
+    files.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    for name, folder in files:
         translator = QTranslator()
         if translator.load(name, folder):
             app.installTranslator(translator)
