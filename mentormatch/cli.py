@@ -83,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui  # widgets only when a window is wanted
 
         return run_gui(argv)
-    # Jobs render pages (letters, PDF rosters) but need no screen.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Jobs render pages (letters, PDF rosters) but need no screen; on a Linux server there is none.
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     from mentormatch.i18n import install_translators, resolve_language
