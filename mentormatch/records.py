@@ -1,0 +1,640 @@
+"""Record keeping: the fields of each record, their validation, saving, and safe deletion.
+
+Records are trades, enterprises, mentors, apprentices and programmes (colleges are created by
+name as needed). Each kind declares its fields as data (name, label, kind, required), so one
+generic form can edit any of them. A record's values are a dict {field name: value}:
+
+- text, notes, date: str ('' when empty); int, level: int; capacity: int or None (the default
+  setting); bool: bool; choice: the stored code; ref: an id or None; college: a college name;
+- lines: list of str (a trade's aliases); refs: list of ids; colleges: list of college names.
+
+validate() returns the cleaned values and {field: message}; save() writes one record with its
+links in one transaction; delete_report() says what depends on a record and which safe actions
+exist; delete() carries out one of them, also in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from sqlite_utils import Database
+
+from mentormatch import validation
+from mentormatch.i18n import translate
+from mentormatch.store import now_iso
+from mentormatch.validation import ValidationError
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: object
+    label: str  # untranslated; shown through translate("Records", label)
+
+
+GENDERS = (
+    Choice("", QT_TRANSLATE_NOOP("Records", "Not stated")),
+    Choice("M", QT_TRANSLATE_NOOP("Records", "Male")),
+    Choice("F", QT_TRANSLATE_NOOP("Records", "Female")),
+)
+APPRENTICE_KINDS = (
+    Choice("student", QT_TRANSLATE_NOOP("Records", "Student apprentice")),
+    Choice("employee", QT_TRANSLATE_NOOP("Records", "Employee apprentice")),
+)
+# 1 初级工 … 5 高级技师 (docs/architecture.md)
+SKILL_LEVELS = (
+    Choice(1, QT_TRANSLATE_NOOP("Records", "Elementary (level 5)")),
+    Choice(2, QT_TRANSLATE_NOOP("Records", "Intermediate (level 4)")),
+    Choice(3, QT_TRANSLATE_NOOP("Records", "Advanced (level 3)")),
+    Choice(4, QT_TRANSLATE_NOOP("Records", "Technician (level 2)")),
+    Choice(5, QT_TRANSLATE_NOOP("Records", "Senior technician (level 1)")),
+)
+CHOICES = {"gender": GENDERS, "apprentice_kind": APPRENTICE_KINDS, "level": SKILL_LEVELS}
+
+
+def choice_label(choices: str, value: object) -> str:
+    """The translated label of a stored code, e.g. choice_label("level", 4) -> 技师."""
+    for choice in CHOICES[choices]:
+        if choice.value == value:
+            return translate("Records", choice.label)
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str  # untranslated (QT_TRANSLATE_NOOP); translate("Records", label) to show
+    kind: str = "text"  # text notes int capacity date bool choice ref college lines refs colleges
+    required: bool = False
+    ref: str = ""  # kind ref/refs: the table the ids point to; kind choice: a key of CHOICES
+    sensitive: str = ""  # "id" or "phone": masked everywhere but the edit form
+    maximum: int = 99
+    hint: str = ""  # placeholder text, untranslated
+
+
+@dataclass(frozen=True)
+class Kind:
+    singular: str
+    plural: str
+    fields: tuple[Field, ...]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+F = Field
+KINDS: dict[str, Kind] = {
+    "apprentices": Kind(
+        QT_TRANSLATE_NOOP("Records", "Apprentice"),
+        QT_TRANSLATE_NOOP("Records", "Apprentices"),
+        (
+            F("student_no", QT_TRANSLATE_NOOP("Records", "Student number"), required=True),
+            F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
+            F("gender", QT_TRANSLATE_NOOP("Records", "Gender"), "choice", ref="gender"),
+            F("college", QT_TRANSLATE_NOOP("Records", "College"), "college", required=True),
+            F("class_name", QT_TRANSLATE_NOOP("Records", "Class")),
+            F("major", QT_TRANSLATE_NOOP("Records", "Major")),
+            F("trade_id", QT_TRANSLATE_NOOP("Records", "Trade"), "ref", required=True, ref="trades"),
+            F("kind", QT_TRANSLATE_NOOP("Records", "Type"), "choice", ref="apprentice_kind"),
+            F("target_level", QT_TRANSLATE_NOOP("Records", "Target level"), "choice", ref="level"),
+            F("host_enterprise_id", QT_TRANSLATE_NOOP("Records", "Host enterprise"), "ref", ref="enterprises"),
+            F("programme_id", QT_TRANSLATE_NOOP("Records", "Programme"), "ref", ref="programmes"),
+            F("id_number", QT_TRANSLATE_NOOP("Records", "ID number"), sensitive="id",
+              hint=QT_TRANSLATE_NOOP("Records", "18 characters, optional")),
+            F("phone", QT_TRANSLATE_NOOP("Records", "Phone"), sensitive="phone"),
+            F("start_date", QT_TRANSLATE_NOOP("Records", "Start date"), "date"),
+            F("end_date", QT_TRANSLATE_NOOP("Records", "End date"), "date"),
+            F("preferred_mentor_id", QT_TRANSLATE_NOOP("Records", "Preferred mentor"), "ref", ref="mentors"),
+            F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
+        ),
+    ),
+    "mentors": Kind(
+        QT_TRANSLATE_NOOP("Records", "Mentor"),
+        QT_TRANSLATE_NOOP("Records", "Mentors"),
+        (
+            F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
+            F("gender", QT_TRANSLATE_NOOP("Records", "Gender"), "choice", ref="gender"),
+            F("enterprise_id", QT_TRANSLATE_NOOP("Records", "Enterprise"), "ref", required=True, ref="enterprises"),
+            F("employee_no", QT_TRANSLATE_NOOP("Records", "Employee number"),
+              hint=QT_TRANSLATE_NOOP("Records", "optional, unique within the enterprise")),
+            F("trade_id", QT_TRANSLATE_NOOP("Records", "Trade"), "ref", required=True, ref="trades"),
+            F("trades", QT_TRANSLATE_NOOP("Records", "Additional trades"), "refs", ref="trades"),
+            F("skill_level", QT_TRANSLATE_NOOP("Records", "Skill level"), "choice", ref="level"),
+            F("title", QT_TRANSLATE_NOOP("Records", "Job title")),
+            F("years", QT_TRANSLATE_NOOP("Records", "Years of experience"), "int", maximum=60),
+            F("capacity", QT_TRANSLATE_NOOP("Records", "Capacity"), "capacity", maximum=99),
+            F("phone", QT_TRANSLATE_NOOP("Records", "Phone"), sensitive="phone"),
+            F("active", QT_TRANSLATE_NOOP("Records", "Active"), "bool"),
+            F("term_from", QT_TRANSLATE_NOOP("Records", "Appointment from"), "date"),
+            F("term_to", QT_TRANSLATE_NOOP("Records", "Appointment to"), "date"),
+            F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
+        ),
+    ),
+    "enterprises": Kind(
+        QT_TRANSLATE_NOOP("Records", "Enterprise"),
+        QT_TRANSLATE_NOOP("Records", "Enterprises"),
+        (
+            F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
+            F("short_name", QT_TRANSLATE_NOOP("Records", "Short name")),
+            F("credit_code", QT_TRANSLATE_NOOP("Records", "Unified social credit code"),
+              hint=QT_TRANSLATE_NOOP("Records", "18 characters, optional")),
+            F("contact", QT_TRANSLATE_NOOP("Records", "Contact person")),
+            F("phone", QT_TRANSLATE_NOOP("Records", "Phone"), sensitive="phone"),
+            F("address", QT_TRANSLATE_NOOP("Records", "Address")),
+            F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
+        ),
+    ),
+    "programmes": Kind(
+        QT_TRANSLATE_NOOP("Records", "Programme"),
+        QT_TRANSLATE_NOOP("Records", "Programmes"),
+        (
+            F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
+            F("start_date", QT_TRANSLATE_NOOP("Records", "Start date"), "date"),
+            F("end_date", QT_TRANSLATE_NOOP("Records", "End date"), "date"),
+            F("colleges", QT_TRANSLATE_NOOP("Records", "Colleges"), "colleges", ref="colleges"),
+            F("enterprises", QT_TRANSLATE_NOOP("Records", "Enterprises"), "refs", ref="enterprises"),
+            F("description", QT_TRANSLATE_NOOP("Records", "Description"), "notes"),
+        ),
+    ),
+    "trades": Kind(
+        QT_TRANSLATE_NOOP("Records", "Trade"),
+        QT_TRANSLATE_NOOP("Records", "Trades"),
+        (
+            F("name_zh", QT_TRANSLATE_NOOP("Records", "Chinese name"), required=True),
+            F("name_en", QT_TRANSLATE_NOOP("Records", "English name")),
+            F("code", QT_TRANSLATE_NOOP("Records", "Occupation code"), hint=QT_TRANSLATE_NOOP("Records", "e.g. 6-18-02-04")),
+            F("aliases", QT_TRANSLATE_NOOP("Records", "Aliases (majors)"), "lines",
+              hint=QT_TRANSLATE_NOOP("Records", "one per line, e.g. 焊接技术应用")),
+            F("related", QT_TRANSLATE_NOOP("Records", "Related trades"), "refs", ref="trades"),
+            F("retired", QT_TRANSLATE_NOOP("Records", "Retired (no longer offered)"), "bool"),
+        ),
+    ),
+}
+del F
+
+# Links stored in other tables: field -> (link table, owner column, other column)
+LINKS = {
+    ("mentors", "trades"): ("mentor_trades", "mentor_id", "trade_id"),
+    ("programmes", "enterprises"): ("programme_enterprises", "programme_id", "enterprise_id"),
+    ("programmes", "colleges"): ("programme_colleges", "programme_id", "college_id"),
+    ("trades", "related"): ("trade_relations", "trade_id", "related_id"),
+}
+# What a record is called in messages and combo boxes
+TITLE_SQL = {
+    "apprentices": "name || ' (' || student_no || ')'",
+    "mentors": "name",
+    "enterprises": "name",
+    "programmes": "name",
+    "trades": "name_zh",
+    "colleges": "name",
+}
+DEFAULTS = {"kind": "student", "target_level": 2, "skill_level": 3, "active": True, "years": 0}
+
+
+class RecordError(Exception):
+    """A record that cannot be saved; errors maps field names to messages."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def empty(kind: str) -> dict:
+    """The values of a new record."""
+    values = {}
+    for f in KINDS[kind].fields:
+        if f.kind in ("lines", "refs", "colleges"):
+            values[f.name] = []
+        elif f.kind in ("ref", "capacity"):
+            values[f.name] = None
+        elif f.kind == "bool":
+            values[f.name] = False
+        else:
+            values[f.name] = 0 if f.kind == "int" else ""
+    values.update({k: v for k, v in DEFAULTS.items() if k in values})
+    return values
+
+
+def load(db: Database, kind: str, record_id: int) -> dict:
+    """The stored values of one record, in the form described in the module docstring."""
+    cursor = db.execute(f"SELECT * FROM {kind} WHERE id = ?", [record_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise KeyError(record_id)
+    stored = dict(zip((d[0] for d in cursor.description), row))
+    values = empty(kind)
+    for f in KINDS[kind].fields:
+        if (kind, f.name) in LINKS:
+            table, owner, other = LINKS[(kind, f.name)]
+            if f.kind == "colleges":
+                sql = f"SELECT c.name FROM {table} JOIN colleges c ON c.id = {other} WHERE {owner} = ? ORDER BY c.name"
+            else:
+                sql = f"SELECT {other} FROM {table} WHERE {owner} = ? ORDER BY {other}"
+            values[f.name] = [r[0] for r in db.execute(sql, [record_id])]
+        elif f.kind == "lines":
+            values[f.name] = [r[0] for r in db.execute("SELECT alias FROM trade_aliases WHERE trade_id = ? ORDER BY alias", [record_id])]
+        elif f.kind == "college":
+            values[f.name] = db.execute("SELECT name FROM colleges WHERE id = ?", [stored["college_id"]]).fetchone()[0]
+        elif f.kind == "bool":
+            values[f.name] = bool(stored[f.name])
+        else:
+            value = stored[f.name]
+            values[f.name] = "" if value is None and f.kind in ("text", "notes", "date") else value
+    return values
+
+
+def title(db: Database, kind: str, record_id: int) -> str:
+    row = db.execute(f"SELECT {TITLE_SQL[kind]} FROM {kind} WHERE id = ?", [record_id]).fetchone()
+    return row[0] if row else ""
+
+
+def choices(db: Database, ref: str, keep: object = None) -> list[tuple[object, str]]:
+    """(value, label) pairs for a combo box or list pointing to ref; retired trades only if kept."""
+    if ref == "trades":
+        keep_ids = keep if isinstance(keep, (list, tuple)) else [keep]
+        marks = ",".join("?" * len(keep_ids)) or "NULL"
+        return [tuple(r) for r in db.execute(
+            f"SELECT id, name_zh FROM trades WHERE retired = 0 OR id IN ({marks}) ORDER BY id", list(keep_ids))]
+    if ref == "colleges":
+        return [(r[0], r[0]) for r in db.execute("SELECT name FROM colleges ORDER BY name")]
+    if ref == "mentors":
+        sql = ("SELECT m.id, m.name || ' · ' || COALESCE(NULLIF(e.short_name, ''), e.name) || ' · ' || t.name_zh"
+               " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
+               " WHERE m.active = 1 OR m.id = ? ORDER BY m.name, m.id")
+        return [tuple(r) for r in db.execute(sql, [keep])]
+    return [tuple(r) for r in db.execute(f"SELECT id, {TITLE_SQL[ref]} FROM {ref} ORDER BY {TITLE_SQL[ref]}")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+
+
+def validate(db: Database, kind: str, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str]]:
+    """Check every field; returns (cleaned values, {field: message}). Reads, never writes."""
+    spec = KINDS[kind]
+    clean: dict = {}
+    errors: dict[str, str] = {}
+    for f in spec.fields:
+        try:
+            clean[f.name] = _clean_field(db, f, values.get(f.name))
+        except ValidationError as exc:
+            errors[f.name] = str(exc)
+    checks = _CROSS_CHECKS[kind]
+    for name, message in checks(db, clean, record_id):
+        if name not in errors:
+            errors[name] = message
+    return clean, errors
+
+
+def _clean_field(db: Database, f: Field, raw: object):
+    if f.kind in ("text", "notes", "college"):
+        text = validation.required(raw) if f.required else (validation.clean(raw) if f.kind != "notes" else str(raw or "").strip())
+        if f.sensitive == "id":
+            return validation.id_number(text)
+        if f.sensitive == "phone":
+            return validation.phone(text)
+        if f.name == "credit_code":
+            return validation.credit_code(text)
+        if f.name in ("code", "employee_no"):
+            return text or None
+        return text
+    if f.kind == "date":
+        return validation.iso_date(raw)
+    if f.kind in ("int", "capacity"):
+        if raw in (None, "") and f.kind == "capacity":
+            return None
+        try:
+            number = int(validation.clean(raw) or 0)
+        except ValueError:
+            raise ValidationError(translate("Records", "Enter a whole number.")) from None
+        if not 0 <= number <= f.maximum:
+            raise ValidationError(translate("Records", "Enter a number from 0 to {maximum}.").format(maximum=f.maximum))
+        return number
+    if f.kind == "bool":
+        return bool(raw)
+    if f.kind == "choice":
+        allowed = [c.value for c in CHOICES[f.ref]]
+        value = DEFAULTS.get(f.name, allowed[0]) if raw in (None, "") and "" not in allowed else raw
+        if isinstance(value, str) and value.isdigit() and isinstance(allowed[0], int):
+            value = int(value)
+        if value not in allowed:
+            raise ValidationError(translate("Records", "Choose one of the listed values."))
+        return value
+    if f.kind == "ref":
+        if raw in (None, ""):
+            if f.required:
+                raise ValidationError(translate("Records", "This field is required."))
+            return None
+        if db.execute(f"SELECT 1 FROM {f.ref} WHERE id = ?", [raw]).fetchone() is None:
+            raise ValidationError(translate("Records", "This record no longer exists; choose another."))
+        return int(raw)
+    if f.kind == "refs":
+        ids = sorted({int(v) for v in raw or []})
+        found = {r[0] for r in db.execute(f"SELECT id FROM {f.ref} WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
+        if set(ids) - found:
+            raise ValidationError(translate("Records", "Some of the chosen records no longer exist."))
+        return ids
+    if f.kind in ("lines", "colleges"):
+        items = [validation.clean(v) for v in (raw.splitlines() if isinstance(raw, str) else raw or [])]
+        return list(dict.fromkeys(v for v in items if v))
+    raise AssertionError(f.kind)
+
+
+def _exists(db: Database, sql: str, params: list, record_id: int | None) -> bool:
+    row = db.execute(sql + " AND id IS NOT ?", [*params, record_id]).fetchone()
+    return row is not None
+
+
+def _check_trade(db: Database, v: dict, record_id: int | None, column: str = "trade_id", table: str = ""):
+    """A retired trade cannot be chosen anew (a record that already has it may keep it)."""
+    if not v.get(column):
+        return
+    retired = db.execute("SELECT retired FROM trades WHERE id = ?", [v[column]]).fetchone()
+    if retired and retired[0]:
+        kept = record_id and db.execute(f"SELECT 1 FROM {table} WHERE id = ? AND {column} = ?", [record_id, v[column]]).fetchone()
+        if not kept:
+            yield column, translate("Records", "This trade is retired; choose another or reinstate it under Trades.")
+
+
+def _check_apprentice(db: Database, v: dict, record_id: int | None):
+    yield from _check_trade(db, v, record_id, table="apprentices")
+    college = db.execute("SELECT id FROM colleges WHERE name = ?", [v.get("college")]).fetchone()
+    if college and v.get("student_no") and _exists(
+        db, "SELECT 1 FROM apprentices WHERE college_id = ? AND student_no = ?", [college[0], v["student_no"]], record_id
+    ):
+        yield "student_no", translate("Records", "Another apprentice of this college has this student number.")
+    try:
+        validation.date_order(v.get("start_date"), v.get("end_date"))
+    except ValidationError as exc:
+        yield "end_date", str(exc)
+
+
+def _check_mentor(db: Database, v: dict, record_id: int | None):
+    yield from _check_trade(db, v, record_id, table="mentors")
+    if v.get("employee_no") and v.get("enterprise_id") and _exists(
+        db, "SELECT 1 FROM mentors WHERE enterprise_id = ? AND employee_no = ?", [v["enterprise_id"], v["employee_no"]], record_id
+    ):
+        yield "employee_no", translate("Records", "Another mentor of this enterprise has this employee number.")
+    if record_id and not v.get("active"):
+        active = _count(db, "SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL", record_id)
+        if active:
+            yield "active", translate(
+                "Records", "This mentor still has {n} active pairs; end them first (Delete offers to end them and deactivate)."
+            ).format(n=active)
+    try:
+        validation.date_order(v.get("term_from"), v.get("term_to"))
+    except ValidationError as exc:
+        yield "term_to", str(exc)
+
+
+def _check_enterprise(db: Database, v: dict, record_id: int | None):
+    if v.get("name") and _exists(db, "SELECT 1 FROM enterprises WHERE name = ?", [v["name"]], record_id):
+        yield "name", translate("Records", "An enterprise with this name already exists.")
+    if v.get("credit_code") and _exists(db, "SELECT 1 FROM enterprises WHERE credit_code = ?", [v["credit_code"]], record_id):
+        yield "credit_code", translate("Records", "Another enterprise has this credit code.")
+
+
+def _check_programme(db: Database, v: dict, record_id: int | None):
+    if v.get("name") and _exists(db, "SELECT 1 FROM programmes WHERE name = ?", [v["name"]], record_id):
+        yield "name", translate("Records", "A programme with this name already exists.")
+    try:
+        validation.date_order(v.get("start_date"), v.get("end_date"))
+    except ValidationError as exc:
+        yield "end_date", str(exc)
+
+
+def _check_trade_record(db: Database, v: dict, record_id: int | None):
+    if v.get("name_zh") and _exists(db, "SELECT 1 FROM trades WHERE name_zh = ?", [v["name_zh"]], record_id):
+        yield "name_zh", translate("Records", "A trade with this name already exists.")
+    taken = []
+    for alias in v.get("aliases", []):
+        row = db.execute("SELECT t.name_zh FROM trade_aliases a JOIN trades t ON t.id = a.trade_id WHERE a.alias = ? AND t.id IS NOT ?",
+                         [alias, record_id]).fetchone()
+        if row:
+            taken.append(translate("Records", "{alias} (already an alias of {trade})").format(alias=alias, trade=row[0]))
+    if taken:
+        yield "aliases", "; ".join(taken)
+    if record_id and record_id in v.get("related", []):
+        yield "related", translate("Records", "A trade cannot be related to itself.")
+
+
+_CROSS_CHECKS = {
+    "apprentices": _check_apprentice,
+    "mentors": _check_mentor,
+    "enterprises": _check_enterprise,
+    "programmes": _check_programme,
+    "trades": _check_trade_record,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Saving
+
+
+def college_id(db: Database, name: str) -> int:
+    """The id of the college with this name, created if it does not exist yet."""
+    name = validation.required(name)
+    row = db.execute("SELECT id FROM colleges WHERE name = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    with db.atomic():
+        return db.execute("INSERT INTO colleges (name) VALUES (?)", [name]).lastrowid
+
+
+def save(db: Database, kind: str, values: dict, record_id: int | None = None) -> int:
+    """Validate and write one record with its links in one transaction; returns its id.
+
+    Raises RecordError with {field: message} when a value is invalid (nothing is written).
+    """
+    clean, errors = validate(db, kind, values, record_id)
+    if errors:
+        raise RecordError(errors)
+    columns = {}
+    for f in KINDS[kind].fields:
+        if (kind, f.name) in LINKS or f.kind == "lines":
+            continue
+        if f.kind == "college":
+            continue
+        columns[f.name] = int(clean[f.name]) if f.kind == "bool" else clean[f.name]
+    with db.atomic():
+        if kind == "apprentices":
+            columns["college_id"] = college_id(db, clean["college"])
+        names = list(columns)
+        if record_id is None:
+            record_id = db.execute(
+                f"INSERT INTO {kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", list(columns.values())
+            ).lastrowid
+        else:
+            db.execute(f"UPDATE {kind} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?", [*columns.values(), record_id])
+        _save_links(db, kind, clean, record_id)
+    return record_id
+
+
+def _save_links(db: Database, kind: str, clean: dict, record_id: int) -> None:
+    for (owner_kind, name), (table, owner, other) in LINKS.items():
+        if owner_kind != kind:
+            continue
+        ids = clean[name]
+        if name == "colleges":
+            ids = [college_id(db, college) for college in ids]
+        if name == "trades":
+            ids = [i for i in ids if i != clean["trade_id"]]  # the primary trade is not an additional one
+        db.execute(f"DELETE FROM {table} WHERE {owner} = ?", [record_id])
+        db.conn.executemany(f"INSERT INTO {table} ({owner}, {other}) VALUES (?, ?)", [(record_id, i) for i in ids])
+        if name == "related":  # relations are stored in both directions
+            db.execute("DELETE FROM trade_relations WHERE related_id = ?", [record_id])
+            db.conn.executemany("INSERT INTO trade_relations (trade_id, related_id) VALUES (?, ?)", [(i, record_id) for i in ids])
+    if kind == "trades":
+        db.execute("DELETE FROM trade_aliases WHERE trade_id = ?", [record_id])
+        db.conn.executemany("INSERT INTO trade_aliases (alias, trade_id) VALUES (?, ?)", [(a, record_id) for a in clean["aliases"]])
+
+
+# ---------------------------------------------------------------------------------------------
+# Deleting
+
+ACTIONS = {
+    "delete": QT_TRANSLATE_NOOP("Records", "Delete"),
+    "delete_with_pairs": QT_TRANSLATE_NOOP("Records", "Delete with the pairing history"),
+    "end_pairs": QT_TRANSLATE_NOOP("Records", "End the active pairs, keep the record"),
+    "deactivate": QT_TRANSLATE_NOOP("Records", "Mark inactive, keep the history"),
+    "end_pairs_deactivate": QT_TRANSLATE_NOOP("Records", "End the active pairs and mark inactive"),
+    "retire": QT_TRANSLATE_NOOP("Records", "Retire the trade, keep the records"),
+    "detach_delete": QT_TRANSLATE_NOOP("Records", "Detach them and delete"),
+}
+NAMES_SHOWN = 20
+
+
+@dataclass
+class DeleteReport:
+    """What depends on a record and the safe actions; no actions means it cannot be removed."""
+
+    title: str
+    lines: list[str] = field(default_factory=list)  # "Active pairs: 3"
+    names: list[str] = field(default_factory=list)  # the records in the way, when they must be named
+    actions: list[str] = field(default_factory=list)  # keys of ACTIONS, the first is the suggestion
+
+    @property
+    def blocked(self) -> bool:
+        return not self.actions
+
+    @property
+    def simple(self) -> bool:
+        """Nothing depends on the record: a plain confirmation is enough."""
+        return not self.lines and self.actions == ["delete"]
+
+
+def _count(db: Database, sql: str, *params) -> int:
+    return db.execute(sql, list(params)).fetchone()[0]
+
+
+def _named(db: Database, sql: str, record_id: int) -> list[str]:
+    rows = [r[0] for r in db.execute(sql + f" LIMIT {NAMES_SHOWN + 1}", [record_id])]
+    if len(rows) > NAMES_SHOWN:
+        total = _count(db, "SELECT COUNT(*) FROM (" + sql + ")", record_id)
+        rows[NAMES_SHOWN:] = [translate("Records", "… and {n} more").format(n=total - NAMES_SHOWN)]
+    return rows
+
+
+def delete_report(db: Database, kind: str, record_id: int) -> DeleteReport:
+    report = DeleteReport(title(db, kind, record_id))
+    line = lambda text, n: report.lines.append(translate("Records", text).format(n=n)) if n else None  # noqa: E731
+    if kind == "mentors":
+        active = _count(db, "SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL", record_id)
+        ended = _count(db, "SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NOT NULL", record_id)
+        letters = _count(db, "SELECT COUNT(*) FROM letters WHERE mentor_id = ?", record_id)
+        line(QT_TRANSLATE_NOOP("Records", "Active pairs: {n}"), active)
+        line(QT_TRANSLATE_NOOP("Records", "Ended pairs (history): {n}"), ended)
+        line(QT_TRANSLATE_NOOP("Records", "Letters of appointment: {n}"), letters)
+        line(QT_TRANSLATE_NOOP("Records", "Apprentices who prefer this mentor: {n}"),
+             _count(db, "SELECT COUNT(*) FROM apprentices WHERE preferred_mentor_id = ?", record_id))
+        is_active = _count(db, "SELECT active FROM mentors WHERE id = ?", record_id)
+        if active:
+            report.actions = ["end_pairs_deactivate"]
+        elif ended or letters:
+            report.actions = ["deactivate"] if is_active else []
+            if not is_active:
+                report.lines.append(translate("Records", "The mentor is already inactive; the history is kept."))
+        else:
+            report.actions = ["delete"]
+    elif kind == "enterprises":
+        mentors = _count(db, "SELECT COUNT(*) FROM mentors WHERE enterprise_id = ?", record_id)
+        line(QT_TRANSLATE_NOOP("Records", "Mentors: {n}"), mentors)
+        line(QT_TRANSLATE_NOOP("Records", "Apprentices hosted: {n}"),
+             _count(db, "SELECT COUNT(*) FROM apprentices WHERE host_enterprise_id = ?", record_id))
+        line(QT_TRANSLATE_NOOP("Records", "Programmes: {n}"),
+             _count(db, "SELECT COUNT(*) FROM programme_enterprises WHERE enterprise_id = ?", record_id))
+        if mentors:
+            report.names = _named(db, "SELECT name FROM mentors WHERE enterprise_id = ? ORDER BY name", record_id)
+            report.lines.append(translate("Records", "Move or delete its mentors first."))
+        else:
+            report.actions = ["detach_delete"] if report.lines else ["delete"]
+    elif kind == "apprentices":
+        active = _count(db, "SELECT COUNT(*) FROM pairs WHERE apprentice_id = ? AND ended_at IS NULL", record_id)
+        total = _count(db, "SELECT COUNT(*) FROM pairs WHERE apprentice_id = ?", record_id)
+        line(QT_TRANSLATE_NOOP("Records", "Active pairs: {n}"), active)
+        line(QT_TRANSLATE_NOOP("Records", "Ended pairs (history): {n}"), total - active)
+        line(QT_TRANSLATE_NOOP("Records", "Exclusions: {n}"),
+             _count(db, "SELECT COUNT(*) FROM exclusions WHERE apprentice_id = ?", record_id))
+        report.actions = (["end_pairs"] if active else []) + (["delete_with_pairs"] if total else ["delete"])
+    elif kind == "programmes":
+        pairs = _count(db, "SELECT COUNT(*) FROM pairs WHERE programme_id = ?", record_id)
+        letters = _count(db, "SELECT COUNT(*) FROM letters WHERE programme_id = ?", record_id)
+        apprentices = _count(db, "SELECT COUNT(*) FROM apprentices WHERE programme_id = ?", record_id)
+        line(QT_TRANSLATE_NOOP("Records", "Apprentices: {n}"), apprentices)
+        line(QT_TRANSLATE_NOOP("Records", "Pairs: {n}"), pairs)
+        line(QT_TRANSLATE_NOOP("Records", "Letters of appointment: {n}"), letters)
+        if pairs or letters:
+            report.lines.append(translate("Records", "Pairs and letters are kept as history, so the programme stays."))
+        else:
+            report.actions = ["detach_delete"] if apprentices else ["delete"]
+    elif kind == "trades":
+        used = [
+            (QT_TRANSLATE_NOOP("Records", "Mentors: {n}"),
+             _count(db, "SELECT COUNT(*) FROM mentors WHERE trade_id = ?", record_id)
+             + _count(db, "SELECT COUNT(*) FROM mentor_trades WHERE trade_id = ?", record_id)),
+            (QT_TRANSLATE_NOOP("Records", "Apprentices: {n}"), _count(db, "SELECT COUNT(*) FROM apprentices WHERE trade_id = ?", record_id)),
+        ]
+        for text, n in used:
+            line(text, n)
+        if any(n for _, n in used):
+            retired = _count(db, "SELECT retired FROM trades WHERE id = ?", record_id)
+            report.actions = [] if retired else ["retire"]
+            report.lines.append(translate("Records", "A trade in use can be retired: it stays on existing records but is no longer offered."))
+        else:
+            report.actions = ["delete"]
+    return report
+
+
+def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> None:
+    """Carry out one of delete_report()'s actions in one transaction.
+
+    Raises RecordError when the action is not offered for this record (anymore).
+    """
+    report = delete_report(db, kind, record_id)
+    if action not in report.actions:
+        raise RecordError({"": translate("Records", "{title} cannot be removed this way: {reasons}").format(
+            title=report.title, reasons="; ".join(report.lines))})
+    with db.atomic():
+        if action in ("end_pairs", "end_pairs_deactivate"):
+            column = "mentor_id" if kind == "mentors" else "apprentice_id"
+            reason = translate("Records", "Mentor deactivated") if kind == "mentors" else translate("Records", "Ended by the coordinator")
+            # drafts are proposals, not history: they go; confirmed pairs end with a date and a reason
+            db.execute(f"DELETE FROM pairs WHERE {column} = ? AND ended_at IS NULL AND status = 'proposed'", [record_id])
+            db.execute(f"UPDATE pairs SET ended_at = ?, end_reason = ? WHERE {column} = ? AND ended_at IS NULL",
+                       [now_iso(), reason, record_id])
+        if action in ("deactivate", "end_pairs_deactivate"):
+            db.execute("UPDATE mentors SET active = 0 WHERE id = ?", [record_id])
+        elif action == "retire":
+            db.execute("UPDATE trades SET retired = 1 WHERE id = ?", [record_id])
+        elif action in ("delete", "delete_with_pairs", "detach_delete"):
+            if kind == "enterprises":
+                db.execute("UPDATE apprentices SET host_enterprise_id = NULL WHERE host_enterprise_id = ?", [record_id])
+                db.execute("DELETE FROM programme_enterprises WHERE enterprise_id = ?", [record_id])
+            elif kind == "programmes":
+                db.execute("UPDATE apprentices SET programme_id = NULL WHERE programme_id = ?", [record_id])
+            db.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
+
