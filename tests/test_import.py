@@ -1,0 +1,318 @@
+"""Importing rosters as coordinators have them: title rows, Chinese headers, GBK CSV, Excel damage."""
+
+import datetime
+import sqlite3
+
+import pytest
+from openpyxl import Workbook
+
+from mentormatch import cli, importer, tabular
+from mentormatch.importer import ImportJob, ImportRefused
+from mentormatch.store import open_database
+
+HEADER = ["序号", "学号", "姓名", "性别", "身份证号码", "手机号", "所学专业", "班级", "学院", "实习单位", "开始日期", "结束日期"]
+ROW_1 = [1, "SC2024001", "舒小超", "女", "11010519491231002X", "13812345678", "焊接技术应用", "焊接1班", "四川工业科技学院",
+         "重庆长安汽车股份有限公司", datetime.datetime(2026, 7, 14), "2027/1/13"]
+ROW_2 = [2, "SC2024002", "王小明", "男", "", "13900001111", "汽车制造与检修", "汽修2班", "四川工业科技学院",
+         "重庆长安汽车股份有限公司", "2026年7月14日", "2027.1.13"]
+
+
+def xlsx(path, rows, title="2026级学徒花名册", sheet=None):
+    book = Workbook()
+    ws = book.active
+    if sheet:
+        ws.title = sheet
+    if title:
+        ws.append([title])
+        ws.append([])
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def csv_file(path, rows, encoding):
+    lines = [",".join("" if v is None else str(v) for v in row) for row in rows]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+def cli_import(db_path, *args):
+    return cli.main(["--lang", "en", "--db", str(db_path), "import", *map(str, args)])
+
+
+def apprentices(db):
+    return db.execute(
+        "SELECT a.student_no, a.name, a.gender, c.name, a.class_name, a.major, t.name_zh, a.id_number, a.phone,"
+        " e.name, a.start_date, a.end_date FROM apprentices a JOIN colleges c ON c.id = a.college_id"
+        " JOIN trades t ON t.id = a.trade_id LEFT JOIN enterprises e ON e.id = a.host_enterprise_id ORDER BY a.student_no"
+    ).fetchall()
+
+
+def test_xlsx_under_a_title_row_imports_every_value(db, tmp_path):
+    path = xlsx(tmp_path / "roster.xlsx", [HEADER, ROW_1, ROW_2])
+    job = ImportJob.from_file(db, "apprentices", path)
+    assert job.table.header_row == 3
+    assert job.mapping[:4] == [None, "student_no", "name", "gender"]
+    results = job.validate()
+    assert [r.status for r in results] == ["ok", "ok"]
+    report = job.commit()
+    assert (report.added, report.updated, report.skipped) == (2, 0, 0)
+    assert apprentices(db) == [
+        ("SC2024001", "舒小超", "F", "四川工业科技学院", "焊接1班", "焊接技术应用", "焊工", "11010519491231002X", "13812345678",
+         "重庆长安汽车股份有限公司", "2026-07-14", "2027-01-13"),
+        ("SC2024002", "王小明", "M", "四川工业科技学院", "汽修2班", "汽车制造与检修", "汽车维修工", None, "13900001111",
+         "重庆长安汽车股份有限公司", "2026-07-14", "2027-01-13"),
+    ]
+    assert "College: 四川工业科技学院" in report.created
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-8", "gb18030"])
+def test_csv_in_the_encodings_excel_writes(db, tmp_path, encoding):
+    rows = [["学徒花名册"], [], HEADER, [*ROW_1[:10], "2026-07-14", "2027-01-13"], [*ROW_2[:10], "2026/7/14", ""]]
+    path = csv_file(tmp_path / "roster.csv", rows, encoding)
+    job = ImportJob.from_file(db, "apprentices", path)
+    assert job.table.headers[1:3] == ["学号", "姓名"]
+    job.commit()
+    names = [r[1] for r in apprentices(db)]
+    assert names == ["舒小超", "王小明"]
+    assert apprentices(db)[0][3] == "四川工业科技学院"
+
+
+def test_tab_separated_unicode_text(db, tmp_path):
+    path = tmp_path / "roster.txt"
+    path.write_bytes("\r\n".join("\t".join(map(str, r[:10])) for r in [HEADER, ROW_1]).encode("utf-16"))
+    ImportJob.from_file(db, "apprentices", path).commit()
+    assert apprentices(db)[0][1] == "舒小超"
+
+
+def test_full_width_values_and_date_forms_are_normalised(db, tmp_path):
+    row = [1, "ＳＣ００１", " 李 娜 ", "女", "１１０１０５１９４９１２３１００２ｘ", "１３８ １２３４ ５６７８", "汽车维修", "１班",
+           "四川工业科技学院", "", "2026.7.1", "2027年1月13日"]
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", [HEADER, row]))
+    job.commit()
+    student_no, name, *_ , id_number, phone, _, start, end = apprentices(db)[0]
+    assert (student_no, name, id_number, phone, start, end) == (
+        "SC001", "李 娜", "11010519491231002X", "13812345678", "2026-07-01", "2027-01-13")
+
+
+@pytest.mark.parametrize("damaged", [110105194912310000, 1.10105194912310e17, "1.10105E+17", "110105194912310000"])
+def test_id_numbers_damaged_by_excel_are_rejected_and_never_stored(db, tmp_path, damaged):
+    row = [*ROW_1[:4], damaged, *ROW_1[5:]]
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", [HEADER, row, ROW_2]))
+    results = job.validate()
+    assert results[0].status == "error" and results[1].status == "ok"
+    assert "Excel" in results[0].issues[0].message and results[0].issues[0].column == "身份证号码"
+    assert "id_number" not in results[0].values
+    assert job.errors()[0].startswith("row 4, 身份证号码: ")
+    with pytest.raises(ImportRefused):
+        job.commit()
+    assert apprentices(db) == []
+    report = job.commit(skip_errors=True)
+    assert report.added == 1 and report.skipped == 1
+    assert [r[0] for r in apprentices(db)] == ["SC2024002"]
+
+
+def test_phone_and_student_numbers_that_lost_their_leading_zero(db, tmp_path):
+    header = ["学号", "姓名", "专业", "学院", "联系电话"]
+    rows = [header, ["0241001", "甲", "汽车维修", "一院", "02367591234"], [241002, "乙", "汽车维修", "一院", 13812345678],
+            ["0241003", "丙", "汽车维修", "一院", 2367591234], [1.5, "丁", "汽车维修", "一院", ""]]
+    results = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", rows, title=None)).validate()
+    assert [r.status for r in results] == ["ok", "error", "error", "error"]
+    assert results[1].issues[0].column == "学号" and "leading 0" in results[1].issues[0].message
+    assert results[2].issues[0].column == "联系电话" and "leading 0" in results[2].issues[0].message
+    assert "damaged" in results[3].issues[0].message
+
+
+def test_duplicates_in_the_file_and_in_the_database(db, tmp_path):
+    path = xlsx(tmp_path / "r.xlsx", [HEADER, ROW_1, ROW_2])
+    ImportJob.from_file(db, "apprentices", path).commit()
+    changed = [*ROW_1[:7], "焊接2班", *ROW_1[8:]]
+    again = xlsx(tmp_path / "again.xlsx", [HEADER, changed, ROW_2, [*ROW_2[:2], "王小明（重复）", *ROW_2[3:]]])
+
+    job = ImportJob.from_file(db, "apprentices", again)
+    results = job.validate()
+    assert [r.existing_id is not None for r in results] == [True, True, True]
+    assert results[2].first_row == 5
+    report = job.commit()  # the default: skip existing records
+    assert (report.added, report.updated, report.skipped) == (0, 0, 3)
+    assert apprentices(db)[0][4] == "焊接1班"
+
+    job = ImportJob.from_file(db, "apprentices", again)
+    job.on_duplicate = "update"
+    job.decisions = {6: "skip"}
+    report = job.commit()
+    assert (report.added, report.updated, report.skipped) == (0, 2, 1)
+    assert apprentices(db)[0][4] == "焊接2班"
+    assert apprentices(db)[1][1] == "王小明"
+
+
+def test_a_later_row_of_the_file_updates_an_earlier_new_one(db, tmp_path):
+    path = xlsx(tmp_path / "r.xlsx", [HEADER, ROW_1, [*ROW_1[:7], "焊接3班", *ROW_1[8:]]])
+    job = ImportJob.from_file(db, "apprentices", path)
+    job.on_duplicate = "update"
+    report = job.commit()
+    assert (report.added, report.updated) == (1, 0)
+    assert [line[1] for line in report.lines] == ["added", "updated"]
+    assert [r[4] for r in apprentices(db)] == ["焊接3班"]
+
+
+def test_unknown_majors_are_mapped_to_a_trade_or_create_one(db, tmp_path):
+    rows = [HEADER, [*ROW_1[:6], "汽车智能技术", *ROW_1[7:]], [*ROW_2[:6], "航空服务", *ROW_2[7:]]]
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", rows))
+    job.validate()
+    assert job.unknown_trades == {"汽车智能技术": [4], "航空服务": [5]}
+    weld = db.execute("SELECT id FROM trades WHERE name_zh = '汽车维修工'").fetchone()[0]
+    job.trade_choices = {"汽车智能技术": weld, "航空服务": importer.NEW_TRADE}
+    job.validate()
+    assert job.unknown_trades == {}
+    report = job.commit()
+    assert "Trade: 航空服务" in report.created
+    assert [r[6] for r in apprentices(db)] == ["汽车维修工", "航空服务"]
+    # the mapping is remembered as an alias for the next import
+    assert db.execute("SELECT trade_id FROM trade_aliases WHERE alias = '汽车智能技术'").fetchone()[0] == weld
+
+
+def test_an_adjusted_mapping_is_remembered_for_the_same_headers(db, tmp_path):
+    header = ["学号", "姓名", "专业", "学院", "家长电话", "本人电话"]
+    path = xlsx(tmp_path / "r.xlsx", [header, ["S1", "甲", "汽车维修", "一院", "13800000000", "13911112222"]], title=None)
+    job = ImportJob.from_file(db, "apprentices", path)
+    assert job.mapping[4:] == [None, None]
+    job.mapping[5] = "phone"
+    job.commit()
+    assert apprentices(db)[0][8] == "13911112222"
+    again = ImportJob.from_file(db, "apprentices", path)
+    assert again.mapping_remembered and again.mapping[5] == "phone"
+
+
+def test_mentors_with_levels_capacity_and_duplicates_by_name_and_phone(db, tmp_path):
+    header = ["工号", "导师姓名", "性别", "工作单位", "工种", "技能等级", "从业年限", "可带学徒数", "联系电话"]
+    rows = [header,
+            ["E1001", "王劲松", "男", "重庆长安汽车股份有限公司", "焊工", "高级技师", "22年", 5, "13812345678"],
+            ["", "刘芳", "女", "重庆长安汽车股份有限公司", "汽车维修工", "技师（二级）", 10, "", "13912345678"],
+            ["E1003", "刘芳", "女", "重庆长安汽车股份有限公司", "汽车维修工", "三级", 10, 4, "13912345678"],
+            ["E1004", "赵强", "男", "重庆长安汽车股份有限公司", "焊工", "特级", 10, 4, ""]]
+    job = ImportJob.from_file(db, "mentors", xlsx(tmp_path / "m.xlsx", rows))
+    results = job.validate()
+    assert [r.status for r in results] == ["ok", "ok", "warning", "error"]
+    assert results[2].first_row == 5
+    assert results[3].issues[0].column == "技能等级"
+    job.on_duplicate = "update"
+    report = job.commit(skip_errors=True)
+    assert (report.added, report.skipped) == (2, 1)
+    assert db.execute("SELECT name, employee_no, skill_level, years, capacity FROM mentors ORDER BY id").fetchall() == [
+        ("王劲松", "E1001", 5, 22, 5), ("刘芳", "E1003", 3, 10, 4)]
+
+
+def test_enterprises_with_credit_codes(db, tmp_path):
+    header = ["企业名称", "简称", "统一社会信用代码", "联系人", "联系电话", "地址"]
+    rows = [header, ["重庆长安汽车股份有限公司", "长安汽车", "915000002028133840", "刘建华", "023-67591234", "重庆市江北区"],
+            ["重庆渝北精工焊接有限公司", "渝北精工", "915000002028133841", "陈志强", "", ""]]
+    job = ImportJob.from_file(db, "enterprises", xlsx(tmp_path / "e.xlsx", rows))
+    results = job.validate()
+    assert [r.status for r in results] == ["ok", "error"]
+    assert results[1].issues[0].column == "统一社会信用代码"
+
+
+def test_a_missing_required_column_is_named(db, tmp_path):
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", [["姓名", "班级"], ["甲", "1班"]]))
+    job.validate()
+    assert set(job.missing_fields()) == {"student_no", "college", "trade_id"}
+    with pytest.raises(ImportRefused):
+        job.commit(skip_errors=True)
+
+
+def test_the_only_college_is_the_default(db, tmp_path):
+    db.execute("INSERT INTO colleges (name) VALUES ('德阳安装技师学院')")
+    path = xlsx(tmp_path / "r.xlsx", [["学号", "姓名", "专业"], ["D1", "甲", "焊接"]], title=None)
+    ImportJob.from_file(db, "apprentices", path).commit()
+    assert apprentices(db)[0][3] == "德阳安装技师学院"
+
+
+def test_old_and_foreign_files_get_a_clear_message(tmp_path):
+    xls = tmp_path / "roster.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+    with pytest.raises(tabular.TableError, match=r"roster\.xls.*\.xlsx"):
+        tabular.read_table(xls)
+    fake = tmp_path / "renamed.xlsx"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+    with pytest.raises(tabular.TableError, match="renamed.xlsx"):
+        tabular.read_table(fake)
+    with pytest.raises(tabular.TableError, match="missing.csv"):
+        tabular.read_table(tmp_path / "missing.csv")
+
+
+def test_sheets_are_listed_and_chosen(tmp_path):
+    book = Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表由教务系统导出"])
+    second = book.create_sheet("学生名单")
+    second.append(["学号", "姓名"])
+    second.append(["S1", "甲"])
+    book.save(tmp_path / "b.xlsx")
+    assert tabular.sheet_names(tmp_path / "b.xlsx") == ["说明", "学生名单"]
+    table = tabular.read_table(tmp_path / "b.xlsx", "学生名单", importer.header_matcher())
+    assert table.headers == ["学号", "姓名"] and table.rows == [(2, ["S1", "甲"])]
+    with pytest.raises(tabular.TableError, match="名单2"):
+        tabular.read_table(tmp_path / "b.xlsx", "名单2")
+
+
+# -- all or nothing ------------------------------------------------------------------------------
+
+
+def test_a_failed_import_leaves_the_database_file_byte_for_byte_unchanged(db_path, tmp_path, qapp):
+    ok = xlsx(tmp_path / "ok.xlsx", [HEADER, ROW_1])
+    assert cli_import(db_path, "apprentices", ok) == 0
+    before = db_path.read_bytes()
+    bad = xlsx(tmp_path / "bad.xlsx", [HEADER, ROW_2, [*ROW_1[:4], "1.10105E+17", *ROW_1[5:]]])
+    assert cli_import(db_path, "apprentices", bad) == 1
+    assert db_path.read_bytes() == before
+
+
+def test_a_database_failure_during_commit_rolls_everything_back(db_path, tmp_path, monkeypatch):
+    before = db_path.read_bytes()
+    db = open_database(db_path)
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", [HEADER, ROW_1, ROW_2]))
+
+    def fail(*args):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(importer, "remember_mapping", fail)  # after the rows were written
+    with pytest.raises(ImportRefused, match="disk I/O error"):
+        job.commit()
+    assert db.execute("SELECT COUNT(*) FROM apprentices").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM colleges").fetchone()[0] == 0
+    db.close()
+    assert db_path.read_bytes() == before
+
+
+# -- command line --------------------------------------------------------------------------------
+
+
+def test_command_line_exit_codes_and_report(db_path, tmp_path, qapp, capsys):
+    bad = xlsx(tmp_path / "bad.xlsx", [HEADER, ROW_1, [*ROW_2[:4], 110105194912310000, *ROW_2[5:]]])
+    assert cli_import(db_path, "apprentices", bad) == 1
+    err = capsys.readouterr().err
+    assert "row 5, 身份证号码: Excel" in err and "Nothing was imported" in err
+
+    assert cli_import(db_path, "apprentices", bad, "--skip-errors") == 0
+    out = capsys.readouterr().out
+    assert "row 5: skipped" in out and "Added 1, updated 0, skipped 1." in out
+
+    assert cli_import(db_path, "apprentices", bad, "--skip-errors", "--on-duplicate", "update") == 0
+    assert "Added 0, updated 1, skipped 1." in capsys.readouterr().out
+
+    assert cli_import(db_path, "apprentices", tmp_path / "roster.xls") == 2
+    assert ".xlsx" in capsys.readouterr().err
+
+
+def test_report_saved_as_xlsx(db, tmp_path):
+    from openpyxl import load_workbook
+
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", [HEADER, ROW_1, [*ROW_2[:2], "", *ROW_2[3:]]]))
+    report = job.commit(skip_errors=True)
+    report.save_xlsx(tmp_path / "report.xlsx")
+    rows = list(load_workbook(tmp_path / "report.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][0] == "Added 1, updated 0, skipped 1."
+    assert rows[2][:2] == (4, "added")
+    assert rows[3][:2] == (5, "skipped") and "姓名" in rows[3][2]
