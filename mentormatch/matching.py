@@ -1,0 +1,413 @@
+"""Automatic pairing: load the instance, solve it to optimality, explain the unmatched, write a draft.
+
+    instance = load_instance(db, programme_id, allow_related=..., rematch=...)   # main thread
+    proposal = solve(instance)                                                    # any thread: plain data
+    change = write_draft(db, instance, proposal)                                  # main thread, one transaction
+
+The objective is lexicographic: first the number of apprentices matched, then the total score minus
+the fairness cost (see scoring.py). It is a min-cost flow solved by OR-Tools
+(`solve_max_flow_with_min_cost`: the maximum flow, and among maximum flows the cheapest).
+
+Speed: apprentices alike in every rule and score term (trade, host enterprise, target level; no
+preferred mentor, no exclusion, no current pair) form one class node with a supply, so the model
+has one arc per class and eligible mentor instead of one per apprentice. A mentor's convex
+fairness cost is a ladder of unit arcs to the sink, starting after the pairs they already hold.
+Ties are broken by a deterministic perturbation smaller than one score point in total, and the
+flow of a class is handed to its apprentices in id order: the same data gives the same pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+from sqlite_utils import Database
+
+from mentormatch import pairs as pair_actions
+from mentormatch import settings
+from mentormatch.i18n import translate
+from mentormatch.scoring import Weights, WeightsError, load_weights
+from mentormatch.store import now_iso
+
+# why an apprentice is left without a mentor, checked in this order
+NO_MENTOR_OF_TRADE = "no_trade"
+NO_MENTOR_AT_HOST = "no_host"
+ONLY_EXCLUDED = "excluded"
+ALL_FULL = "full"
+REASONS = (NO_MENTOR_OF_TRADE, NO_MENTOR_AT_HOST, ONLY_EXCLUDED, ALL_FULL)
+
+PERTURBATION = 997  # tie-break values are 0..996
+
+
+class MatchingError(Exception):
+    """A problem the coordinator can act on; str() is the message."""
+
+
+def reason_text(reason: str) -> str:
+    return {
+        NO_MENTOR_OF_TRADE: translate("Matching", "no active mentor of that trade"),
+        NO_MENTOR_AT_HOST: translate("Matching", "no mentor of that trade at the host enterprise"),
+        ONLY_EXCLUDED: translate("Matching", "only excluded mentors"),
+        ALL_FULL: translate("Matching", "all mentors of that trade are full"),
+    }[reason]
+
+
+@dataclass
+class Instance:
+    """Everything the solver needs, as plain data read on the main thread."""
+
+    programme_id: int | None
+    allow_related: bool
+    rematch: bool
+    weights: Weights
+    # the apprentices to place, sorted by id; host 0 = none, preferred 0 = none
+    app_id: np.ndarray
+    app_trade: np.ndarray
+    app_host: np.ndarray
+    app_target: np.ndarray
+    app_preferred: np.ndarray
+    app_programme: dict[int, int | None]
+    # apprentice id -> (pair id, mentor id) of a confirmed pair that may move (re-matching)
+    current: dict[int, tuple[int, int]]
+    # active mentors sorted by id, with their effective capacity and the pairs they keep
+    men_id: np.ndarray
+    men_enterprise: np.ndarray
+    men_level: np.ndarray
+    men_years: np.ndarray
+    men_capacity: np.ndarray
+    men_load: np.ndarray
+    # (mentor index, trade id) for every primary and additional trade of an active mentor
+    mt_mentor: np.ndarray
+    mt_trade: np.ndarray
+    related: dict[int, list[int]]
+    exclusions: set[tuple[int, int]]
+
+
+@dataclass
+class Proposal:
+    pairs: list[tuple[int, int, dict]] = field(default_factory=list)  # (apprentice id, mentor id, breakdown)
+    unmatched: dict[int, str] = field(default_factory=dict)           # apprentice id -> reason
+    total_score: int = 0
+    fairness: int = 0  # the fairness cost of the new pairs
+
+    @property
+    def matched(self) -> int:
+        return len(self.pairs)
+
+    @property
+    def objective(self) -> int:
+        return self.total_score - self.fairness
+
+
+# ---------------------------------------------------------------------------------------------
+# loading
+
+
+def programme_id_by_name(db: Database, name: str) -> int:
+    row = db.execute("SELECT id FROM programmes WHERE name = ?", [name]).fetchone()
+    if row is None:
+        raise MatchingError(translate("Matching", "There is no programme named {name}.").format(name=name))
+    return row[0]
+
+
+def load_instance(db: Database, programme_id: int | None, *, allow_related: bool = False,
+                  rematch: bool = False) -> Instance:
+    """Read the instance as it stands once the current draft of the scope is set aside.
+
+    programme_id None means every apprentice. By default only apprentices without a confirmed or
+    locked pair are placed; with rematch, confirmed pairs that are not locked may move too.
+    """
+    try:
+        weights = load_weights(db)
+    except WeightsError as exc:
+        raise MatchingError(str(exc)) from exc
+    where, params = ("WHERE programme_id = ?", [programme_id]) if programme_id is not None else ("", [])
+    apprentices = db.execute(
+        "SELECT id, trade_id, IFNULL(host_enterprise_id, 0), target_level, IFNULL(preferred_mentor_id, 0), programme_id"
+        f" FROM apprentices {where} ORDER BY id", params).fetchall()
+    in_scope = {row[0] for row in apprentices}
+
+    # active pairs as they stand without the scope's draft (see pairs.discard_draft)
+    kept, moving, placed_elsewhere = [], {}, set()
+    for pair_id, apprentice_id, mentor_id, status, locked, pair_programme in pair_actions.active_without_draft(db, programme_id):
+        if apprentice_id in in_scope and pair_actions.in_scope(pair_programme, programme_id):
+            if status == "confirmed" and not locked and rematch:
+                moving[apprentice_id] = (pair_id, mentor_id)
+                continue
+            placed_elsewhere.add(apprentice_id)
+        kept.append(mentor_id)
+
+    default_capacity = settings.get(db, "default_capacity")
+    mentors = np.array(db.execute(
+        "SELECT id, enterprise_id, skill_level, years, COALESCE(capacity, ?) FROM mentors WHERE active = 1 ORDER BY id",
+        [default_capacity]).fetchall() or np.zeros((0, 5)), dtype=np.int64).reshape(-1, 5)
+    men_id = mentors[:, 0]
+    load = np.zeros(len(men_id), dtype=np.int64)
+    if kept:
+        index = np.searchsorted(men_id, np.array(kept, dtype=np.int64))
+        valid = (index < len(men_id)) & (men_id[np.minimum(index, len(men_id) - 1)] == np.array(kept)) if len(men_id) else np.zeros(0, bool)
+        np.add.at(load, index[valid], 1)
+    trades = np.array(db.execute(
+        "SELECT id, trade_id FROM mentors WHERE active = 1 UNION SELECT mt.mentor_id, mt.trade_id FROM mentor_trades mt"
+        " JOIN mentors m ON m.id = mt.mentor_id WHERE m.active = 1").fetchall() or np.zeros((0, 2)), dtype=np.int64).reshape(-1, 2)
+    related: dict[int, list[int]] = {}
+    if allow_related:
+        for trade_id, related_id in db.execute("SELECT trade_id, related_id FROM trade_relations ORDER BY trade_id, related_id"):
+            related.setdefault(trade_id, []).append(related_id)
+
+    rows = [row for row in apprentices if row[0] not in placed_elsewhere]
+    table = np.array([row[:5] for row in rows], dtype=np.int64).reshape(-1, 5)
+    placed = {row[0] for row in rows}
+    exclusions = {(a, m) for a, m in db.execute("SELECT apprentice_id, mentor_id FROM exclusions") if a in placed}
+    return Instance(
+        programme_id=programme_id, allow_related=allow_related, rematch=rematch, weights=weights,
+        app_id=table[:, 0], app_trade=table[:, 1], app_host=table[:, 2], app_target=table[:, 3], app_preferred=table[:, 4],
+        app_programme={row[0]: row[5] for row in rows}, current={a: moving[a] for a in sorted(moving) if a in placed},
+        men_id=men_id, men_enterprise=mentors[:, 1], men_level=mentors[:, 2], men_years=mentors[:, 3],
+        men_capacity=mentors[:, 4], men_load=load,
+        mt_mentor=np.searchsorted(men_id, trades[:, 0]), mt_trade=trades[:, 1],
+        related=related, exclusions=exclusions,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# solving
+
+
+@dataclass
+class _Classes:
+    trade: np.ndarray
+    host: np.ndarray
+    target: np.ndarray
+    first: np.ndarray       # index of the class's first apprentice in the instance arrays
+    single: np.ndarray      # the apprentice id of a class of its own, else 0
+    members: list[list[int]]
+
+
+def _classes(inst: Instance) -> _Classes:
+    """Group interchangeable apprentices; anyone with a preference, exclusion or current pair is alone."""
+    special = {a for a, _ in inst.exclusions} | set(inst.current)
+    groups: dict[tuple, list[int]] = {}
+    for i, a in enumerate(inst.app_id.tolist()):
+        if inst.app_preferred[i] or a in special:
+            key = (-a,)
+        else:
+            key = (int(inst.app_trade[i]), int(inst.app_host[i]), int(inst.app_target[i]))
+        groups.setdefault(key, []).append(i)
+    members = sorted(groups.values(), key=lambda idx: inst.app_id[idx[0]])
+    first = np.array([idx[0] for idx in members], dtype=np.int64)
+    single = np.array([inst.app_id[idx[0]] if len(idx) == 1 and (inst.app_preferred[idx[0]] or inst.app_id[idx[0]] in special)
+                       else 0 for idx in members], dtype=np.int64)
+    return _Classes(trade=inst.app_trade[first], host=inst.app_host[first], target=inst.app_target[first], first=first, single=single,
+                    members=[inst.app_id[idx].tolist() for idx in members])
+
+
+def _join(query_keys: np.ndarray, entry_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All (query index, entry index) with equal keys: a vectorised equi-join."""
+    order = np.argsort(entry_keys, kind="stable")
+    sorted_keys = entry_keys[order]
+    lo = np.searchsorted(sorted_keys, query_keys, side="left")
+    hi = np.searchsorted(sorted_keys, query_keys, side="right")
+    counts = hi - lo
+    query = np.repeat(np.arange(len(query_keys)), counts)
+    starts = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts) if len(counts) else lo
+    return query, order[starts + np.arange(len(query))]
+
+
+def _candidates(inst: Instance, cls: _Classes) -> dict[str, np.ndarray]:
+    """Every (class, mentor) allowed by trade and host, best trade kind first; with reason counts."""
+    n_classes = len(cls.trade)
+    q_class, q_trade, q_related = [np.arange(n_classes)], [cls.trade], [np.zeros(n_classes, dtype=np.int64)]
+    if inst.allow_related:
+        extra = [(c, r) for c, t in enumerate(cls.trade.tolist()) for r in inst.related.get(t, [])]
+        if extra:
+            q_class.append(np.array([c for c, _ in extra])), q_trade.append(np.array([r for _, r in extra]))
+            q_related.append(np.ones(len(extra), dtype=np.int64))
+    q_class, q_trade, q_related = (np.concatenate(x).astype(np.int64) for x in (q_class, q_trade, q_related))
+    q_host = cls.host[q_class]
+    scale = int(max(inst.men_enterprise.max(initial=0), cls.host.max(initial=0))) + 1
+    # any active mentor of the trade, then of the trade at the host enterprise
+    trade_hits, _ = _join(q_trade, inst.mt_trade)
+    has_trade = np.bincount(q_class[trade_hits], minlength=n_classes) > 0
+    hosted = q_host > 0
+    entry_te = inst.mt_trade * scale + inst.men_enterprise[inst.mt_mentor]
+    qh, eh = _join(q_trade[hosted] * scale + q_host[hosted], entry_te)
+    qn, en = _join(q_trade[~hosted], inst.mt_trade)
+    hosted_idx, free_idx = np.flatnonzero(hosted), np.flatnonzero(~hosted)
+    row_query = np.concatenate((hosted_idx[qh], free_idx[qn]))
+    row_mentor = inst.mt_mentor[np.concatenate((eh, en))]
+    row_class, row_related = q_class[row_query], q_related[row_query]
+    has_host = np.bincount(row_class, minlength=n_classes) > 0
+    # one row per (class, mentor): the same trade wins over a related one
+    order = np.lexsort((row_related, row_mentor, row_class))
+    row_class, row_mentor, row_related = row_class[order], row_mentor[order], row_related[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (row_class[1:] != row_class[:-1]) | (row_mentor[1:] != row_mentor[:-1])
+    row_class, row_mentor, row_related = row_class[first], row_mentor[first], row_related[first]
+    if inst.exclusions:
+        excluded = np.array([a * (1 << 32) + m for a, m in inst.exclusions], dtype=np.int64)
+        keep = ~np.isin(cls.single[row_class] * (1 << 32) + inst.men_id[row_mentor], excluded)
+        row_class, row_mentor, row_related = row_class[keep], row_mentor[keep], row_related[keep]
+    has_allowed = np.bincount(row_class, minlength=n_classes) > 0
+    return {"class": row_class, "mentor": row_mentor, "related": row_related,
+            "has_trade": has_trade, "has_host": has_host, "has_allowed": has_allowed}
+
+
+def _scores(inst: Instance, cls: _Classes, cand: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    w = inst.weights
+    c, m = cand["class"], cand["mentor"]
+    mentor_ids = inst.men_id[m]
+    level = np.where(inst.men_level[m] > cls.target[c], w.level_above, np.where(inst.men_level[m] == cls.target[c], w.level_equal, 0))
+    experience = w.experience_max * np.minimum(np.maximum(inst.men_years, 0), w.experience_cap_years) // w.experience_cap_years
+    current = np.array([inst.current.get(a, (0, 0))[1] if a else 0 for a in cls.single.tolist()], dtype=np.int64)
+    preferred_of_class = inst.app_preferred[cls.first]
+    terms = {
+        "trade": np.where(cand["related"] == 1, w.related_trade, w.same_trade),
+        "level": level,
+        "experience": experience[m],
+        "continuity": np.where((current[c] == mentor_ids) & (current[c] > 0), w.continuity, 0),
+        "preferred": np.where((preferred_of_class[c] == mentor_ids) & (preferred_of_class[c] > 0), w.preferred, 0),
+    }
+    return terms
+
+
+def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Proposal:
+    """The optimal proposal for the instance (pure: touches no database)."""
+    report = progress or (lambda percent: None)
+    w = inst.weights
+    cls = _classes(inst)
+    report(10)
+    cand = _candidates(inst, cls)
+    terms = _scores(inst, cls, cand)
+    score = sum(terms.values())
+    report(30)
+    remaining = np.maximum(inst.men_capacity - inst.men_load, 0)
+    usable = remaining[cand["mentor"]] > 0
+    arc_class, arc_mentor, arc_score = cand["class"][usable], cand["mentor"][usable], score[usable]
+    sizes = np.array([len(m) for m in cls.members], dtype=np.int64)
+    n_classes, n_mentors = len(sizes), len(inst.men_id)
+    sink = n_classes + n_mentors
+    # scale: the perturbations of all units together stay below one point of the objective
+    unit = (int(sizes.sum()) + 1) * PERTURBATION
+    perturb = (inst.app_id[cls.first][arc_class] * 7919 + inst.men_id[arc_mentor] * 104729) % PERTURBATION
+    flow = min_cost_flow.SimpleMinCostFlow()
+    arcs = flow.add_arcs_with_capacity_and_unit_cost(
+        arc_class, n_classes + arc_mentor, np.minimum(sizes[arc_class], remaining[arc_mentor]), -arc_score * unit + perturb)
+    # the fairness ladder: the j-th new apprentice of a mentor who keeps L pairs costs step * (L + j - 1)
+    ladder_mentor = np.unique(arc_mentor)
+    steps = remaining[ladder_mentor]
+    ladder_tail = np.repeat(ladder_mentor, steps)
+    offset = np.arange(len(ladder_tail)) - np.repeat(np.cumsum(steps) - steps, steps)
+    ladder_cost = w.fairness_step * (inst.men_load[ladder_tail] + offset) * unit
+    flow.add_arcs_with_capacity_and_unit_cost(
+        n_classes + ladder_tail, np.full(len(ladder_tail), sink), np.ones(len(ladder_tail), dtype=np.int64), ladder_cost)
+    flow.set_nodes_supplies(np.append(np.arange(n_classes), sink), np.append(sizes, -sizes.sum()))
+    report(40)
+    if len(arc_class):
+        status = flow.solve_max_flow_with_min_cost()
+        if status != flow.OPTIMAL:
+            raise MatchingError(translate("Matching", "The solver failed ({status}); nothing was changed.").format(status=status))
+        used = flow.flows(arcs)
+    else:
+        used = np.zeros(0, dtype=np.int64)
+    report(80)
+    proposal = Proposal()
+    given = np.zeros(n_mentors, dtype=np.int64)
+    next_member = [0] * n_classes
+    arc_terms = {name: values[usable] for name, values in terms.items()}
+    arc_related = cand["related"][usable]
+    for k in np.flatnonzero(used).tolist():  # arcs are sorted by (class, mentor id): a canonical hand-out
+        c, m, units = int(arc_class[k]), int(arc_mentor[k]), int(used[k])
+        pair_terms = {name: int(values[k]) for name, values in arc_terms.items()}
+        if arc_related[k]:
+            pair_terms["related_trade"] = 1
+        for a in cls.members[c][next_member[c]:next_member[c] + units]:
+            proposal.pairs.append((a, int(inst.men_id[m]), pair_terms))
+        next_member[c] += units
+        given[m] += units
+        proposal.total_score += int(arc_score[k]) * units
+    proposal.pairs.sort(key=lambda p: p[0])
+    proposal.fairness = int(sum(w.fairness_step * (n * (n - 1) // 2 + n * int(inst.men_load[m]))
+                                for m, n in enumerate(given.tolist()) if n))
+    for c, members in enumerate(cls.members):
+        if cand["has_allowed"][c]:
+            reason = ALL_FULL
+        elif cand["has_host"][c]:
+            reason = ONLY_EXCLUDED
+        elif cand["has_trade"][c]:
+            reason = NO_MENTOR_AT_HOST
+        else:
+            reason = NO_MENTOR_OF_TRADE
+        for a in members[next_member[c]:]:
+            proposal.unmatched[a] = reason
+    report(100)
+    return proposal
+
+
+# ---------------------------------------------------------------------------------------------
+# writing and the command line
+
+
+def write_draft(db: Database, inst: Instance, proposal: Proposal) -> pair_actions.Change:
+    """Replace the scope's draft by the proposal, in one transaction (undoable)."""
+    new = [(a, inst.app_programme[a], m, terms) for a, m, terms in proposal.pairs]
+    return pair_actions.write_draft(db, inst.programme_id, new, inst.current)
+
+
+def propose(db: Database, programme_id: int | None, *, allow_related: bool = False, rematch: bool = False) -> Proposal:
+    """Load, solve and write the draft in one call (command line, tests, benchmark)."""
+    inst = load_instance(db, programme_id, allow_related=allow_related, rematch=rematch)
+    proposal = solve(inst)
+    write_draft(db, inst, proposal)
+    return proposal
+
+
+def _pair_json(pair: dict) -> dict:
+    return {
+        "status": pair["status"], "locked": pair["locked"],
+        "apprentice": {"student_no": pair["student_no"], "name": pair["apprentice"], "college": pair["college"], "trade": pair["trade"]},
+        "mentor": {"id": pair["mentor_id"], "name": pair["mentor"], "employee_no": pair["employee_no"], "enterprise": pair["enterprise"]},
+        "score": pair["score"], "breakdown": pair["breakdown"], "override_reason": pair["override_reason"],
+    }
+
+
+def run_command(db: Database, args) -> int:
+    """`mentormatch match`: propose pairs, print the outcome; exit 0, or 2 when the request is wrong."""
+    try:
+        programme_id = programme_id_by_name(db, args.programme) if args.programme else None
+        proposal = propose(db, programme_id, allow_related=args.allow_related, rematch=args.rematch)
+        confirmed = False
+        if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
+                                       + (" AND programme_id = ?" if programme_id is not None else ""),
+                                       [programme_id] if programme_id is not None else []).fetchone():
+            pair_actions.accept(db, programme_id)
+            confirmed = True
+    except (MatchingError, pair_actions.PairingError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    by_reason = {reason: 0 for reason in REASONS}
+    for reason in proposal.unmatched.values():
+        by_reason[reason] += 1
+    if args.json:
+        print(json.dumps({
+            "programme": args.programme, "matched": proposal.matched, "unmatched": by_reason,
+            "total_score": proposal.total_score, "fairness_cost": proposal.fairness, "confirmed": confirmed,
+            "pairs": [_pair_json(p) for p in pair_actions.list_pairs(db, programme_id)],
+        }, ensure_ascii=False, indent=1))
+        return 0
+    print(translate("Matching", "Matched: {matched} apprentices.").format(matched=proposal.matched))
+    print(translate("Matching", "Unmatched: {count} apprentices.").format(count=len(proposal.unmatched)))
+    for reason in REASONS:
+        if by_reason[reason]:
+            print(translate("Matching", "  {reason}: {count}").format(reason=reason_text(reason), count=by_reason[reason]))
+    print(translate("Matching", "Total score: {score} (fairness cost {fairness}).").format(
+        score=proposal.total_score, fairness=proposal.fairness))
+    if confirmed:
+        print(translate("Matching", "The pairs are confirmed."))
+    elif proposal.pairs:
+        print(translate("Matching", "The pairs are a draft: review them in the window, or run again with --confirm."))
+    return 0

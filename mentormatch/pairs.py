@@ -1,0 +1,474 @@
+"""The coordinator's actions on pairs, each one transaction that can be undone.
+
+Accept all or a selection of the draft, discard the draft, pair by hand (hard rules checked; a
+broken rule needs a recorded override reason), unpair with a date and a reason (history is kept),
+lock and unlock, exclude ("never pair these two"), and undo of the last action. Plus the read
+side the pairing workspace shows: pairs, unpaired apprentices, mentor loads, supply and demand.
+
+Every action returns a Change: the rows it touched, before and after. undo(db, change) puts the
+before images back, provided nobody changed those rows since.
+
+A draft that re-matches confirmed pairs ends each moved confirmed pair with REMATCH_PENDING:
+accepting the draft makes it REMATCHED, discarding the draft restores it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlite_utils import Database
+
+from mentormatch import settings, validation
+from mentormatch.i18n import translate
+from mentormatch.scoring import breakdown, load_weights, score
+from mentormatch.store import now_iso
+
+REMATCH_PENDING = "re-matched (draft under review)"
+REMATCHED = "re-matched"
+
+
+class PairingError(Exception):
+    """An action the coordinator asked for that cannot be done; str() says why."""
+
+
+def in_scope(pair_programme: int | None, programme_id: int | None) -> bool:
+    """Whether a pair belongs to the scope (None: every programme)."""
+    return programme_id is None or pair_programme == programme_id
+
+
+def _scope_sql(programme_id: int | None, column: str = "programme_id") -> tuple[str, list]:
+    return (f"{column} = ?", [programme_id]) if programme_id is not None else ("1", [])
+
+
+def end_reason_text(reason: str | None) -> str:
+    """An end reason for display (the re-matching markers are translated)."""
+    if reason == REMATCH_PENDING:
+        return translate("Pairs", "re-matched (draft under review)")
+    if reason == REMATCHED:
+        return translate("Pairs", "re-matched")
+    return reason or ""
+
+
+# ---------------------------------------------------------------------------------------------
+# the journal behind undo
+
+
+@dataclass
+class Change:
+    label: str
+    before: dict[tuple, tuple | None] = field(default_factory=dict)  # (table, key) -> row or None
+    after: dict[tuple, tuple | None] = field(default_factory=dict)
+
+
+_KEYS = {"pairs": ("id",), "exclusions": ("apprentice_id", "mentor_id")}
+
+
+def _columns(db: Database, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+
+
+def _read(db: Database, table: str, keys: list[tuple]) -> dict[tuple, tuple]:
+    if not keys:
+        return {}
+    key_columns = _KEYS[table]
+    columns = _columns(db, table)
+    positions = [columns.index(k) for k in key_columns]
+    if table == "pairs":
+        rows = db.execute("SELECT * FROM pairs WHERE id IN (SELECT value FROM json_each(?))",
+                          [json.dumps([k[0] for k in keys])]).fetchall()
+    else:
+        rows = [r for a, m in keys for r in db.execute(
+            "SELECT * FROM exclusions WHERE apprentice_id = ? AND mentor_id = ?", [a, m]).fetchall()]
+    return {tuple(row[p] for p in positions): tuple(row) for row in rows}
+
+
+class _Journal:
+    """Collects the before images of the rows an action touches, then the after images."""
+
+    def __init__(self, db: Database, label: str):
+        self.db = db
+        self.change = Change(label)
+
+    def touch(self, table: str, keys: list[tuple]) -> None:
+        fresh = [k for k in keys if (table, k) not in self.change.before]
+        found = _read(self.db, table, fresh)
+        for k in fresh:
+            self.change.before[(table, k)] = found.get(k)
+
+    def finish(self) -> Change:
+        for table in _KEYS:
+            keys = [k for t, k in self.change.before if t == table]
+            found = _read(self.db, table, keys)
+            for k in keys:
+                self.change.after[(table, k)] = found.get(k)
+        return self.change
+
+
+def undo(db: Database, change: Change) -> None:
+    """Put back what change did, in one transaction; refuse if the rows changed since."""
+    with db.atomic():
+        for table in _KEYS:
+            keys = [k for t, k in change.after if t == table]
+            found = _read(db, table, keys)
+            if any(found.get(k) != change.after[(table, k)] for k in keys):
+                raise PairingError(translate("Pairs", "These pairs were changed since; \"{action}\" can no longer be undone.").format(
+                    action=change.label))
+        # deletions first, then rows that end, then rows that become active: the one-active-pair
+        # index never sees two active pairs of one apprentice
+        ended = _columns(db, "pairs").index("ended_at")
+
+        def order(item):
+            (table, key), row = item
+            return (row is not None, table == "pairs" and row is not None and row[ended] is None)
+
+        for (table, key), row in sorted(change.before.items(), key=order):
+            columns = _columns(db, table)
+            where = " AND ".join(f"{k} = ?" for k in _KEYS[table])
+            if row is None:
+                db.execute(f"DELETE FROM {table} WHERE {where}", list(key))
+            elif change.after[(table, key)] is None:
+                db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", list(row))
+            else:
+                db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {where}", [*row, *key])
+
+
+# ---------------------------------------------------------------------------------------------
+# the draft
+
+
+def active_without_draft(db: Database, programme_id: int | None) -> list[tuple]:
+    """Active pairs as they would stand after discard_draft(programme_id):
+    (pair id, apprentice id, mentor id, status, locked, programme id)."""
+    active, pending = [], []
+    for pair_id, apprentice_id, mentor_id, status, locked, programme, ended in db.execute(
+            "SELECT id, apprentice_id, mentor_id, status, locked, programme_id, ended_at FROM pairs"
+            " WHERE ended_at IS NULL OR end_reason = ? ORDER BY id DESC", [REMATCH_PENDING]):
+        row = (pair_id, apprentice_id, mentor_id, status, locked, programme)
+        if ended is None:
+            if not (status == "proposed" and not locked and in_scope(programme, programme_id)):
+                active.append(row)
+        elif in_scope(programme, programme_id):
+            pending.append(row)
+    taken = {(r[1], r[5]) for r in active}
+    for row in pending:  # newest first: at most one comes back per apprentice
+        if (row[1], row[5]) not in taken:
+            taken.add((row[1], row[5]))
+            active.append(row)
+    return active
+
+
+def _discard(db: Database, journal: _Journal, programme_id: int | None) -> None:
+    where, params = _scope_sql(programme_id)
+    drafts = [r[0] for r in db.execute(
+        f"SELECT id FROM pairs WHERE ended_at IS NULL AND status = 'proposed' AND locked = 0 AND {where}", params)]
+    pending = db.execute(
+        f"SELECT id, apprentice_id, programme_id FROM pairs WHERE ended_at IS NOT NULL AND end_reason = ? AND {where} ORDER BY id DESC",
+        [REMATCH_PENDING, *params]).fetchall()
+    journal.touch("pairs", [(i,) for i in drafts] + [(r[0],) for r in pending])
+    db.execute("DELETE FROM pairs WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(drafts)])
+    for pair_id, apprentice_id, programme in pending:
+        busy = db.execute("SELECT 1 FROM pairs WHERE apprentice_id = ? AND programme_id IS ? AND ended_at IS NULL",
+                          [apprentice_id, programme]).fetchone()
+        if busy:
+            db.execute("UPDATE pairs SET end_reason = ? WHERE id = ?", [REMATCHED, pair_id])
+        else:
+            db.execute("UPDATE pairs SET ended_at = NULL, end_reason = NULL WHERE id = ?", [pair_id])
+
+
+def discard_draft(db: Database, programme_id: int | None) -> Change:
+    """Drop the draft of the scope (locked draft pairs stay) and restore pairs it would move."""
+    journal = _Journal(db, translate("Pairs", "Discard the draft"))
+    with db.atomic():
+        _discard(db, journal, programme_id)
+    return journal.finish()
+
+
+def write_draft(db: Database, programme_id: int | None, new_pairs: list[tuple[int, int | None, int, dict]],
+                moving: dict[int, tuple[int, int]]) -> Change:
+    """Replace the scope's draft by new_pairs [(apprentice, programme, mentor, breakdown)].
+
+    moving: apprentice -> (confirmed pair id, mentor id) that a re-match was free to move; those
+    whose new mentor differs, or who got none, end with REMATCH_PENDING until the draft is decided.
+    """
+    journal = _Journal(db, translate("Pairs", "Propose pairs"))
+    today, stamp = date.today().isoformat(), now_iso()
+    with db.atomic():
+        _discard(db, journal, programme_id)
+        proposed = {a: m for a, _, m, _ in new_pairs}
+        ending = [pair_id for a, (pair_id, mentor) in moving.items() if proposed.get(a) != mentor]
+        journal.touch("pairs", [(i,) for i in ending])
+        db.conn.executemany("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?",
+                            [(today, REMATCH_PENDING, i) for i in ending])
+        rows = [(p, a, m, score(terms), json.dumps(terms), stamp)
+                for a, p, m, terms in new_pairs if not (a in moving and moving[a][1] == m)]
+        start = (db.execute("SELECT IFNULL(MAX(id), 0) FROM pairs").fetchone()[0]) + 1
+        db.conn.executemany(
+            "INSERT INTO pairs (id, programme_id, apprentice_id, mentor_id, status, score, breakdown, created_at)"
+            " VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?)", [(start + i, *row) for i, row in enumerate(rows)])
+        for i in range(len(rows)):
+            journal.change.before[("pairs", (start + i,))] = None
+    return journal.finish()
+
+
+def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = None) -> Change:
+    """Confirm the whole draft of the scope, or only the draft pairs pair_ids."""
+    where, params = _scope_sql(programme_id)
+    drafts = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE ended_at IS NULL AND status = 'proposed' AND {where}",
+                        params).fetchall()
+    if pair_ids is not None:
+        wanted = set(pair_ids)
+        drafts = [d for d in drafts if d[0] in wanted]
+    if not drafts:
+        raise PairingError(translate("Pairs", "There is no draft pair to accept."))
+    journal = _Journal(db, translate("Pairs", "Accept pairs"))
+    with db.atomic():
+        pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_reason = ? AND {where}",
+                             [REMATCH_PENDING, *params]).fetchall()
+        accepted = {(a, p) for _, a, p in drafts}
+        settle = [r[0] for r in pending if pair_ids is None or (r[1], r[2]) in accepted]
+        journal.touch("pairs", [(d[0],) for d in drafts] + [(i,) for i in settle])
+        stamp = now_iso()
+        db.conn.executemany("UPDATE pairs SET status = 'confirmed', confirmed_at = ? WHERE id = ?", [(stamp, d[0]) for d in drafts])
+        db.conn.executemany("UPDATE pairs SET end_reason = ? WHERE id = ?", [(REMATCHED, i) for i in settle])
+    return journal.finish()
+
+
+# ---------------------------------------------------------------------------------------------
+# by hand
+
+
+def _apprentice(db: Database, apprentice_id: int):
+    row = db.execute(
+        "SELECT a.id, a.name, a.trade_id, a.host_enterprise_id, a.target_level, a.preferred_mentor_id, a.programme_id, t.name_zh,"
+        " e.name FROM apprentices a JOIN trades t ON t.id = a.trade_id LEFT JOIN enterprises e ON e.id = a.host_enterprise_id"
+        " WHERE a.id = ?", [apprentice_id]).fetchone()
+    if row is None:
+        raise PairingError(translate("Pairs", "This apprentice no longer exists."))
+    return row
+
+
+def _mentor(db: Database, mentor_id: int):
+    row = db.execute(
+        "SELECT m.id, m.name, m.enterprise_id, m.skill_level, m.years, COALESCE(m.capacity, ?), m.active, e.name"
+        " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id WHERE m.id = ?",
+        [settings.get(db, "default_capacity"), mentor_id]).fetchone()
+    if row is None:
+        raise PairingError(translate("Pairs", "This mentor no longer exists."))
+    return row
+
+
+def _mentor_trades(db: Database, mentor_id: int) -> set[int]:
+    return {r[0] for r in db.execute(
+        "SELECT trade_id FROM mentors WHERE id = ? UNION SELECT trade_id FROM mentor_trades WHERE mentor_id = ?", [mentor_id, mentor_id])}
+
+
+def _active_pair(db: Database, apprentice_id: int, programme_id: int | None):
+    return db.execute("SELECT id, mentor_id, status, locked FROM pairs WHERE apprentice_id = ? AND programme_id IS ? AND ended_at IS NULL",
+                      [apprentice_id, programme_id]).fetchone()
+
+
+def violations(db: Database, apprentice_id: int, mentor_id: int, allow_related: bool = False) -> list[str]:
+    """The hard rules pairing these two would break, in words (empty: none)."""
+    a, m = _apprentice(db, apprentice_id), _mentor(db, mentor_id)
+    problems = []
+    if not m[6]:
+        problems.append(translate("Pairs", "{mentor} is not an active mentor.").format(mentor=m[1]))
+    trades = _mentor_trades(db, mentor_id)
+    if a[2] not in trades:
+        related = {r[0] for r in db.execute("SELECT related_id FROM trade_relations WHERE trade_id = ?", [a[2]])}
+        if not trades & related:
+            problems.append(translate("Pairs", "{mentor} does not teach {apprentice}'s trade ({trade}).").format(
+                mentor=m[1], apprentice=a[1], trade=a[7]))
+        elif not allow_related:
+            problems.append(translate("Pairs", "{mentor} teaches only a trade related to {trade}, and related trades are not allowed.").format(
+                mentor=m[1], trade=a[7]))
+    if a[3] is not None and a[3] != m[2]:
+        problems.append(translate("Pairs", "{apprentice} is hosted by {host}, but {mentor} works at {enterprise}.").format(
+            apprentice=a[1], host=a[8], mentor=m[1], enterprise=m[7]))
+    load = db.execute("SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL AND NOT (apprentice_id = ? AND programme_id IS ?)",
+                      [mentor_id, apprentice_id, a[6]]).fetchone()[0]
+    if load >= m[5]:
+        problems.append(translate("Pairs", "{mentor} is full ({load}/{capacity}).").format(mentor=m[1], load=load, capacity=m[5]))
+    if db.execute("SELECT 1 FROM exclusions WHERE apprentice_id = ? AND mentor_id = ?", [apprentice_id, mentor_id]).fetchone():
+        problems.append(translate("Pairs", "{apprentice} and {mentor} must never be paired (exclusion).").format(apprentice=a[1], mentor=m[1]))
+    return problems
+
+
+def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reason: str | None = None,
+                 allow_related: bool = False) -> Change:
+    """Pair these two as a confirmed pair; breaking a hard rule needs override_reason (recorded)."""
+    a, m = _apprentice(db, apprentice_id), _mentor(db, mentor_id)
+    reason = validation.clean(override_reason) or None
+    problems = violations(db, apprentice_id, mentor_id, allow_related)
+    if problems and not reason:
+        raise PairingError("\n".join(problems))
+    current = _active_pair(db, apprentice_id, a[6])
+    if current and current[3]:
+        raise PairingError(translate("Pairs", "{apprentice}'s pair is locked; unlock it first.").format(apprentice=a[1]))
+    if current and current[1] == mentor_id:
+        if current[2] == "confirmed":
+            raise PairingError(translate("Pairs", "{apprentice} is already paired with {mentor}.").format(apprentice=a[1], mentor=m[1]))
+        return accept(db, a[6], [current[0]])
+    weights = load_weights(db)
+    terms = breakdown(weights, same_trade=a[2] in _mentor_trades(db, mentor_id), mentor_level=m[3], target_level=a[4],
+                      years=m[4], continuity=False, preferred=a[5] == mentor_id)
+    journal = _Journal(db, translate("Pairs", "Pair by hand"))
+    with db.atomic():
+        if current:
+            journal.touch("pairs", [(current[0],)])
+            if current[2] == "proposed":
+                db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
+            else:
+                db.execute("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?",
+                           [date.today().isoformat(), translate("Pairs", "moved to another mentor by hand"), current[0]])
+        stamp = now_iso()
+        new_id = db.execute(
+            "INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, score, breakdown, override_reason, created_at, confirmed_at)"
+            " VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?)",
+            [a[6], apprentice_id, mentor_id, score(terms), json.dumps(terms), reason if problems else None, stamp, stamp]).lastrowid
+        journal.change.before[("pairs", (new_id,))] = None
+    return journal.finish()
+
+
+def _pair(db: Database, pair_id: int):
+    row = db.execute("SELECT id, apprentice_id, mentor_id, status, locked, ended_at FROM pairs WHERE id = ?", [pair_id]).fetchone()
+    if row is None or row[5] is not None:
+        raise PairingError(translate("Pairs", "This pair is no longer active."))
+    return row
+
+
+def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
+    """End a confirmed pair on ended_on for reason (kept as history); a draft pair just leaves the draft."""
+    pair = _pair(db, pair_id)
+    if pair[4]:
+        raise PairingError(translate("Pairs", "This pair is locked; unlock it first."))
+    try:
+        reason = validation.required(reason)
+        ended_on = validation.iso_date(ended_on) or date.today().isoformat()
+    except validation.ValidationError as exc:
+        raise PairingError(str(exc)) from exc
+    journal = _Journal(db, translate("Pairs", "Unpair"))
+    with db.atomic():
+        journal.touch("pairs", [(pair_id,)])
+        if pair[3] == "proposed":
+            db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
+        else:
+            db.execute("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?", [ended_on, reason, pair_id])
+    return journal.finish()
+
+
+def set_locked(db: Database, pair_ids: list[int], locked: bool) -> Change:
+    """Lock pairs (the matcher never changes them) or unlock them."""
+    for pair_id in pair_ids:
+        _pair(db, pair_id)
+    journal = _Journal(db, translate("Pairs", "Lock") if locked else translate("Pairs", "Unlock"))
+    with db.atomic():
+        journal.touch("pairs", [(i,) for i in pair_ids])
+        db.conn.executemany("UPDATE pairs SET locked = ? WHERE id = ?", [(int(locked), i) for i in pair_ids])
+    return journal.finish()
+
+
+def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") -> Change:
+    """Never pair these two; an active pair of theirs ends (a draft pair leaves the draft)."""
+    a, m = _apprentice(db, apprentice_id), _mentor(db, mentor_id)
+    reason = validation.clean(reason)
+    current = _active_pair(db, apprentice_id, a[6])
+    if current and current[1] == mentor_id and current[3]:
+        raise PairingError(translate("Pairs", "This pair is locked; unlock it first."))
+    journal = _Journal(db, translate("Pairs", "Exclude"))
+    with db.atomic():
+        journal.touch("exclusions", [(apprentice_id, mentor_id)])
+        db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, reason, created_at) VALUES (?, ?, ?, ?)"
+                   " ON CONFLICT (apprentice_id, mentor_id) DO UPDATE SET reason = excluded.reason",
+                   [apprentice_id, mentor_id, reason, now_iso()])
+        if current and current[1] == mentor_id:
+            journal.touch("pairs", [(current[0],)])
+            if current[2] == "proposed":
+                db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
+            else:
+                db.execute("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?",
+                           [date.today().isoformat(), reason or translate("Pairs", "never pair these two"), current[0]])
+    return journal.finish()
+
+
+# ---------------------------------------------------------------------------------------------
+# what the workspace shows
+
+
+def list_pairs(db: Database, programme_id: int | None) -> list[dict]:
+    """The active pairs of the scope, drafts first, with the names the coordinator reads."""
+    where, params = _scope_sql(programme_id, "p.programme_id")
+    rows = db.execute(
+        "SELECT p.id, p.status, p.locked, p.score, p.breakdown, p.override_reason, a.id, a.name, a.student_no, c.name, t.name_zh,"
+        " m.id, m.name, m.employee_no, e.name, p.programme_id FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id"
+        " JOIN colleges c ON c.id = a.college_id JOIN trades t ON t.id = a.trade_id JOIN mentors m ON m.id = p.mentor_id"
+        f" JOIN enterprises e ON e.id = m.enterprise_id WHERE p.ended_at IS NULL AND {where}"
+        " ORDER BY p.status DESC, t.name_zh, a.student_no, a.id", params).fetchall()
+    keys = ("id", "status", "locked", "score", "breakdown", "override_reason", "apprentice_id", "apprentice", "student_no",
+            "college", "trade", "mentor_id", "mentor", "employee_no", "enterprise", "programme_id")
+    result = []
+    for row in rows:
+        item = dict(zip(keys, row))
+        item["locked"] = bool(item["locked"])
+        item["breakdown"] = json.loads(item["breakdown"]) if item["breakdown"] else {}
+        result.append(item)
+    return result
+
+
+def unpaired_apprentices(db: Database, programme_id: int | None) -> list[dict]:
+    """Apprentices of the scope without an active pair, by trade then student number."""
+    where, params = _scope_sql(programme_id, "a.programme_id")
+    rows = db.execute(
+        "SELECT a.id, a.name, a.student_no, t.id, t.name_zh, a.target_level, IFNULL(e.short_name, ''), IFNULL(e.name, '')"
+        " FROM apprentices a JOIN trades t ON t.id = a.trade_id LEFT JOIN enterprises e ON e.id = a.host_enterprise_id"
+        f" WHERE {where} AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.apprentice_id = a.id AND p.ended_at IS NULL"
+        " AND p.programme_id IS a.programme_id) ORDER BY t.name_zh, a.student_no, a.id", params).fetchall()
+    keys = ("id", "name", "student_no", "trade_id", "trade", "target_level", "host_short", "host")
+    return [dict(zip(keys, row)) for row in rows]
+
+
+def mentor_loads(db: Database) -> list[dict]:
+    """Active mentors with their trades, capacity and load (active pairs across programmes)."""
+    rows = db.execute(
+        "SELECT m.id, m.name, m.employee_no, t.name_zh, IFNULL(NULLIF(e.short_name, ''), e.name), m.skill_level, m.years,"
+        " COALESCE(m.capacity, ?), (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id AND p.ended_at IS NULL),"
+        " (SELECT group_concat(t2.name_zh, '、') FROM mentor_trades mt JOIN trades t2 ON t2.id = mt.trade_id WHERE mt.mentor_id = m.id)"
+        " FROM mentors m JOIN trades t ON t.id = m.trade_id JOIN enterprises e ON e.id = m.enterprise_id"
+        " WHERE m.active = 1 ORDER BY t.name_zh, m.name, m.id", [settings.get(db, "default_capacity")]).fetchall()
+    keys = ("id", "name", "employee_no", "trade", "enterprise", "skill_level", "years", "capacity", "load", "other_trades")
+    return [dict(zip(keys, row)) for row in rows]
+
+
+def supply_demand(db: Database, programme_id: int | None) -> list[dict]:
+    """Per trade: apprentices of the scope still needing a confirmed mentor (and how many of them
+    are in the draft) against the free places of active mentors teaching it (confirmed pairs count)."""
+    where, params = _scope_sql(programme_id, "a.programme_id")
+    needing: dict[int, list[int]] = {}
+    for trade_id, status in db.execute(
+            "SELECT a.trade_id, (SELECT p.status FROM pairs p WHERE p.apprentice_id = a.id AND p.ended_at IS NULL"
+            f" AND p.programme_id IS a.programme_id) FROM apprentices a WHERE {where}", params):
+        if status != "confirmed":
+            counts = needing.setdefault(trade_id, [0, 0])
+            counts[0] += 1
+            counts[1] += status == "proposed"
+    supply: dict[int, list[int]] = {}
+    for trade_id, free in db.execute(
+            "WITH free AS (SELECT m.id, MAX(COALESCE(m.capacity, ?) - (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id"
+            " AND p.ended_at IS NULL AND p.status = 'confirmed'), 0) AS places, m.trade_id FROM mentors m WHERE m.active = 1)"
+            " SELECT trade_id, places FROM free UNION ALL SELECT mt.trade_id, f.places FROM mentor_trades mt JOIN free f ON f.id = mt.mentor_id",
+            [settings.get(db, "default_capacity")]):
+        counts = supply.setdefault(trade_id, [0, 0])
+        counts[0] += 1
+        counts[1] += free
+    names = dict(db.execute("SELECT id, name_zh FROM trades"))
+    result = []
+    for trade_id in set(needing) | set(supply):
+        need, drafted = needing.get(trade_id, [0, 0])
+        mentors, free = supply.get(trade_id, [0, 0])
+        if need or mentors:
+            result.append({"trade_id": trade_id, "trade": names[trade_id], "needing": need, "in_draft": drafted,
+                           "mentors": mentors, "free": free, "shortfall": max(need - free, 0)})
+    result.sort(key=lambda r: (-r["shortfall"], -r["needing"], r["trade"]))
+    return result
