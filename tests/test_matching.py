@@ -1,0 +1,361 @@
+"""Automatic pairing: hard rules, optimality against an independent solver, determinism, re-matching."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from mentormatch import matching, pairs
+from mentormatch.cli import main as cli_main
+from mentormatch.settings import put
+from mentormatch.store import memory_database, open_database
+
+
+class World:
+    """A tiny database built row by row for a test."""
+
+    def __init__(self, db):
+        self.db = db
+        with db.atomic():
+            self.college = db.execute("INSERT INTO colleges (name) VALUES ('测试技师学院')").lastrowid
+            self.programme = db.execute("INSERT INTO programmes (name) VALUES ('测试项目')").lastrowid
+        ids = dict(db.execute("SELECT name_zh, id FROM trades"))
+        # 车工 ~ 数控车工 ~ 数控铣工 are related in the catalog; 电工 stands apart from them
+        self.trades = [ids["车工"], ids["数控车工"], ids["数控铣工"], ids["电工"]]
+        self.n = 0
+
+    def enterprise(self) -> int:
+        self.n += 1
+        with self.db.atomic():
+            return self.db.execute("INSERT INTO enterprises (name) VALUES (?)", [f"企业{self.n}"]).lastrowid
+
+    def mentor(self, trade, enterprise, level=3, years=10, capacity=2, active=1, extra=()) -> int:
+        self.n += 1
+        with self.db.atomic():
+            mid = self.db.execute(
+                "INSERT INTO mentors (name, enterprise_id, employee_no, trade_id, skill_level, years, capacity, active)"
+                " VALUES (?,?,?,?,?,?,?,?)", [f"导师{self.n}", enterprise, f"E{self.n}", trade, level, years, capacity, active]).lastrowid
+            for t in extra:
+                if t != trade:
+                    self.db.execute("INSERT INTO mentor_trades VALUES (?, ?)", [mid, t])
+        return mid
+
+    def apprentice(self, trade, host=None, target=2, preferred=None) -> int:
+        self.n += 1
+        with self.db.atomic():
+            return self.db.execute(
+                "INSERT INTO apprentices (student_no, name, college_id, trade_id, target_level, host_enterprise_id, programme_id,"
+                " preferred_mentor_id) VALUES (?,?,?,?,?,?,?,?)",
+                [f"S{self.n:04d}", f"学徒{self.n}", self.college, trade, target, host, self.programme, preferred]).lastrowid
+
+    def pair(self, apprentice, mentor, status="confirmed", locked=0) -> int:
+        with self.db.atomic():
+            return self.db.execute(
+                "INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, locked, created_at) VALUES (?,?,?,?,?,'2026-01-01')",
+                [self.programme, apprentice, mentor, status, locked]).lastrowid
+
+    def exclude(self, apprentice, mentor) -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, created_at) VALUES (?, ?, '2026-01-01')",
+                            [apprentice, mentor])
+
+    def active(self) -> dict[int, tuple]:
+        """apprentice -> (mentor, status, locked, pair id) of the active pairs."""
+        return {a: (m, s, l, i) for i, a, m, s, l in self.db.execute(
+            "SELECT id, apprentice_id, mentor_id, status, locked FROM pairs WHERE ended_at IS NULL")}
+
+
+@st.composite
+def worlds(draw):
+    """A random small world as plain data: mentors, apprentices, exclusions, kept pairs."""
+    n_ent = draw(st.integers(1, 3))
+    mentors = draw(st.lists(st.tuples(st.integers(0, 3), st.integers(0, n_ent - 1), st.integers(1, 5), st.integers(0, 30),
+                                      st.integers(0, 3), st.booleans(), st.lists(st.integers(0, 3), max_size=1)),
+                            max_size=6))
+    apprentices = draw(st.lists(st.tuples(st.integers(0, 3), st.one_of(st.none(), st.integers(0, n_ent - 1)), st.integers(2, 5),
+                                          st.one_of(st.none(), st.integers(0, 5))), max_size=8))
+    exclusions = draw(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 5)), max_size=4))
+    kept = draw(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 5), st.booleans()), max_size=5))
+    return n_ent, mentors, apprentices, exclusions, kept
+
+
+def build(data):
+    """The random world in a fresh database; kept pairs respect capacity (locked or confirmed)."""
+    n_ent, mentors, apprentices, exclusions, kept = data
+    db = memory_database()
+    w = World(db)
+    ents = [w.enterprise() for _ in range(n_ent)]
+    mids = [w.mentor(w.trades[t], ents[e], level, years, cap, int(active), [w.trades[x] for x in extra])
+            for t, e, level, years, cap, active, extra in mentors]
+    aids = [w.apprentice(w.trades[t], ents[h] if h is not None else None, target,
+                         mids[p] if p is not None and p < len(mids) else None) for t, h, target, p in apprentices]
+    for a, m in set(exclusions):
+        if a < len(aids) and m < len(mids):
+            w.exclude(aids[a], mids[m])
+    load = {}
+    for a, m, locked in kept:
+        if a < len(aids) and m < len(mids) and aids[a] not in w.active():
+            cap = db.execute("SELECT capacity FROM mentors WHERE id = ?", [mids[m]]).fetchone()[0]
+            if load.get(m, 0) < cap:
+                load[m] = load.get(m, 0) + 1
+                w.pair(aids[a], mids[m], "confirmed", int(locked))
+    return db, w
+
+
+def eligible(db, apprentice, mentor, allow_related) -> int | None:
+    """The trade points if the pair keeps every hard rule except capacity, else None (independent of matching.py)."""
+    a = db.execute("SELECT trade_id, host_enterprise_id FROM apprentices WHERE id = ?", [apprentice]).fetchone()
+    m = db.execute("SELECT enterprise_id, active FROM mentors WHERE id = ?", [mentor]).fetchone()
+    trades = {r[0] for r in db.execute("SELECT trade_id FROM mentors WHERE id = ? UNION SELECT trade_id FROM mentor_trades"
+                                       " WHERE mentor_id = ?", [mentor, mentor])}
+    related = {r[0] for r in db.execute("SELECT related_id FROM trade_relations WHERE trade_id = ?", [a[0]])}
+    excluded = db.execute("SELECT 1 FROM exclusions WHERE apprentice_id = ? AND mentor_id = ?", [apprentice, mentor]).fetchone()
+    if not m[1] or excluded or (a[1] is not None and a[1] != m[0]):
+        return None
+    if a[0] in trades:
+        return 100
+    if allow_related and trades & related:
+        return 0
+    return None
+
+
+def check_hard_rules(db, w, before, allow_related):
+    active = w.active()
+    for a, (m, status, locked, pair_id) in before.items():
+        if locked:
+            assert active[a][3] == pair_id, "a locked pair changed"
+    for a, (m, status, locked, pair_id) in active.items():
+        if status == "proposed":
+            assert eligible(db, a, m, allow_related) is not None, (a, m)
+    for m, cap, load in db.execute("SELECT m.id, m.capacity, (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id"
+                                   " AND p.ended_at IS NULL) FROM mentors m"):
+        assert load <= cap, f"mentor {m} over capacity"
+
+
+@hsettings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(worlds(), st.booleans(), st.booleans())
+def test_hard_rules_never_broken(data, allow_related, rematch):
+    db, w = build(data)
+    before = w.active()
+    proposal = matching.propose(db, w.programme, allow_related=allow_related, rematch=rematch)
+    check_hard_rules(db, w, before, allow_related)
+    # confirmed pairs stay put unless re-matching
+    if not rematch:
+        for a, row in before.items():
+            assert w.active()[a] == row
+    # every apprentice of the scope is either placed or explained
+    placed = {a for a, _, _ in proposal.pairs}
+    assert placed.isdisjoint(proposal.unmatched)
+    db.close()
+
+
+def independent_optimum(db, w, allow_related, rematch) -> tuple[int, int]:
+    """(matched, score minus fairness) by a MILP over every eligible pair (SciPy/HiGHS), from the rules."""
+    weights = {"level_above": 30, "level_equal": 15}
+    kept = {a: row for a, row in w.active().items() if row[2] or not rematch}
+    current = {a: row[0] for a, row in w.active().items() if not row[2] and rematch}
+    apprentices = [r for r in db.execute("SELECT id, target_level, preferred_mentor_id FROM apprentices ORDER BY id") if r[0] not in kept]
+    mentors = db.execute("SELECT id, skill_level, years, capacity FROM mentors WHERE active = 1 ORDER BY id").fetchall()
+    load = {m: 0 for m, *_ in mentors}
+    for m, *_ in kept.values():
+        if m in load:
+            load[m] += 1
+    arcs = []
+    for a, target, preferred in apprentices:
+        for m, level, years, cap in mentors:
+            trade = eligible(db, a, m, allow_related)
+            if trade is None:
+                continue
+            s = (trade + (weights["level_above"] if level > target else weights["level_equal"] if level == target else 0)
+                 + 10 * min(years, 20) // 20 + (50 if current.get(a) == m else 0) + (40 if preferred == m else 0))
+            arcs.append((a, m, s))
+    ladder = [(m, 20 * (load[m] + j)) for m, _, _, cap in mentors for j in range(max(cap - load[m], 0))]
+    n = len(arcs) + len(ladder)
+    if not arcs:
+        return 0, 0
+    big = 10_000
+    c = np.array([-(big + s) for _, _, s in arcs] + [cost for _, cost in ladder], dtype=float)
+    rows, lower, upper = [], [], []
+    for a, *_ in apprentices:
+        rows.append([1.0 if x[0] == a else 0.0 for x in arcs] + [0.0] * len(ladder))
+        lower.append(0), upper.append(1)
+    for m, *_ in mentors:
+        rows.append([1.0 if x[1] == m else 0.0 for x in arcs] + [-1.0 if y[0] == m else 0.0 for y in ladder])
+        lower.append(0), upper.append(0)
+    result = milp(c, constraints=LinearConstraint(np.array(rows), lower, upper), integrality=np.ones(n), bounds=Bounds(0, 1))
+    assert result.success
+    chosen = np.round(result.x).astype(int)
+    matched = int(chosen[:len(arcs)].sum())
+    return matched, int(round(-result.fun)) - big * matched
+
+
+@hsettings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(worlds(), st.booleans(), st.booleans())
+def test_optimum_equals_independent_solver(data, allow_related, rematch):
+    db, w = build(data)
+    expected = independent_optimum(db, w, allow_related, rematch)
+    proposal = matching.solve(matching.load_instance(db, w.programme, allow_related=allow_related, rematch=rematch))
+    assert (proposal.matched, proposal.objective) == expected
+    db.close()
+
+
+def test_same_data_same_pairs(sample_db):
+    first = matching.propose(sample_db, None)
+    second = matching.propose(sample_db, None)
+    assert first.pairs == second.pairs and first.unmatched == second.unmatched
+    copy = memory_database()
+    from mentormatch.sample import fill_sample
+
+    fill_sample(copy)
+    third = matching.propose(copy, None)
+    assert third.pairs == first.pairs
+    copy.close()
+
+
+def test_draft_is_replaced_not_added(sample_db):
+    matching.propose(sample_db, None)
+    n = sample_db.execute("SELECT COUNT(*) FROM pairs").fetchone()[0]
+    matching.propose(sample_db, None)
+    assert sample_db.execute("SELECT COUNT(*) FROM pairs").fetchone()[0] == n
+    assert sample_db.execute("SELECT COUNT(DISTINCT status) FROM pairs").fetchone()[0] == 1
+
+
+def test_locked_pairs_and_exclusions_kept(db):
+    w = World(db)
+    e = w.enterprise()
+    good = w.mentor(w.trades[0], e, level=5, years=20, capacity=2)
+    weak = w.mentor(w.trades[0], e, level=1, years=0, capacity=2)
+    a1, a2, a3 = (w.apprentice(w.trades[0]) for _ in range(3))
+    locked = w.pair(a1, weak, "confirmed", locked=1)
+    w.exclude(a2, good)
+    matching.propose(db, w.programme, rematch=True)
+    active = w.active()
+    assert active[a1][3] == locked and active[a1][0] == weak
+    assert active[a2][0] == weak  # the better mentor is excluded for a2
+    assert active[a3][0] == good
+
+
+def test_preferred_mentor_wins_ties_and_fairness_spreads_load(db):
+    w = World(db)
+    e = w.enterprise()
+    m1 = w.mentor(w.trades[0], e, capacity=3)
+    m2 = w.mentor(w.trades[0], e, capacity=3)
+    a1 = w.apprentice(w.trades[0], preferred=m2)
+    a2, a3 = w.apprentice(w.trades[0]), w.apprentice(w.trades[0])
+    proposal = matching.propose(db, w.programme)
+    assert dict((a, m) for a, m, _ in proposal.pairs)[a1] == m2
+    loads = sorted(sum(1 for _, m, _ in proposal.pairs if m == x) for x in (m1, m2))
+    assert loads == [1, 2]
+    assert proposal.fairness == 20
+
+
+def test_fairness_counts_the_pairs_a_mentor_already_holds(db):
+    w = World(db)
+    e = w.enterprise()
+    busy = w.mentor(w.trades[0], e, level=4, capacity=3)   # +15 over the other for a target of 3
+    free = w.mentor(w.trades[0], e, level=3, capacity=3)
+    for _ in range(2):
+        w.pair(w.apprentice(w.trades[3]), busy)            # two pairs held already (kept)
+    a = w.apprentice(w.trades[0], target=3)
+    proposal = matching.propose(db, w.programme)
+    assert proposal.pairs[0][:2] == (a, free)              # the third apprentice would cost 40 > 15
+    assert proposal.objective == 100 + 15 + 5
+
+
+def test_continuity_keeps_an_optimal_confirmed_draft(sample_db):
+    matching.propose(sample_db, None)
+    pairs.accept(sample_db, None)
+    confirmed = {r[0]: r[1] for r in sample_db.execute("SELECT apprentice_id, mentor_id FROM pairs WHERE ended_at IS NULL")}
+    proposal = matching.propose(sample_db, None, rematch=True)
+    assert {a: m for a, m, _ in proposal.pairs} == confirmed
+    assert all(t["continuity"] == 50 for _, _, t in proposal.pairs)
+    assert sample_db.execute("SELECT COUNT(*) FROM pairs WHERE status = 'proposed'").fetchone()[0] == 0
+
+
+def test_rematch_moves_a_poor_pair_until_the_draft_is_decided(db):
+    w = World(db)
+    e = w.enterprise()
+    other = w.enterprise()
+    wrong = w.mentor(w.trades[3], other, capacity=1)  # another trade: paired by hand once
+    right = w.mentor(w.trades[0], e, capacity=1)
+    a = w.apprentice(w.trades[0])
+    old = w.pair(a, wrong)
+    matching.propose(db, w.programme, rematch=True)
+    assert w.active()[a][:2] == (right, "proposed")
+    assert db.execute("SELECT end_reason FROM pairs WHERE id = ?", [old]).fetchone()[0] == pairs.REMATCH_PENDING
+    pairs.discard_draft(db, w.programme)
+    assert w.active()[a][3] == old
+    matching.propose(db, w.programme, rematch=True)
+    pairs.accept(db, w.programme)
+    assert w.active()[a][:2] == (right, "confirmed")
+    assert db.execute("SELECT end_reason, ended_at IS NOT NULL FROM pairs WHERE id = ?", [old]).fetchone() == (pairs.REMATCHED, 1)
+
+
+def test_unmatched_reasons_follow_the_rules(db):
+    w = World(db)
+    e1, e2 = w.enterprise(), w.enterprise()
+    full = w.mentor(w.trades[1], e1, capacity=0)
+    lonely = w.mentor(w.trades[2], e1, capacity=2)
+    w.mentor(w.trades[0], e1, capacity=0, active=0)  # inactive: does not count
+    no_trade = w.apprentice(w.trades[0])
+    no_host = w.apprentice(w.trades[1], host=e2)
+    excluded = w.apprentice(w.trades[2])
+    w.exclude(excluded, lonely)
+    all_full = w.apprentice(w.trades[1], host=e1)
+    proposal = matching.propose(db, w.programme)
+    assert proposal.unmatched == {no_trade: matching.NO_MENTOR_OF_TRADE, no_host: matching.NO_MENTOR_AT_HOST,
+                                  excluded: matching.ONLY_EXCLUDED, all_full: matching.ALL_FULL}
+    assert full
+
+
+def test_related_trades_only_when_allowed(db):
+    w = World(db)
+    e = w.enterprise()
+    m = w.mentor(w.trades[1], e)  # 数控车工
+    a = w.apprentice(w.trades[0])  # 车工
+    assert matching.propose(db, w.programme).matched == 0
+    proposal = matching.propose(db, w.programme, allow_related=True)
+    assert proposal.pairs == [(a, m, {"trade": 0, "level": 30, "experience": 5, "continuity": 0, "preferred": 0, "related_trade": 1})]
+
+
+def test_weights_come_from_the_database(db):
+    w = World(db)
+    e = w.enterprise()
+    senior = w.mentor(w.trades[0], e, level=5, years=0, capacity=1)
+    veteran = w.mentor(w.trades[0], e, level=1, years=20, capacity=1)
+    a = w.apprentice(w.trades[0], target=3)
+    assert matching.propose(db, w.programme).pairs[0][1] == senior
+    put(db, "match_weights", {"level_above": 0, "experience_max": 50})
+    assert matching.propose(db, w.programme).pairs[0][1] == veteran
+    assert a
+
+
+def test_cli_match_draft_json_and_confirm(db_path, capsys):
+    db = open_database(db_path)
+    from mentormatch.sample import fill_sample
+
+    fill_sample(db)
+    db.close()
+    assert cli_main(["--db", str(db_path), "match"]) == 0
+    out = capsys.readouterr().out
+    assert "116" in out and "draft" in out
+    assert cli_main(["--db", str(db_path), "match", "--programme", "2026 渝北—德阳 汽车工程半年实习", "--confirm", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["matched"] == 116 and data["unmatched"]["no_host"] == 4 and data["confirmed"]
+    first = data["pairs"][0]
+    assert first["status"] == "confirmed" and set(first["mentor"]) == {"id", "name", "employee_no", "enterprise"}
+    assert first["apprentice"]["college"] and first["score"] == sum(
+        first["breakdown"][k] for k in ("trade", "level", "experience", "continuity", "preferred"))
+    assert cli_main(["--db", str(db_path), "match", "--programme", "没有这个项目"]) == 2
+    assert "没有这个项目" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("bad", [{"same_trade": -1}, {"experience_cap_years": 0}, {"preferred": "many"}])
+def test_bad_weights_give_a_message(db, bad):
+    put(db, "match_weights", bad)
+    with pytest.raises(matching.MatchingError):
+        matching.load_instance(db, None)
