@@ -1,0 +1,229 @@
+"""The main window: navigation on the left, one page per area, menus, and counts in the status bar.
+
+Pages are created the first time they are shown. The pages and dialogs of other areas
+(pairing, letters, import, export) are imported only when wanted, so the window opens fast.
+A page may define refresh(); it is called whenever the page is shown.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, QSize, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from mentormatch import __version__, sample
+from ui.record_page import RecordPage
+
+SP = QStyle.StandardPixmap
+# key, label, icon, (module, class) for pages of other areas; None for a record list
+PAGES = [
+    ("apprentices", QT_TRANSLATE_NOOP("MainWindow", "Apprentices"), SP.SP_FileDialogListView, None),
+    ("mentors", QT_TRANSLATE_NOOP("MainWindow", "Mentors"), SP.SP_DialogYesButton, None),
+    ("enterprises", QT_TRANSLATE_NOOP("MainWindow", "Enterprises"), SP.SP_DriveNetIcon, None),
+    ("programmes", QT_TRANSLATE_NOOP("MainWindow", "Programmes"), SP.SP_FileDialogDetailedView, None),
+    ("trades", QT_TRANSLATE_NOOP("MainWindow", "Trades"), SP.SP_DirIcon, None),
+    ("pairing", QT_TRANSLATE_NOOP("MainWindow", "Pairing"), SP.SP_BrowserReload, ("ui.pairing", "PairingPage")),
+    ("letters", QT_TRANSLATE_NOOP("MainWindow", "Letters"), SP.SP_FileIcon, ("ui.letters", "LettersPage")),
+]
+LANGUAGES = [("zh_CN", "中文（简体）"), ("en", "English")]  # each in its own language
+
+
+def import_optional(module_name: str):
+    """The module, or None when it is not installed (another area not delivered yet)."""
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, path: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("MentorMatch — {path}").format(path=path) if path else "MentorMatch")
+
+        self.nav = QListWidget(self)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        for key, label, icon, _ in PAGES:
+            item = QListWidgetItem(self.style().standardIcon(icon), self.tr(label), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 24))
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.page_counts = QLabel(self)
+        self.totals = QLabel(self)
+        self.statusBar().addWidget(self.page_counts)
+        self.statusBar().addPermanentWidget(self.totals)
+        self._build_menus()
+
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 780)
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
+        keys = [p[0] for p in PAGES]
+        start = settings.value("window/page", "apprentices")
+        self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
+        self.update_totals()
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = file_menu.addAction(self.tr("&Import…"), lambda: self.run_dialog("ui.import_wizard", "ImportWizard"))
+        self.import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        self.export_action = file_menu.addAction(self.tr("&Export…"), lambda: self.run_dialog("ui.export_dialog", "ExportDialog"))
+        self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        file_menu.addSeparator()
+        self.sample_action = file_menu.addAction(self.tr("Load &sample data"), self.load_sample)
+        self.settings_action = file_menu.addAction(self.tr("Se&ttings…"), self.open_settings)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        language_menu = file_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = QSettings().value("language", "")
+        for code, name in LANGUAGES:
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+        group.triggered.connect(self.choose_language)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu.aboutToShow.connect(lambda: self.sample_action.setEnabled(sample.is_empty(self.db)))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About MentorMatch"), self.about)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> QWidget:
+        page = self.pages.get(key)
+        if page is None:
+            page = self._create_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        row = [p[0] for p in PAGES].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+        self.page_counts.clear()
+        if hasattr(page, "refresh"):
+            page.refresh()
+        return page
+
+    def _create_page(self, key: str) -> QWidget:
+        _, label, _, source = next(p for p in PAGES if p[0] == key)
+        if source is None:
+            page = RecordPage(self.db, key, self)
+            page.counts_changed.connect(self._page_counts_changed)
+            page.data_changed.connect(self.update_totals)
+            return page
+        module = import_optional(source[0])
+        if module is None:
+            text = self.tr("{page} is not available in this version of MentorMatch.").format(page=self.tr(label))
+            page = QLabel(text, self)
+            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return page
+        return getattr(module, source[1])(self.db, self)
+
+    def _page_counts_changed(self, text: str) -> None:
+        if self.sender() is self.stack.currentWidget():
+            self.page_counts.setText(text)
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def update_totals(self) -> None:
+        counts = [self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("apprentices", "mentors", "enterprises")]
+        self.totals.setText(self.tr("{a} apprentices · {m} mentors · {e} enterprises").format(a=counts[0], m=counts[1], e=counts[2]))
+
+    def after_change(self) -> None:
+        """Data changed outside the pages (import, sample): show it."""
+        page = self.current_page()
+        if hasattr(page, "refresh"):
+            page.refresh()
+        self.update_totals()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def run_dialog(self, module_name: str, class_name: str) -> None:
+        module = import_optional(module_name)
+        if module is None:
+            QMessageBox.information(self, "MentorMatch", self.tr("This feature is not available in this version of MentorMatch."))
+            return
+        getattr(module, class_name)(self.db, self).exec()
+        self.after_change()
+
+    def load_sample(self) -> None:
+        if not sample.is_empty(self.db):
+            QMessageBox.information(self, self.tr("Sample data"), self.tr("The sample can only be loaded into an empty database."))
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            counts = sample.fill_sample(self.db)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.after_change()
+        self.statusBar().showMessage(
+            self.tr("Sample loaded: {apprentices} apprentices, {mentors} mentors, {enterprises} enterprises, one programme.").format(
+                **counts), 8000)
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.db, self).exec():
+            self.after_change()
+
+    def choose_language(self, action: QAction) -> None:
+        QSettings().setValue("language", action.data())
+        QMessageBox.information(self, self.tr("Language"), self.tr("The new language is used the next time MentorMatch starts."))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About MentorMatch"),
+            self.tr("<h3>MentorMatch {version}</h3><p>Pair apprentices with enterprise mentors, print letters of appointment, "
+                    "import and export rosters.</p><p>For the coordinators of school-enterprise apprenticeships.</p>").format(
+                version=__version__),
+        )
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        key = next((k for k, page in self.pages.items() if page is self.current_page()), None)
+        if key:
+            settings.setValue("window/page", key)
+        for page in self.pages.values():
+            if hasattr(page, "save_state"):
+                page.save_state()
+        super().closeEvent(event)
+

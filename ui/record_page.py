@@ -1,0 +1,216 @@
+"""One record list page: toolbar (add, edit, delete), search box, programme filter and the table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from mentormatch import records
+from ui.delete_dialog import confirm_delete
+from ui.lists import LISTS
+from ui.record_dialog import RecordDialog
+from ui.table_model import RecordTableModel
+
+
+class RecordPage(QWidget):
+    """A searchable, sortable list of one kind of record (apprentices, mentors, …)."""
+
+    counts_changed = Signal(str)  # a line for the status bar
+    data_changed = Signal()  # a record was added, changed or removed
+
+    def __init__(self, db: Database, kind: str, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.kind = kind
+        self.spec = LISTS[kind]
+        self.model = RecordTableModel(db, self.spec, self)
+        self.model.counts_changed.connect(self._show_counts)
+
+        style = self.style()
+        self.add_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("Add"), self)
+        self.add_action.setShortcut(QKeySequence.StandardKey.New)
+        self.edit_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self.tr("Edit"), self)
+        self.delete_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), self.tr("Delete"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.find_action = QAction(self.tr("Search"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        for action, tip in ((self.add_action, self.tr("Add a record (Ctrl+N)")),
+                            (self.edit_action, self.tr("Edit the selected record (double-click)")),
+                            (self.delete_action, self.tr("Delete the selected records (Del)"))):
+            action.setToolTip(tip)
+        self.add_action.triggered.connect(self.add_record)
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.find_action.triggered.connect(self.focus_search)
+        for action in (self.add_action, self.find_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        toolbar = QToolBar(self)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self._search_hint())
+        self.search_box.setMinimumWidth(320)
+        self.search_box.textChanged.connect(self.model.search)
+
+        self.programme_box = QComboBox(self)
+        self.programme_box.setMinimumContentsLength(18)
+        self.programme_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.programme_box.currentIndexChanged.connect(lambda: self.model.set_programme(self.programme_box.currentData()))
+        self.programme_box.setVisible(bool(self.spec.programme))
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.edit_record(self.model.record_id(index.row())))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        self._restore_columns()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(toolbar)
+        top.addStretch(1)
+        top.addWidget(self.programme_box)
+        top.addWidget(self.search_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        self._update_actions()
+
+    def _search_hint(self) -> str:
+        hints = {
+            "apprentices": self.tr("Search name, student number, trade, enterprise, class (Ctrl+F)"),
+            "mentors": self.tr("Search name, employee number, trade, enterprise (Ctrl+F)"),
+            "enterprises": self.tr("Search name, contact, address, credit code (Ctrl+F)"),
+            "programmes": self.tr("Search name, description (Ctrl+F)"),
+            "trades": self.tr("Search name, code, alias (Ctrl+F)"),
+        }
+        return hints[self.kind]
+
+    # -- showing --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the list (called whenever the page is shown), keeping the selection."""
+        selected = self.selected_ids()
+        self._fill_programmes()
+        self.model.reload()
+        self.select_ids(selected)
+
+    def _fill_programmes(self) -> None:
+        if not self.spec.programme:
+            return
+        current = self.programme_box.currentData()
+        self.programme_box.blockSignals(True)
+        self.programme_box.clear()
+        self.programme_box.addItem(self.tr("All programmes"), None)
+        for pid, name in records.choices(self.db, "programmes"):
+            self.programme_box.addItem(name, pid)
+        index = self.programme_box.findData(current)
+        self.programme_box.setCurrentIndex(max(index, 0))
+        self.programme_box.blockSignals(False)
+        self.model.programme = self.programme_box.currentData()
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        plural = QCoreApplication.translate("Records", records.KINDS[self.kind].plural)
+        if shown == total:
+            text = self.tr("{kind}: {total}").format(kind=plural, total=total)
+        else:
+            text = self.tr("{kind}: {shown} of {total} shown").format(kind=plural, shown=shown, total=total)
+        self.counts_changed.emit(text)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # -- selection ------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.record_id(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        first = None
+        for rid in ids:
+            row = self.model.row_of(rid)
+            if row is not None:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                selection.select(self.model.index(row, 0), flags)
+                first = row if first is None else first
+        if first is not None:
+            self.table.scrollTo(self.model.index(first, 0))
+            selection.setCurrentIndex(self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _update_actions(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.edit_action.setEnabled(count == 1)
+        self.delete_action.setEnabled(count > 0)
+
+    # -- editing --------------------------------------------------------------------------
+
+    def add_record(self) -> None:
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.edit_record(ids[0])
+
+    def edit_record(self, record_id: int) -> None:
+        self._open_dialog(record_id)
+
+    def _open_dialog(self, record_id: int | None) -> None:
+        dialog = RecordDialog(self.db, self.kind, record_id, self)
+        if dialog.exec():
+            self.model.reload()
+            self.table.clearSelection()
+            self.select_ids([dialog.record_id])
+            self.data_changed.emit()
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and confirm_delete(self, self.db, self.kind, ids):
+            self.refresh()
+            self.data_changed.emit()
+
+    # -- remembered column widths ---------------------------------------------------------
+
+    def _settings_key(self) -> str:
+        return f"lists/{self.kind}/header"
+
+    def _restore_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.spec.columns):
+            header.resizeSection(i, column.width)
+        state = QSettings().value(self._settings_key())
+        if state is None or not header.restoreState(state):
+            header.setSortIndicator(self.spec.default_sort, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # after the indicator is restored: sorts once
+
+    def save_state(self) -> None:
+        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
