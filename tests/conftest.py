@@ -25,6 +25,16 @@ def db_path(tmp_path):
     return path
 
 
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path):
+    """QSettings (window geometry, column widths, language) go to the test's own folder."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
 @pytest.fixture
 def sample_db(db):
     from mentormatch.sample import fill_sample
