@@ -87,7 +87,10 @@ def _check_existing(path: Path) -> int:
         raise StoreError(
             translate("Store", "{path} is not a MentorMatch database (it is not an SQLite file). It was not changed.").format(path=path)
         )
-    uri = path.resolve().as_uri() + "?mode=ro"
+    # Without a -wal file beside it the file is complete: read it as immutable, so that checking
+    # a WAL-mode file creates no -wal/-shm files next to it either.
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:

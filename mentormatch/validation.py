@@ -21,7 +21,8 @@ USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-LANDLINE_RE = re.compile(r"^(\+?86[- ]?)?(0\d{2,3}[- ]?)?\d{7,8}([- ]?\d{1,5})?$")
+# an extension needs a separator, so that a mobile number missing a digit is not taken for one
+LANDLINE_RE = re.compile(r"^(\+?86[- ]?)?(0\d{2,3}[- ]?)?\d{7,8}([- ]\d{1,5})?$")
 FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 

@@ -1,0 +1,174 @@
+"""The store: migrations, pragmas, constraints, and refusal of files that are not ours, damaged or newer."""
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from mentormatch import schema, store
+from mentormatch.sample import fill_sample
+from mentormatch.store import StoreError, open_database
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def folder_state(folder):
+    return {p.name: digest(p) for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.fixture
+def sample_file(tmp_path):
+    path = tmp_path / "sample.db"
+    db = open_database(path)
+    fill_sample(db)
+    db.close()
+    return path
+
+
+def test_new_file_is_migrated_and_marked_as_ours(db_path):
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert schema.CORE_TABLES <= tables
+    conn.close()
+
+
+def test_every_connection_has_foreign_keys_wal_and_busy_timeout(db_path):
+    db = open_database(db_path)
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS
+    db.close()
+
+
+def test_trade_catalog_is_seeded_with_english_names(db):
+    rows = db.execute("SELECT name_zh, name_en FROM trades").fetchall()
+    assert len(rows) >= 15
+    assert all(en for _, en in rows)
+    welder = db.execute("SELECT t.name_zh FROM trade_aliases a JOIN trades t ON t.id = a.trade_id WHERE alias = '焊接技术应用'").fetchone()
+    assert welder == ("焊工",)
+
+
+def test_constraints_refuse_bad_rows(sample_db):
+    db = sample_db
+    with pytest.raises(sqlite3.IntegrityError):  # no such enterprise
+        db.execute("INSERT INTO mentors (name, enterprise_id, trade_id) VALUES ('甲', 999, 1)")
+    with pytest.raises(sqlite3.IntegrityError):  # skill levels are 1..5
+        db.execute("INSERT INTO mentors (name, enterprise_id, trade_id, skill_level) VALUES ('甲', 1, 1, 6)")
+    with pytest.raises(sqlite3.IntegrityError):  # the same student number twice in one college
+        db.execute("INSERT INTO apprentices (student_no, name, college_id, trade_id) "
+                   "SELECT student_no, 'x', college_id, trade_id FROM apprentices LIMIT 1")
+    with pytest.raises(sqlite3.IntegrityError):  # an enterprise with mentors cannot vanish
+        db.execute("DELETE FROM enterprises WHERE id = 1")
+    with pytest.raises(sqlite3.IntegrityError):  # one active pair per apprentice and programme
+        db.execute("INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, created_at) VALUES (1, 1, 1, 'confirmed', 'now')")
+        db.execute("INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, created_at) VALUES (1, 1, 2, 'confirmed', 'now')")
+
+
+def test_a_text_file_is_refused_unchanged(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("这不是数据库", encoding="utf-8")
+    before = folder_state(tmp_path)
+    with pytest.raises(StoreError, match="not a MentorMatch database"):
+        open_database(path)
+    assert folder_state(tmp_path) == before
+
+
+def test_another_programs_database_is_refused_unchanged(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.execute("INSERT INTO songs VALUES ('茉莉花')")
+    conn.commit()
+    conn.close()
+    before = folder_state(tmp_path)
+    with pytest.raises(StoreError, match="another program"):
+        open_database(path)
+    assert folder_state(tmp_path) == before
+
+
+def test_a_newer_file_is_refused_unchanged(sample_file):
+    conn = sqlite3.connect(sample_file)
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    conn.close()
+    before = folder_state(sample_file.parent)
+    with pytest.raises(StoreError, match="newer version"):
+        open_database(sample_file)
+    assert folder_state(sample_file.parent) == before
+
+
+def test_a_truncated_file_is_refused_unchanged(sample_file):
+    data = sample_file.read_bytes()
+    sample_file.write_bytes(data[: len(data) // 2])
+    before = folder_state(sample_file.parent)
+    with pytest.raises(StoreError, match="damaged"):
+        open_database(sample_file)
+    assert folder_state(sample_file.parent) == before
+
+
+def test_garbage_pages_are_refused_unchanged(sample_file):
+    data = bytearray(sample_file.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for offset in range(page * 2, len(data) - page, page * 3):  # every third page from the third
+        data[offset:offset + page] = bytes((i * 37 + 11) % 256 for i in range(page))
+    sample_file.write_bytes(bytes(data))
+    before = folder_state(sample_file.parent)
+    with pytest.raises(StoreError, match="damaged"):
+        open_database(sample_file)
+    assert folder_state(sample_file.parent) == before
+
+
+def test_missing_tables_count_as_damage(sample_file):
+    conn = sqlite3.connect(sample_file)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DROP TABLE pairs")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="damaged"):
+        open_database(sample_file)
+
+
+def test_an_older_file_is_copied_aside_then_migrated(sample_file, monkeypatch):
+    newer = [*schema.MIGRATIONS, "CREATE TABLE ratings (mentor_id INTEGER REFERENCES mentors(id), stars INTEGER);"]
+    monkeypatch.setattr(store, "MIGRATIONS", newer)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(newer))
+    db = open_database(sample_file)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(newer)
+    assert "ratings" in db.table_names()
+    db.close()
+    backups = list(sample_file.parent.glob(f"sample.v{schema.SCHEMA_VERSION}-*.bak.db"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert copy.execute("SELECT COUNT(*) FROM apprentices").fetchone()[0] == 120
+    copy.close()
+
+
+def test_a_failing_migration_changes_nothing(sample_file, monkeypatch):
+    newer = [*schema.MIGRATIONS, "CREATE TABLE ratings (stars INTEGER);\nINSERT INTO no_such_table VALUES (1);"]
+    monkeypatch.setattr(store, "MIGRATIONS", newer)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(newer))
+    with pytest.raises(sqlite3.OperationalError):
+        open_database(sample_file)
+    conn = sqlite3.connect(sample_file)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert "ratings" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+
+
+def test_an_empty_file_becomes_a_database(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    db = open_database(path)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    db.close()
+
+
+def test_default_path_follows_mentormatch_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTORMATCH_DB", str(tmp_path / "chosen.db"))
+    assert store.default_path() == tmp_path / "chosen.db"
+    monkeypatch.delenv("MENTORMATCH_DB")
+    assert store.default_path().name == "mentormatch.db"
