@@ -1,0 +1,242 @@
+"""Drawing filled letter HTML onto A4 pages: a PDF file, a printer or a preview image.
+
+The one place of the letters that touches QtGui. Sizes are in points and millimetres and
+converted with the device's own resolution, so a page looks the same on a 1200 dpi printer,
+a PDF and a preview. Each letter is a QTextDocument laid out on the page's text area; a
+decorative border, and each issuer's seal (a PNG with transparency) stamped over the text the
+template marked <a name="seal"> (the k-th mark is the k-th issuer's), are drawn with QPainter. One QImage per seal is drawn on
+every page, so the PDF stores it once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QPen, QTextDocument,
+)
+
+from mentormatch.fonts import chinese_font
+from mentormatch.i18n import translate
+from mentormatch.pdf_text import TextLayer
+
+PDF_DPI = 600
+MM = 72 / 25.4  # points per millimetre
+BODY_PT = 16  # 三号, the body size of formal Chinese documents
+SEAL_MM = 40  # an official seal's diameter
+BORDER_COLOUR = QColor("#a0161b")
+_STYLE = re.compile(r'style\s*=\s*"([^"]*)"', re.IGNORECASE)
+_POINTS = re.compile(r"(-?\d+(?:\.\d+)?)pt\b")
+
+
+class RenderError(Exception):
+    """A page cannot be drawn or written; str() is for the user."""
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    landscape: bool = False
+    border: bool = True
+    font_family: str = ""  # "" = the best installed Simplified Chinese family
+    seals: dict[str, bytes] = field(default_factory=dict)  # issuer -> PNG
+
+
+@dataclass(frozen=True)
+class Page:
+    html: str
+    issuers: tuple[str, ...] = ()
+
+
+class PageRenderer:
+    """Draws pages with one set of options; keep one for a whole batch."""
+
+    def __init__(self, options: PageOptions):
+        self.options = options
+        self.font = chinese_font(BODY_PT, options.font_family or None)
+        self._seals: dict[str, QImage] = {}
+        for issuer, png in options.seals.items():
+            image = QImage.fromData(png)
+            if not image.isNull():
+                self._seals[issuer] = image
+
+    def page_layout(self) -> QPageLayout:
+        orientation = QPageLayout.Orientation.Landscape if self.options.landscape else QPageLayout.Orientation.Portrait
+        return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
+
+    def paint(self, device: QPagedPaintDevice, pages: Iterable[Page],
+              keep_going: Callable[[int], bool] | None = None) -> TextLayer | None:
+        """Draw pages on a printer or PDF writer whose page layout is page_layout().
+
+        keep_going(done) is asked after each letter; False stops. Returns the text drawn (for
+        TextLayer.repair), or None when stopped.
+        """
+        return self._paint(device, device.resolution(), pages, keep_going, device.newPage)
+
+    def image(self, page: Page, width_px: int) -> QImage:
+        """The first sheet of page as an image width_px wide (the template editor's preview)."""
+        size = self.page_layout().fullRect(QPageLayout.Unit.Point).size()
+        dpi = width_px / (size.width() / 72)
+        image = QImage(width_px, round(size.height() / 72 * dpi), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        image.fill(Qt.GlobalColor.white)
+        self._paint(image, dpi, [page], None, None)
+        return image
+
+    def _paint(self, device, dpi: float, pages: Iterable[Page], keep_going, new_page) -> TextLayer | None:
+        unit = dpi / 72  # device pixels per point
+        paper = self.page_layout().fullRect(QPageLayout.Unit.Point)
+        page_rect = QRectF(0, 0, paper.width() * unit, paper.height() * unit)
+        side = (32 if self.options.landscape else 28) * MM * unit
+        text_rect = page_rect.marginsRemoved(QMarginsF(side, 26 * MM * unit, side, 22 * MM * unit))
+
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(0)
+        doc.setPageSize(text_rect.size())
+        layer = TextLayer()
+        painter = QPainter()
+        if not painter.begin(device):
+            raise RenderError(translate("Render", "Cannot start drawing on the printer or file."))
+        try:
+            first = True
+            for done, page in enumerate(pages, 1):
+                doc.setHtml(_points_to_pixels(page.html, unit))
+                for sheet in range(max(1, doc.pageCount()) if new_page else 1):
+                    if not first and not new_page():
+                        raise RenderError(translate("Render", "Cannot start a new page on the printer or file."))
+                    first = False
+                    if self.options.border:
+                        _draw_border(painter, page_rect, unit)
+                    self._draw_text(painter, doc, sheet, text_rect, unit, page.issuers, layer)
+                if keep_going is not None and not keep_going(done):
+                    return None
+        finally:
+            painter.end()
+        return layer
+
+    def _draw_text(self, painter: QPainter, doc: QTextDocument, sheet: int, text_rect: QRectF, unit: float,
+                   issuers: tuple[str, ...], layer: TextLayer) -> None:
+        clip = QRectF(0, sheet * text_rect.height(), text_rect.width(), text_rect.height())
+        painter.save()
+        painter.translate(text_rect.left(), text_rect.top() - clip.top())
+        doc.drawContents(painter, clip)
+        layer.add_document(doc, clip)
+        for issuer, centre in zip(issuers, _seal_centres(doc)):
+            seal = self._seals.get(issuer)
+            if seal is not None and clip.contains(centre):
+                size = SEAL_MM * MM * unit
+                painter.drawImage(QRectF(centre.x() - size / 2, centre.y() - size / 2, size, size), seal)
+        painter.restore()
+
+
+def _draw_border(painter: QPainter, page: QRectF, unit: float) -> None:
+    """A formal double rule: a heavy outer line and a fine inner one."""
+    outer = page.marginsRemoved(QMarginsF(*(12 * MM * unit,) * 4))
+    inner = outer.marginsRemoved(QMarginsF(*(2.5 * MM * unit,) * 4))
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(BORDER_COLOUR, 2.4 * unit))
+    painter.drawRect(outer)
+    painter.setPen(QPen(BORDER_COLOUR, 0.8 * unit))
+    painter.drawRect(inner)
+    painter.restore()
+
+
+def _points_to_pixels(html: str, unit: float) -> str:
+    """Let templates give every length in pt. Qt's rich text takes pt only for font-size; it
+    ignores pt margins, paddings, indents and letter spacing, reads px in those as
+    1/96 inch except for text-indent (device pixels). Rewrite those pt as px."""
+
+    def length(prop: str, points: float) -> str:
+        per_point = unit if prop == "text-indent" else 96 / 72
+        return f"{points * per_point:.2f}px"
+
+    def style(match: re.Match) -> str:
+        declarations = []
+        for declaration in match.group(1).split(";"):
+            prop, colon, value = declaration.partition(":")
+            name = prop.strip().lower()
+            if colon and name != "font-size":
+                value = _POINTS.sub(lambda n: length(name, float(n.group(1))), value)
+            declarations.append(prop + colon + value)
+        return f'style="{";".join(declarations)}"'
+
+    return _STYLE.sub(style, html)
+
+
+def _seal_centres(doc: QTextDocument) -> list[QPointF]:
+    """Centres of the texts marked <a name="seal">, in document order, in document units.
+
+    A mark's text runs from the anchor to the end of its line (Qt keeps the anchor on the first
+    character only); the k-th mark is the k-th issuer's.
+    """
+    centres: list[QPointF] = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if "seal" in fragment.charFormat().anchorNames():
+                at = fragment.position() - block.position()
+                line = block.layout().lineForTextPosition(at)
+                if line.isValid():
+                    text = block.text()[line.textStart():line.textStart() + line.textLength()]
+                    end = max(line.textStart() + len(text.rstrip()), at)
+                    x = (line.cursorToX(at)[0] + line.cursorToX(end)[0]) / 2
+                    origin = layout.blockBoundingRect(block).topLeft()
+                    centres.append(origin + QPointF(x, line.y() + line.height() / 2))
+            it += 1
+        block = block.next()
+    return centres
+
+
+class PendingPdf:
+    """A PDF written to a temporary file next to its target: commit() puts it in place."""
+
+    def __init__(self, temp: Path, target: Path):
+        self.temp, self.target = temp, target
+
+    def commit(self) -> Path:
+        os.replace(self.temp, self.target)
+        return self.target
+
+    def discard(self) -> None:
+        self.temp.unlink(missing_ok=True)
+
+
+def render_pdf(target: str | Path, pages: Iterable[Page], renderer: PageRenderer,
+               keep_going: Callable[[int], bool] | None = None, title: str = "") -> PendingPdf | None:
+    """Write pages as one PDF into a temporary file beside target; None (and no file) when stopped."""
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".", suffix=".pdf.part", dir=target.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise RenderError(translate("Render", "Cannot write into {folder}: {error}").format(folder=target.parent, error=exc)) from exc
+    temp = Path(name)
+    try:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(renderer.page_layout())
+        writer.setCreator("MentorMatch")
+        writer.setTitle(title)
+        layer = renderer.paint(writer, pages, keep_going)
+        del writer  # closes the file
+        if layer is None:
+            temp.unlink(missing_ok=True)
+            return None
+        layer.repair(temp)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return PendingPdf(temp, target)
