@@ -1,0 +1,677 @@
+"""The pairing workspace: propose pairs in the background, review the draft, pair by hand, undo.
+
+The solve runs on a QThreadPool worker with plain data read on the main thread (one SQLite
+connection per thread); the draft is written back on the main thread in one transaction.
+Every action on pairs goes through mentormatch.pairs and is kept for Undo (Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QByteArray, QDate, QMimeData, QModelIndex, QObject, QRunnable,
+                            QSortFilterProxyModel, Qt, QThreadPool, Signal)
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
+                               QSpinBox, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from sqlite_utils import Database
+
+from mentormatch import matching, pairs, scoring
+from mentormatch.records import choice_label
+
+APPRENTICE_MIME = "application/x-mentormatch-apprentice"
+ID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+DRAFT_BACKGROUND = QColor("#FFF3CD")
+FULL_COLOUR = QColor("#B02A37")
+
+
+# ---------------------------------------------------------------------------------------------
+# the background solve
+
+
+class _SolveSignals(QObject):
+    progress = Signal(int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _SolveTask(QRunnable):
+    """Solves an instance (plain data) off the main thread; touches no database and no widget."""
+
+    def __init__(self, instance: matching.Instance, signals: _SolveSignals):
+        super().__init__()
+        self.instance, self.signals = instance, signals
+
+    def run(self) -> None:
+        try:
+            proposal = matching.solve(self.instance, self.signals.progress.emit)
+        except matching.MatchingError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        self.signals.finished.emit(proposal)
+
+
+# ---------------------------------------------------------------------------------------------
+# lists
+
+
+class ApprenticeTree(QTreeWidget):
+    """Apprentices without a mentor, grouped by trade; an apprentice can be dragged onto a mentor."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderLabels([self.tr("Apprentice"), self.tr("Student no."), self.tr("Host enterprise"), self.tr("Why unmatched")])
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def mimeTypes(self) -> list[str]:
+        return [APPRENTICE_MIME]
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        ids = [str(i.data(0, ID_ROLE)) for i in items if i.data(0, ID_ROLE)]
+        data.setData(APPRENTICE_MIME, QByteArray(",".join(ids).encode()))
+        return data
+
+    def selected_id(self) -> int | None:
+        item = self.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+
+class MentorTree(QTreeWidget):
+    """Active mentors by trade with their load; dropping an apprentice on a mentor pairs them."""
+
+    apprentice_dropped = Signal(int, int)  # apprentice id, mentor id
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderLabels([self.tr("Mentor"), self.tr("Enterprise"), self.tr("Skill level"), self.tr("Load")])
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def _target(self, event) -> int | None:
+        item = self.itemAt(event.position().toPoint())
+        if event.mimeData().hasFormat(APPRENTICE_MIME) and item is not None:
+            return item.data(0, ID_ROLE)
+        return None
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(APPRENTICE_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if self._target(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        mentor = self._target(event)
+        if not mentor:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for text in bytes(event.mimeData().data(APPRENTICE_MIME)).decode().split(","):
+            if text.isdigit():
+                self.apprentice_dropped.emit(int(text), mentor)
+
+    def selected_id(self) -> int | None:
+        item = self.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+
+class PairsModel(QAbstractTableModel):
+    """The active pairs of the scope; draft rows look different from confirmed ones."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.headers = [self.tr("Status"), self.tr("Apprentice"), self.tr("Student no."), self.tr("College"), self.tr("Trade"),
+                        self.tr("Mentor"), self.tr("Enterprise"), self.tr("Score"), self.tr("Why this mentor")]
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def status_text(self, row: dict) -> str:
+        text = self.tr("Draft") if row["status"] == "proposed" else self.tr("Confirmed")
+        if row["locked"]:
+            text = self.tr("{status} · locked").format(status=text)
+        if row["override_reason"]:
+            text = self.tr("{status} · override").format(status=text)
+        return text
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        draft = row["status"] == "proposed"
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            values = [self.status_text(row), row["apprentice"], row["student_no"], row["college"], row["trade"], row["mentor"],
+                      row["enterprise"], row["score"], scoring.explain(row["breakdown"]) if row["breakdown"] else ""]
+            value = values[column]
+            if role == SORT_ROLE:
+                return (0 if draft else 1) if column == 0 else (value if value is not None else -1)
+            return "" if value is None else str(value)
+        if role == ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.BackgroundRole and draft:
+            return QBrush(DRAFT_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and draft:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row["override_reason"]:
+                return self.tr("Paired by hand against a rule: {reason}").format(reason=row["override_reason"])
+            return scoring.explain(row["breakdown"]) if row["breakdown"] else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 7:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# dialogs
+
+
+class ReasonDialog(QDialog):
+    """Asks for a reason (and optionally a date); used to override a rule, unpair and exclude."""
+
+    def __init__(self, title: str, message: str, *, with_date: bool = False, required: bool = True,
+                 ok_text: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(message, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        form = QFormLayout()
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        if with_date:
+            form.addRow(self.tr("Date"), self.date)
+        self.reason = QLineEdit(self)
+        form.addRow(self.tr("Reason"), self.reason)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        if ok_text:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if required:
+            ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            ok.setEnabled(False)
+            self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.resize(460, self.sizeHint().height())
+
+    def values(self) -> tuple[str, str]:
+        return self.date.date().toString("yyyy-MM-dd"), self.reason.text().strip()
+
+
+class WeightsDialog(QDialog):
+    """The score weights, stored in the database (setting match_weights)."""
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Pairing weights"))
+        labels = {
+            "same_trade": self.tr("Same trade"),
+            "related_trade": self.tr("Related trade"),
+            "level_above": self.tr("Mentor's level above the target level"),
+            "level_equal": self.tr("Mentor's level equal to the target level"),
+            "experience_max": self.tr("Experience: most points"),
+            "experience_cap_years": self.tr("Experience: years for the most points"),
+            "continuity": self.tr("Already confirmed pair (re-matching)"),
+            "preferred": self.tr("Apprentice's preferred mentor"),
+            "fairness_step": self.tr("Fairness: cost of each further apprentice of a mentor"),
+        }
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("Matching first places as many apprentices as possible, then maximises the total score "
+                              "minus the fairness cost. A mentor's k-th apprentice costs the fairness step × (k − 1)."), self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label in labels.items():
+            spin = QSpinBox(self)
+            spin.setRange(1 if key == "experience_cap_years" else 0, scoring.WEIGHT_MAX)
+            self.spins[key] = spin
+            form.addRow(label, spin)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.RestoreDefaults, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(lambda: self.show_weights(scoring.Weights()))
+        layout.addWidget(buttons)
+        try:
+            self.show_weights(scoring.load_weights(db))
+        except scoring.WeightsError:
+            self.show_weights(scoring.Weights())
+
+    def show_weights(self, weights: scoring.Weights) -> None:
+        for key, value in weights.as_dict().items():
+            self.spins[key].setValue(value)
+
+    def save(self) -> None:
+        scoring.save_weights(self.db, scoring.Weights.from_dict({k: s.value() for k, s in self.spins.items()}))
+        self.accept()
+
+
+# ---------------------------------------------------------------------------------------------
+# the page
+
+
+class PairingPage(QWidget):
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.history: list[pairs.Change] = []
+        self.reasons: dict[int, str] = {}  # apprentice -> why the last proposal left them unmatched
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._signals: _SolveSignals | None = None
+        self._instance: matching.Instance | None = None
+
+        self.programme = QComboBox(self)
+        self.programme.setMinimumWidth(260)
+        self.allow_related = QCheckBox(self.tr("Allow related trades"), self)
+        self.rematch = QCheckBox(self.tr("Re-match everything not locked"), self)
+        self.rematch.setToolTip(self.tr("Confirmed pairs that are not locked may move too; the continuity bonus keeps the good ones."))
+        self.propose_button = QPushButton(self.tr("Propose pairs"), self)
+        self.propose_button.setDefault(True)
+        self.weights_button = QPushButton(self.tr("Weights…"), self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.status = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Programme"), self))
+        top.addWidget(self.programme)
+        top.addWidget(self.allow_related)
+        top.addWidget(self.rematch)
+        top.addWidget(self.propose_button)
+        top.addWidget(self.progress)
+        top.addStretch(1)
+        top.addWidget(self.weights_button)
+        self.status.setWordWrap(True)
+
+        self.apprentices = ApprenticeTree(self)
+        self.mentors = MentorTree(self)
+        self.by_hand_button = QPushButton(self.tr("Pair selected apprentice with selected mentor"), self)
+        left = self._boxed(self.tr("Apprentices without a mentor"), self.apprentices)
+        right = self._boxed(self.tr("Mentors (drop an apprentice on a mentor to pair them)"), self.mentors, self.by_hand_button)
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(left)
+        upper.addWidget(right)
+
+        self.model = PairsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.why = QLabel(self)
+        self.why.setWordWrap(True)
+        self.accept_all_button = QPushButton(self.tr("Accept all"), self)
+        self.accept_selected_button = QPushButton(self.tr("Accept selected"), self)
+        self.discard_button = QPushButton(self.tr("Discard draft"), self)
+        self.unpair_button = QPushButton(self.tr("Unpair…"), self)
+        self.lock_button = QPushButton(self.tr("Lock"), self)
+        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        self.exclude_button = QPushButton(self.tr("Never pair these two…"), self)
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        buttons = QHBoxLayout()
+        for button in (self.accept_all_button, self.accept_selected_button, self.discard_button, self.unpair_button,
+                       self.lock_button, self.unlock_button, self.exclude_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
+        pairs_tab = QWidget(self)
+        pairs_layout = QVBoxLayout(pairs_tab)
+        pairs_layout.addWidget(self.table, 1)
+        pairs_layout.addWidget(self.why)
+        pairs_layout.addLayout(buttons)
+
+        self.supply = QTableWidget(0, 6, self)
+        self.supply.setHorizontalHeaderLabels([self.tr("Trade"), self.tr("Apprentices needing a mentor"), self.tr("Of them in the draft"),
+                                               self.tr("Active mentors"), self.tr("Free places"), self.tr("Places missing")])
+        self.supply.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.supply.verticalHeader().hide()
+        self.supply.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(pairs_tab, self.tr("Pairs"))
+        self.tabs.addTab(self.supply, self.tr("Supply and demand"))
+
+        main = QSplitter(Qt.Orientation.Vertical, self)
+        main.addWidget(upper)
+        main.addWidget(self.tabs)
+        main.setStretchFactor(0, 2)
+        main.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(main, 1)
+
+        self.programme.currentIndexChanged.connect(self._programme_changed)
+        self.propose_button.clicked.connect(self.propose)
+        self.weights_button.clicked.connect(self.edit_weights)
+        self.mentors.apprentice_dropped.connect(self.pair_by_hand)
+        self.by_hand_button.clicked.connect(self._pair_selected)
+        self.accept_all_button.clicked.connect(lambda: self._apply(lambda: pairs.accept(self.db, self.programme_id())))
+        self.accept_selected_button.clicked.connect(self.accept_selected)
+        self.discard_button.clicked.connect(lambda: self._apply(lambda: pairs.discard_draft(self.db, self.programme_id())))
+        self.unpair_button.clicked.connect(self.unpair)
+        self.lock_button.clicked.connect(lambda: self._apply(lambda: pairs.set_locked(self.db, self.selected_pair_ids(), True)))
+        self.unlock_button.clicked.connect(lambda: self._apply(lambda: pairs.set_locked(self.db, self.selected_pair_ids(), False)))
+        self.exclude_button.clicked.connect(self.exclude)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.refresh()
+
+    @staticmethod
+    def _boxed(title: str, *widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(f"<b>{title}</b>")
+        layout.addWidget(label)
+        for widget in widgets:
+            layout.addWidget(widget, 1 if isinstance(widget, QTreeWidget) else 0)
+        return box
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def programme_id(self) -> int | None:
+        return self.programme.currentData()
+
+    def refresh(self) -> None:
+        current = self.programme.currentData() if self.programme.count() else -1
+        self.programme.blockSignals(True)
+        self.programme.clear()
+        for pid, name in self.db.execute("SELECT id, name FROM programmes ORDER BY start_date DESC, name"):
+            self.programme.addItem(name, pid)
+        self.programme.addItem(self.tr("All programmes"), None)
+        index = self.programme.findData(current)
+        self.programme.setCurrentIndex(index if index >= 0 else 0)
+        self.programme.blockSignals(False)
+        self._fill_apprentices()
+        self._fill_mentors()
+        self.model.set_rows(pairs.list_pairs(self.db, self.programme_id()))
+        self.table.resizeColumnsToContents()
+        self._fill_supply()
+        self._selection_changed()
+        self._update_buttons()
+
+    def _programme_changed(self) -> None:
+        self.reasons.clear()
+        self.refresh()
+
+    def _fill_apprentices(self) -> None:
+        tree = self.apprentices
+        tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        rows = pairs.unpaired_apprentices(self.db, self.programme_id())
+        for row in rows:
+            group = groups.get(row["trade"])
+            if group is None:
+                group = groups[row["trade"]] = QTreeWidgetItem(tree, [row["trade"]])
+                group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
+            reason = self.reasons.get(row["id"])
+            item = QTreeWidgetItem(group, [row["name"], row["student_no"], row["host_short"] or row["host"],
+                                           matching.reason_text(reason) if reason else ""])
+            item.setData(0, ID_ROLE, row["id"])
+            item.setToolTip(2, row["host"])
+        for name, group in groups.items():
+            group.setText(0, self.tr("{trade} ({count})").format(trade=name, count=group.childCount()))
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+        tree.expandAll()
+
+    def _fill_mentors(self) -> None:
+        tree = self.mentors
+        tree.clear()
+        groups: dict[str, list] = {}
+        for row in pairs.mentor_loads(self.db):
+            groups.setdefault(row["trade"], []).append(row)
+        for trade, rows in groups.items():
+            free = sum(max(r["capacity"] - r["load"], 0) for r in rows)
+            group = QTreeWidgetItem(tree, [self.tr("{trade} ({count} mentors, {free} free places)").format(
+                trade=trade, count=len(rows), free=free)])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(True)
+            for row in rows:
+                name = row["name"] if not row["other_trades"] else self.tr("{name} (also {trades})").format(
+                    name=row["name"], trades=row["other_trades"])
+                item = QTreeWidgetItem(group, [name, row["enterprise"], choice_label("level", row["skill_level"]),
+                                               f"{row['load']}/{row['capacity']}"])
+                item.setData(0, ID_ROLE, row["id"])
+                item.setToolTip(0, self.tr("{years} years of experience").format(years=row["years"]))
+                if row["load"] >= row["capacity"]:
+                    item.setForeground(3, QBrush(FULL_COLOUR))
+        tree.expandAll()
+
+    def _fill_supply(self) -> None:
+        rows = pairs.supply_demand(self.db, self.programme_id())
+        self.supply.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [row["trade"], row["needing"], row["in_draft"], row["mentors"], row["free"], row["shortfall"]]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if c == 5 and value:
+                    item.setForeground(QBrush(FULL_COLOUR))
+                self.supply.setItem(r, c, item)
+
+    def selected_pair_ids(self) -> list[int]:
+        return [self.proxy.data(i, ID_ROLE) for i in self.table.selectionModel().selectedRows()]
+
+    def _selected_rows(self) -> list[dict]:
+        wanted = set(self.selected_pair_ids())
+        return [r for r in self.model.rows if r["id"] in wanted]
+
+    def _selection_changed(self, *args) -> None:
+        rows = self._selected_rows()
+        if len(rows) == 1:
+            row = rows[0]
+            text = self.tr("{apprentice} → {mentor}: score {score} ({why})").format(
+                apprentice=row["apprentice"], mentor=row["mentor"], score=row["score"], why=scoring.explain(row["breakdown"]))
+            if row["override_reason"]:
+                text += " " + self.tr("Paired by hand against a rule: {reason}").format(reason=row["override_reason"])
+            self.why.setText(text)
+        else:
+            self.why.setText(self.tr("Select a pair to see why this mentor was chosen."))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self._signals is not None
+        rows = self._selected_rows()
+        drafts = any(r["status"] == "proposed" for r in self.model.rows)
+        for widget in (self.programme, self.allow_related, self.rematch, self.propose_button, self.weights_button,
+                       self.by_hand_button, self.apprentices, self.mentors):
+            widget.setEnabled(not busy)
+        self.accept_all_button.setEnabled(not busy and drafts)
+        self.discard_button.setEnabled(not busy and drafts)
+        self.accept_selected_button.setEnabled(not busy and any(r["status"] == "proposed" for r in rows))
+        self.unpair_button.setEnabled(not busy and len(rows) == 1 and not rows[0]["locked"])
+        self.exclude_button.setEnabled(not busy and len(rows) == 1 and not rows[0]["locked"])
+        self.lock_button.setEnabled(not busy and any(not r["locked"] for r in rows))
+        self.unlock_button.setEnabled(not busy and any(r["locked"] for r in rows))
+        can_undo = not busy and bool(self.history)
+        self.undo_button.setEnabled(can_undo)
+        self.undo_action.setEnabled(can_undo)
+        self.undo_button.setToolTip(self.tr("Undo: {action}").format(action=self.history[-1].label) if self.history else "")
+
+    # -- proposing --------------------------------------------------------------------------
+
+    def propose(self) -> None:
+        try:
+            self._instance = matching.load_instance(self.db, self.programme_id(), allow_related=self.allow_related.isChecked(),
+                                                    rematch=self.rematch.isChecked())
+        except matching.MatchingError as exc:
+            QMessageBox.warning(self, self.tr("Propose pairs"), str(exc))
+            return
+        self._signals = _SolveSignals()
+        self._signals.progress.connect(self.progress.setValue)
+        self._signals.finished.connect(self._proposal_ready)
+        self._signals.failed.connect(self._proposal_failed)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(self.tr("Proposing pairs for {count} apprentices…").format(count=len(self._instance.app_id)))
+        self._update_buttons()
+        self.pool.start(_SolveTask(self._instance, self._signals))
+
+    def _solve_done(self) -> None:
+        self._signals = None
+        self.progress.hide()
+
+    def _proposal_ready(self, proposal: matching.Proposal) -> None:
+        instance, self._instance = self._instance, None
+        self._solve_done()
+        try:
+            self.history.append(matching.write_draft(self.db, instance, proposal))
+        except pairs.PairingError as exc:
+            self.status.setText(str(exc))
+            self.refresh()
+            return
+        self.reasons = dict(proposal.unmatched)
+        self.status.setText(self.tr("Draft: {matched} apprentices placed, {unmatched} cannot be matched; total score {score}. "
+                                    "Review it, then accept or discard.").format(
+            matched=proposal.matched, unmatched=len(proposal.unmatched), score=proposal.total_score))
+        self.refresh()
+
+    def _proposal_failed(self, message: str) -> None:
+        self._instance = None
+        self._solve_done()
+        self.status.setText(message)
+        self._update_buttons()
+        QMessageBox.warning(self, self.tr("Propose pairs"), message)
+
+    def wait_for_proposal(self) -> None:
+        """Block until a running solve has finished (tests, closing)."""
+        self.pool.waitForDone()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _apply(self, action) -> bool:
+        try:
+            change = action()
+        except pairs.PairingError as exc:
+            QMessageBox.warning(self, self.tr("Pairing"), str(exc))
+            return False
+        self.history.append(change)
+        self.status.setText(self.tr("Done: {action}.").format(action=change.label))
+        self.refresh()
+        return True
+
+    def accept_selected(self) -> None:
+        ids = [r["id"] for r in self._selected_rows() if r["status"] == "proposed"]
+        self._apply(lambda: pairs.accept(self.db, self.programme_id(), ids))
+
+    def _pair_selected(self) -> None:
+        apprentice, mentor = self.apprentices.selected_id(), self.mentors.selected_id()
+        if not apprentice or not mentor:
+            QMessageBox.information(self, self.tr("Pair by hand"), self.tr("Select an apprentice on the left and a mentor on the right."))
+            return
+        self.pair_by_hand(apprentice, mentor)
+
+    def pair_by_hand(self, apprentice_id: int, mentor_id: int) -> None:
+        allow_related = self.allow_related.isChecked()
+        try:
+            problems = pairs.violations(self.db, apprentice_id, mentor_id, allow_related)
+        except pairs.PairingError as exc:
+            QMessageBox.warning(self, self.tr("Pair by hand"), str(exc))
+            return
+        reason = None
+        if problems:
+            dialog = ReasonDialog(
+                self.tr("A rule would be broken"),
+                self.tr("Pairing these two breaks a rule:") + "\n• " + "\n• ".join(problems) + "\n\n"
+                + self.tr("Pair them anyway only if you have a good reason; it is recorded with the pair."),
+                ok_text=self.tr("Pair anyway"), parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            reason = dialog.values()[1]
+        self._apply(lambda: pairs.pair_by_hand(self.db, apprentice_id, mentor_id, reason, allow_related))
+
+    def unpair(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        if row["status"] == "proposed":
+            self._apply(lambda: pairs.unpair(self.db, row["id"], "", self.tr("removed from the draft")))
+            return
+        dialog = ReasonDialog(self.tr("Unpair"), self.tr("End the pair {apprentice} → {mentor}. The pair stays in the history.").format(
+            apprentice=row["apprentice"], mentor=row["mentor"]), with_date=True, ok_text=self.tr("Unpair"), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            ended_on, reason = dialog.values()
+            self._apply(lambda: pairs.unpair(self.db, row["id"], ended_on, reason))
+
+    def exclude(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        dialog = ReasonDialog(self.tr("Never pair these two"), self.tr(
+            "{apprentice} and {mentor} will never be paired again, and their pair ends.").format(
+            apprentice=row["apprentice"], mentor=row["mentor"]), required=False, ok_text=self.tr("Never pair"), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._apply(lambda: pairs.exclude(self.db, row["apprentice_id"], row["mentor_id"], dialog.values()[1]))
+
+    def undo(self) -> None:
+        if not self.history or self._signals is not None:
+            return
+        change = self.history[-1]
+        try:
+            pairs.undo(self.db, change)
+        except pairs.PairingError as exc:
+            self.history.clear()
+            QMessageBox.warning(self, self.tr("Undo"), str(exc))
+            self.refresh()
+            return
+        self.history.pop()
+        self.status.setText(self.tr("Undone: {action}.").format(action=change.label))
+        self.refresh()
+
+    def edit_weights(self) -> None:
+        WeightsDialog(self.db, self).exec()
