@@ -1,0 +1,407 @@
+"""Exporting the pair list, the mentor list and the letter register to .xlsx, .csv and PDF.
+
+What is exported:
+- pairs: the active pairs of a programme (or of all), sorted by enterprise then mentor (pinyin
+  order, as QCollator sorts Chinese); optionally one sheet per enterprise;
+- mentors: every mentor with capacity (their own or the default) and load (active pairs);
+- letters: the register of letters of appointment, revoked ones included.
+
+The coordinator picks the columns. ID numbers and phones are masked unless the export asks for
+full personal data.
+
+Files open cleanly in Excel and WPS: .xlsx with a bold frozen header, autofilter, fitted widths
+and text-formatted cells for ID, phone, student and employee numbers; .csv in UTF-8 with BOM.
+Formula injection: a text beginning with = + - or @ is never a formula. In .xlsx it is written
+as a string cell with Excel's quote prefix, so the value stays exactly what was stored. In .csv,
+where there are no cell types, it gets a leading apostrophe (the OWASP advice; Excel and WPS
+show it, and the importer drops it again). Pure digits in the number columns of a .csv get a
+leading tab so that Excel keeps them as text instead of showing 1.10105E+17.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
+from sqlite_utils import Database
+
+from mentormatch import records, settings, validation
+from mentormatch.i18n import translate
+
+FORMULA_START = ("=", "+", "-", "@")
+EXPORT_KINDS = ("pairs", "mentors", "letters")
+FORMATS = (".xlsx", ".csv", ".pdf")
+MAX_WIDTH = 50
+
+
+class ExportError(Exception):
+    """An export that cannot be written; str() says why."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # untranslated; translate(context, label) is the header
+    context: str = "Export"
+    text: bool = False  # numbers that must stay text (Excel format @)
+    sensitive: str = ""  # "id" or "phone": masked unless full personal data
+    choice: str = ""  # a key of records.CHOICES: the stored code is shown by its label
+    default: bool = True  # ticked when the dialog opens
+
+    def title(self) -> str:
+        return translate(self.context, self.label)
+
+
+def _field(kind: str, name: str, key: str | None = None, **options) -> Column:
+    """A column showing a record field under the field's own label (so that it imports back)."""
+    f = records.KINDS[kind].field(name)
+    choice = f.ref if f.kind == "choice" else ""
+    return Column(key or name, f.label, "Records", sensitive=f.sensitive, choice=choice, **options)
+
+
+COLUMNS: dict[str, list[Column]] = {
+    "pairs": [
+        Column("programme", QT_TRANSLATE_NOOP("Export", "Programme"), default=False),
+        Column("enterprise", QT_TRANSLATE_NOOP("Export", "Enterprise")),
+        Column("mentor", QT_TRANSLATE_NOOP("Export", "Mentor")),
+        _field("mentors", "employee_no", "mentor_employee_no", text=True, default=False),
+        Column("mentor_trade", QT_TRANSLATE_NOOP("Export", "Mentor's trade")),
+        Column("mentor_level", QT_TRANSLATE_NOOP("Export", "Mentor's skill level"), choice="level", default=False),
+        Column("mentor_phone", QT_TRANSLATE_NOOP("Export", "Mentor's phone"), text=True, sensitive="phone"),
+        Column("apprentice", QT_TRANSLATE_NOOP("Export", "Apprentice")),
+        _field("apprentices", "student_no", text=True),
+        _field("apprentices", "gender"),
+        _field("apprentices", "college"),
+        _field("apprentices", "class_name"),
+        _field("apprentices", "major"),
+        _field("apprentices", "trade_id", "trade"),
+        _field("apprentices", "kind", default=False),
+        _field("apprentices", "target_level", default=False),
+        _field("apprentices", "host_enterprise_id", "host_enterprise", default=False),
+        _field("apprentices", "id_number", text=True, default=False),
+        Column("apprentice_phone", QT_TRANSLATE_NOOP("Export", "Apprentice's phone"), text=True, sensitive="phone"),
+        _field("apprentices", "start_date", default=False),
+        _field("apprentices", "end_date", default=False),
+        Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
+        Column("score", QT_TRANSLATE_NOOP("Export", "Score"), default=False),
+    ],
+    "mentors": [
+        _field("mentors", "enterprise_id", "enterprise"),
+        _field("mentors", "name"),
+        _field("mentors", "employee_no", text=True),
+        _field("mentors", "gender"),
+        _field("mentors", "trade_id", "trade"),
+        Column("other_trades", QT_TRANSLATE_NOOP("Export", "Additional trades"), default=False),
+        _field("mentors", "skill_level"),
+        _field("mentors", "title"),
+        _field("mentors", "years"),
+        _field("mentors", "capacity"),
+        Column("load", QT_TRANSLATE_NOOP("Export", "Apprentices now")),
+        Column("free", QT_TRANSLATE_NOOP("Export", "Free places")),
+        _field("mentors", "phone", text=True),
+        _field("mentors", "term_from", default=False),
+        _field("mentors", "term_to", default=False),
+        Column("active", QT_TRANSLATE_NOOP("Export", "Active")),
+    ],
+    "letters": [
+        Column("serial", QT_TRANSLATE_NOOP("Export", "Serial number"), text=True),
+        Column("mentor", QT_TRANSLATE_NOOP("Export", "Mentor")),
+        Column("enterprise", QT_TRANSLATE_NOOP("Export", "Enterprise")),
+        Column("trade", QT_TRANSLATE_NOOP("Export", "Trade")),
+        Column("programme", QT_TRANSLATE_NOOP("Export", "Programme")),
+        Column("term_from", QT_TRANSLATE_NOOP("Export", "Term from")),
+        Column("term_to", QT_TRANSLATE_NOOP("Export", "Term to")),
+        Column("issue_date", QT_TRANSLATE_NOOP("Export", "Issue date")),
+        Column("issuers", QT_TRANSLATE_NOOP("Export", "Issued by")),
+        Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
+        Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on"), default=False),
+        Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking"), default=False),
+    ],
+}
+
+TITLES = {
+    "pairs": QT_TRANSLATE_NOOP("Export", "Pair list"),
+    "mentors": QT_TRANSLATE_NOOP("Export", "Mentor list"),
+    "letters": QT_TRANSLATE_NOOP("Export", "Register of letters of appointment"),
+}
+
+_SQL = {
+    "pairs": (
+        "SELECT g.name AS programme, e.name AS enterprise, m.name AS mentor, m.employee_no AS mentor_employee_no,"
+        " tm.name_zh AS mentor_trade, m.skill_level AS mentor_level, m.phone AS mentor_phone, a.name AS apprentice,"
+        " a.student_no, a.gender, c.name AS college, a.class_name, a.major, ta.name_zh AS trade, a.kind, a.target_level,"
+        " h.name AS host_enterprise, a.id_number, a.phone AS apprentice_phone, a.start_date, a.end_date, p.status, p.score,"
+        " m.id AS mentor_id"
+        " FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id JOIN mentors m ON m.id = p.mentor_id"
+        " JOIN enterprises e ON e.id = m.enterprise_id JOIN colleges c ON c.id = a.college_id"
+        " JOIN trades ta ON ta.id = a.trade_id JOIN trades tm ON tm.id = m.trade_id"
+        " LEFT JOIN programmes g ON g.id = p.programme_id LEFT JOIN enterprises h ON h.id = a.host_enterprise_id"
+        " WHERE p.ended_at IS NULL AND (? IS NULL OR p.programme_id = ?)"
+    ),
+    "mentors": (
+        "SELECT e.name AS enterprise, m.name, m.employee_no, m.gender, t.name_zh AS trade,"
+        " (SELECT group_concat(t2.name_zh, '、') FROM mentor_trades mt JOIN trades t2 ON t2.id = mt.trade_id"
+        "  WHERE mt.mentor_id = m.id) AS other_trades,"
+        " m.skill_level, m.title, m.years, COALESCE(m.capacity, :default_capacity) AS capacity,"
+        " (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id AND p.ended_at IS NULL) AS load,"
+        " m.phone, m.term_from, m.term_to, m.active, m.id AS mentor_id"
+        " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
+        " WHERE :programme IS NULL OR m.enterprise_id IN (SELECT enterprise_id FROM programme_enterprises WHERE programme_id = :programme)"
+        " OR m.id IN (SELECT mentor_id FROM pairs WHERE programme_id = :programme AND ended_at IS NULL)"
+    ),
+    "letters": (
+        "SELECT l.serial, m.name AS mentor, e.name AS enterprise, t.name_zh AS trade, g.name AS programme, l.term_from,"
+        " l.term_to, l.issue_date, l.issuers, l.revoked_at, l.revoke_reason, l.year, l.seq"
+        " FROM letters l JOIN mentors m ON m.id = l.mentor_id JOIN enterprises e ON e.id = m.enterprise_id"
+        " JOIN trades t ON t.id = m.trade_id LEFT JOIN programmes g ON g.id = l.programme_id"
+        " WHERE ? IS NULL OR l.programme_id = ?"
+    ),
+}
+
+
+def columns(kind: str) -> list[Column]:
+    return COLUMNS[kind]
+
+
+def default_columns(kind: str) -> list[str]:
+    return [c.key for c in COLUMNS[kind] if c.default]
+
+
+def title(kind: str) -> str:
+    return translate("Export", TITLES[kind])
+
+
+@dataclass
+class Sheet:
+    name: str
+    headers: list[str]
+    rows: list[list]
+    text_columns: set[int]
+
+
+def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
+    if kind == "mentors":
+        params = {"default_capacity": settings.get(db, "default_capacity"), "programme": programme_id}
+        cursor = db.execute(_SQL[kind], params)
+    else:
+        cursor = db.execute(_SQL[kind], [programme_id, programme_id])
+    names = [d[0] for d in cursor.description]
+    items = [dict(zip(names, row)) for row in cursor]
+    if kind == "letters":
+        items.sort(key=lambda i: (i["year"], i["seq"]))
+    else:
+        name = "mentor" if kind == "pairs" else "name"
+        enterprise_rank, mentor_rank = _ranks(i["enterprise"] for i in items), _ranks(i[name] for i in items)
+        tail = (lambda i: i["student_no"]) if kind == "pairs" else (lambda i: "")
+        items.sort(key=lambda i: (enterprise_rank[i["enterprise"]], mentor_rank[i[name]], i["mentor_id"], tail(i)))
+    return items
+
+
+def _ranks(values) -> dict[str, int]:
+    """Each distinct text's place in the collation order of the language (pinyin for Chinese)."""
+    collator = QCollator(QLocale())
+    distinct = sorted(set(v or "" for v in values), key=functools.cmp_to_key(collator.compare))
+    return {v: i for i, v in enumerate(distinct)}
+
+
+def _cell(item: dict, column: Column, full: bool):
+    if column.key == "status":
+        return _status(item)
+    if column.key == "free":
+        return max(item["capacity"] - item["load"], 0)
+    if column.key == "active":
+        return translate("Export", "yes") if item["active"] else translate("Export", "no")
+    if column.key == "issuers":
+        return "、".join(json.loads(item["issuers"] or "[]"))
+    value = item[column.key]
+    if column.choice:
+        return records.choice_label(column.choice, value) if value not in (None, "") else ""
+    if column.sensitive and not full:
+        return validation.mask_id(value) if column.sensitive == "id" else validation.mask_phone(value)
+    return "" if value is None else value
+
+
+def _status(item: dict) -> str:
+    if "revoked_at" in item:
+        return translate("Export", "revoked") if item["revoked_at"] else translate("Export", "valid")
+    return translate("Export", "confirmed") if item["status"] == "confirmed" else translate("Export", "draft")
+
+
+def sheets(db: Database, kind: str, programme_id: int | None = None, keys: list[str] | None = None,
+           full_personal_data: bool = False, sheet_per_enterprise: bool = False) -> list[Sheet]:
+    """The table(s) to write: headers and rows of displayed values, in order."""
+    chosen = [c for c in COLUMNS[kind] if c.key in (keys or default_columns(kind))]
+    if not chosen:
+        raise ExportError(translate("Export", "Choose at least one column."))
+    items = _read(db, kind, programme_id)
+    headers = [c.title() for c in chosen]
+    text_columns = {i for i, c in enumerate(chosen) if c.text}
+
+    def rows(part):
+        return [[_cell(item, c, full_personal_data) for c in chosen] for item in part]
+
+    if not (sheet_per_enterprise and kind in ("pairs", "mentors")):
+        return [Sheet(title(kind), headers, rows(items), text_columns)]
+    groups: dict[str, list[dict]] = {}
+    for item in items:
+        groups.setdefault(item["enterprise"], []).append(item)
+    return [Sheet(name, headers, rows(part), text_columns) for name, part in groups.items()] or [
+        Sheet(title(kind), headers, [], text_columns)]
+
+
+def export(db: Database, kind: str, path: str | Path, programme_id: int | None = None, keys: list[str] | None = None,
+           full_personal_data: bool = False, sheet_per_enterprise: bool = False) -> int:
+    """Write the export to path (.xlsx, .csv or .pdf by its suffix); returns the number of rows."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(translate("Export", "{file}: the file name must end in .xlsx, .csv or .pdf.").format(file=path.name))
+    parts = sheets(db, kind, programme_id, keys, full_personal_data, sheet_per_enterprise and suffix == ".xlsx")
+    try:
+        if suffix == ".xlsx":
+            write_xlsx(path, parts)
+        elif suffix == ".csv":
+            write_csv(path, parts[0])
+        else:
+            from mentormatch import roster_pdf
+
+            roster_pdf.write_pdf(path, document_title(db, kind, programme_id), parts[0].headers, parts[0].rows)
+    except OSError as exc:
+        raise ExportError(translate("Export", "{file} cannot be written: {error}").format(
+            file=path, error=exc.strerror or exc)) from exc
+    return sum(len(p.rows) for p in parts)
+
+
+def document_title(db: Database, kind: str, programme_id: int | None) -> str:
+    """'Pair list — 2026 programme' (printed above a roster)."""
+    if programme_id is None:
+        return title(kind)
+    name = db.execute("SELECT name FROM programmes WHERE id = ?", [programme_id]).fetchone()[0]
+    return translate("Export", "{title} — {programme}").format(title=title(kind), programme=name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in Excel: Chinese characters are two wide (as in GB18030 bytes)."""
+    return len(text.encode("gb18030", errors="replace"))
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique worksheet name: at most 31 characters, none of []:*?/\\."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "Sheet"
+    candidate, n = base[:31], 1
+    while candidate.lower() in taken:
+        n += 1
+        suffix = f"({n})"
+        candidate = base[:31 - len(suffix)] + suffix
+    taken.add(candidate.lower())
+    return candidate
+
+
+def write_xlsx(path: Path, parts: list[Sheet]) -> None:
+    book = Workbook(write_only=True)
+    taken: set[str] = set()
+    bold = Font(bold=True)
+    for part in parts:
+        ws = book.create_sheet(sheet_title(part.name, taken))
+        ncols = len(part.headers)
+        widths = [display_width(h) for h in part.headers]
+        for row in part.rows:
+            for i, value in enumerate(row):
+                if isinstance(value, str):
+                    w = display_width(value)
+                    if w > widths[i]:
+                        widths[i] = w
+        for i, w in enumerate(widths):
+            ws.column_dimensions[get_column_letter(i + 1)].width = min(w + 2, MAX_WIDTH)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{len(part.rows) + 1}"
+        header = []
+        for text in part.headers:
+            cell = WriteOnlyCell(ws, text)
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        text_columns = part.text_columns
+        for row in part.rows:
+            out = list(row)
+            for i, value in enumerate(row):
+                if i in text_columns:
+                    text = str(value)
+                    cell = _text_cell(ws, text) if text.startswith(FORMULA_START) else WriteOnlyCell(ws, text)
+                    cell.number_format = "@"
+                    out[i] = cell
+                elif isinstance(value, str) and value.startswith(FORMULA_START):
+                    out[i] = _text_cell(ws, value)
+            ws.append(out)
+    book.save(path)
+
+
+def _text_cell(ws, value: str):
+    """A string cell that Excel and WPS show as typed and never evaluate."""
+    cell = WriteOnlyCell(ws, value)
+    cell.data_type = "s"  # openpyxl makes '=…' a formula otherwise
+    cell.quotePrefix = True
+    return cell
+
+
+def csv_value(value, text: bool) -> str:
+    """A value for a CSV cell: formulas neutralised, digit strings kept as text."""
+    text_value = "" if value is None else str(value)
+    if text_value.startswith(FORMULA_START):
+        return "'" + text_value
+    if text and text_value.isdigit():
+        return "\t" + text_value
+    return text_value
+
+
+def write_csv(path: Path, part: Sheet) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow([csv_value(h, False) for h in part.headers])
+        text_columns = part.text_columns
+        for row in part.rows:
+            writer.writerow([csv_value(v, i in text_columns) for i, v in enumerate(row)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+
+
+def programme_id_by_name(db: Database, name: str | None) -> int | None:
+    """The programme's id; ExportError naming the programmes that exist when there is none."""
+    if not name:
+        return None
+    row = db.execute("SELECT id FROM programmes WHERE name = ?", [validation.clean(name)]).fetchone()
+    if row is None:
+        names = "、".join(r[0] for r in db.execute("SELECT name FROM programmes ORDER BY name")) or translate("Export", "none")
+        raise ExportError(translate("Export", "There is no programme named {name}. Programmes: {names}.").format(name=name, names=names))
+    return row[0]
+
+
+def run_command(db: Database, args) -> int:
+    """mentormatch export {pairs,mentors,letters} OUT.{xlsx,csv,pdf} [--programme NAME] [--full-personal-data]."""
+    try:
+        programme_id = programme_id_by_name(db, args.programme)
+        count = export(db, args.kind, args.out, programme_id, full_personal_data=args.full_personal_data)
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(translate("Export", "{count} rows written to {file}.").format(count=count, file=args.out))
+    if args.full_personal_data:
+        print(translate("Export", "The file contains full ID numbers and phone numbers: keep it safe."), file=sys.stderr)
+    return 0
+
