@@ -26,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "letter_prefix": "MM",
     "letter_serial_pattern": "{prefix}-{year}-{seq:04d}",
     "letter_issuers": [],
+    # page options of letters; seals: issuer name -> PNG as base64; font: "" = the best installed
+    "letter_layout": {"landscape": False, "border": True, "signature_lines": False, "font": "", "seals": {}},
 }
 
 
