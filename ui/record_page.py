@@ -54,8 +54,8 @@ class RecordPage(QWidget):
         self.edit_action.triggered.connect(self.edit_selected)
         self.delete_action.triggered.connect(self.delete_selected)
         self.find_action.triggered.connect(self.focus_search)
-        for action in (self.add_action, self.find_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for action in (self.add_action, self.find_action):  # only the page on show takes them
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
         toolbar = QToolBar(self)

@@ -1,0 +1,292 @@
+"""The record lists and forms driven as a coordinator would: type, click Save, see the row; search; delete."""
+
+import re
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from mentormatch import records
+from ui import delete_dialog
+from ui.delete_dialog import DeleteDialog
+from ui.main_window import MainWindow, import_optional
+from ui.record_dialog import RecordDialog
+
+
+@pytest.fixture
+def window(qtbot, sample_db):
+    win = MainWindow(sample_db, "sample.db")
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def page_of(window, key):
+    return window.show_page(key)
+
+
+def column(page, header):
+    return next(i for i, c in enumerate(page.spec.columns) if c.header == header)
+
+
+def shown(page, header):
+    col = column(page, header)
+    return [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+
+
+def type_text(qtbot, widget, text):
+    """Type as a person does: ASCII on the keyboard, Chinese committed by the input method."""
+    for chunk in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text):
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
+
+
+def fill_dialog(qtbot, steps):
+    """Replace exec() so that the modal dialog is filled by typing, then saved by clicking."""
+
+    def exec_(dialog):
+        dialog.show()
+        for name, text in steps:
+            editor = dialog.editors[name]
+            target = editor.lineEdit() if hasattr(editor, "lineEdit") else getattr(editor, "line", editor)
+            type_text(qtbot, target, text)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    return exec_
+
+
+def test_the_apprentice_list_shows_the_sample_with_counts(window):
+    page = page_of(window, "apprentices")
+    assert page.model.rowCount() == 120
+    assert window.page_counts.text() == "Apprentices: 120"
+    assert "120 apprentices" in window.totals.text()
+
+
+def test_add_an_apprentice_by_typing_and_see_the_row(window, qtbot, monkeypatch):
+    page = page_of(window, "apprentices")
+    monkeypatch.setattr(RecordDialog, "exec", fill_dialog(qtbot, [
+        ("student_no", "SC20249999"), ("name", "舒小超二"), ("college", "四川工业科技学院"), ("trade_id", "焊工"),
+        ("id_number", "11010519491231002x"), ("phone", "13812341234"), ("start_date", "2026/7/14"),
+    ]))
+    window.nav.setFocus()  # just chose the page on the left
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.rowCount() == 121
+    [row] = [i.row() for i in page.table.selectionModel().selectedRows()]
+    assert page.model.index(row, column(page, "Student number")).data() == "SC20249999"
+    assert page.model.index(row, column(page, "ID number")).data() == "110105********002X"
+    assert page.model.index(row, column(page, "Phone")).data() == "138****1234"
+    assert window.page_counts.text() == "Apprentices: 121"
+    saved = records.load(window.db, "apprentices", page.model.record_id(row))
+    assert saved["start_date"] == "2026-07-14" and saved["id_number"] == "11010519491231002X"
+
+
+def test_a_bad_id_number_shows_its_error_next_to_the_field_and_save_is_refused(qtbot, sample_db):
+    dialog = RecordDialog(sample_db, "apprentices", 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    full = records.load(sample_db, "apprentices", 1)["id_number"]
+    assert dialog.editors["id_number"].text() == full  # the full value only here
+    editor = dialog.editors["id_number"]
+    editor.clear()
+    qtbot.keyClicks(editor, "110105194912310021")
+    error = dialog.error_labels["id_number"]
+    assert error.isVisible() and "check character" in error.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.accept()  # Enter in a field: still refused
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert records.load(sample_db, "apprentices", 1)["id_number"] == full
+    editor.clear()
+    qtbot.keyClicks(editor, "11010519491231002X")
+    assert not error.isVisible() and dialog.save_button.isEnabled()
+
+
+def test_a_new_form_waits_for_required_fields_without_shouting(qtbot, db):
+    dialog = RecordDialog(db, "enterprises")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.error_labels["name"].isVisible()
+    assert dialog.summary.isVisible()
+    type_text(qtbot, dialog.editors["name"], "渝北精工")
+    qtbot.keyClicks(dialog.editors["credit_code"], "91350100M000100Y4")
+    assert dialog.error_labels["credit_code"].isVisible()
+    qtbot.keyClicks(dialog.editors["credit_code"], "3")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert records.load(db, "enterprises", dialog.record_id)["credit_code"] == "91350100M000100Y43"
+
+
+def test_a_reference_typed_that_matches_nothing_is_an_error(qtbot, sample_db):
+    dialog = RecordDialog(sample_db, "mentors")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.editors["enterprise_id"].lineEdit(), "没有这家公司")
+    assert "from the list" in dialog.error_labels["enterprise_id"].text()
+
+
+def test_editing_a_mentor_by_double_click(window, qtbot, monkeypatch):
+    page = page_of(window, "mentors")
+    monkeypatch.setattr(RecordDialog, "exec", fill_dialog(qtbot, [("title", "（特级）")]))
+    rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double click's first half
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    mentor = page.model.record_id(0)
+    assert records.load(window.db, "mentors", mentor)["title"].endswith("(特级)")
+
+
+def test_search_filters_as_you_type(window, qtbot):
+    page = page_of(window, "apprentices")
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_box.hasFocus()
+    type_text(qtbot, page.search_box, "舒小")
+    assert shown(page, "Name") == ["舒小超"]
+    assert window.page_counts.text() == "Apprentices: 1 of 120 shown"
+    page.search_box.clear()
+    type_text(qtbot, page.search_box, "焊接技术")  # the major
+    assert page.model.rowCount() == 35 + 1
+    page.search_box.clear()
+    type_text(qtbot, page.search_box, "钣金工")  # the trade
+    assert set(shown(page, "Trade")) == {"钣金工"}
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "DY2024000")  # part of a student number
+    assert len(shown(page, "Student number")) == 4
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "100%")  # wildcards are plain characters
+    assert page.model.rowCount() == 0
+
+
+def test_programme_filter_and_sorting(window, qtbot, db):
+    page = page_of(window, "apprentices")
+    records.save(window.db, "apprentices", {**records.empty("apprentices"), "student_no": "X1", "name": "阿甲",
+                                            "college": "甲学院", "trade_id": 1})
+    page.refresh()
+    assert page.model.rowCount() == 121
+    page.programme_box.setCurrentIndex(1)
+    assert page.model.rowCount() == 120
+    page.programme_box.setCurrentIndex(0)
+    page.table.sortByColumn(column(page, "Student number"), Qt.SortOrder.DescendingOrder)
+    numbers = shown(page, "Student number")
+    assert numbers == sorted(numbers, reverse=True)
+
+
+def test_masked_in_every_list(window):
+    page = page_of(window, "apprentices")
+    ids = [v for v in shown(page, "ID number") if v]
+    assert ids and all("********" in v for v in ids)
+    for key in ("mentors", "enterprises"):
+        phones = shown(page_of(window, key), "Phone")
+        assert phones and all("*" in p for p in phones)
+
+
+def test_delete_a_record_nothing_depends_on(window, qtbot, monkeypatch):
+    page = page_of(window, "trades")
+    row = shown(page, "Chinese name").index("化工总控工")
+    rect = page.table.visualRect(page.model.index(row, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert asked and "化工总控工" in asked[0]
+    assert "化工总控工" not in shown(page, "Chinese name")
+
+
+def test_delete_a_mentor_with_an_active_pair_ends_it_and_deactivates(window, qtbot, monkeypatch):
+    db = window.db
+    db.execute("INSERT INTO pairs (apprentice_id, mentor_id, status, created_at) VALUES (1, 1, 'confirmed', 'now')")
+    page = page_of(window, "mentors")
+    page.table.selectRow(page.model.row_of(1))
+    seen = []
+
+    def exec_(dialog):
+        seen.append(dialog)
+        qtbot.mouseClick(dialog.buttons["end_pairs_deactivate"], Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(DeleteDialog, "exec", exec_)
+    page.delete_action.trigger()
+    assert seen
+    assert db.execute("SELECT active FROM mentors WHERE id = 1").fetchone()[0] == 0
+    assert db.execute("SELECT ended_at IS NOT NULL FROM pairs WHERE mentor_id = 1").fetchone()[0] == 1
+    assert shown(page, "Active")[page.model.row_of(1)] == ""
+
+
+def test_an_enterprise_with_mentors_is_not_deleted_and_they_are_listed(window, qtbot, monkeypatch):
+    page = page_of(window, "enterprises")
+    page.table.selectRow(page.model.row_of(1))
+    seen = []
+
+    def exec_(dialog):
+        seen.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(DeleteDialog, "exec", exec_)
+    page.delete_action.trigger()
+    assert not seen[0].buttons  # no way to delete, only Close
+    assert window.db.execute("SELECT COUNT(*) FROM enterprises").fetchone()[0] == 4
+    assert delete_dialog.records.delete_report(window.db, "enterprises", 1).names
+
+
+def test_column_widths_and_page_are_remembered(qtbot, sample_db):
+    first = MainWindow(sample_db)
+    qtbot.addWidget(first)
+    page = first.show_page("mentors")
+    page.table.horizontalHeader().resizeSection(0, 222)
+    first.close()
+    assert QSettings().value("window/page") == "mentors"
+    second = MainWindow(sample_db)
+    qtbot.addWidget(second)
+    assert second.current_page() is second.pages["mentors"]
+    assert second.pages["mentors"].table.horizontalHeader().sectionSize(0) == 222
+
+
+def test_load_sample_from_the_menu_on_an_empty_database(qtbot, db):
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    assert win.current_page().model.rowCount() == 0
+    win.sample_action.trigger()
+    assert win.current_page().model.rowCount() == 120
+    assert "120 apprentices" in win.totals.text()
+
+
+def test_settings_change_the_default_capacity_shown_for_mentors(window, qtbot, monkeypatch):
+    from ui.settings_dialog import SettingsDialog
+
+    def exec_(dialog):
+        spin = dialog.findChild(type(dialog.tabs.widget(0).capacity), "default_capacity")
+        spin.setValue(5)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", exec_)
+    page = page_of(window, "mentors")
+    window.settings_action.trigger()
+    default_rows = [r for r in range(page.model.rowCount())
+                    if records.load(window.db, "mentors", page.model.record_id(r))["capacity"] is None]
+    assert page.model.index(default_rows[0], column(page, "Capacity")).data() == 5
+
+
+def test_a_missing_feature_module_is_reported_but_a_broken_one_raises(tmp_path, monkeypatch):
+    assert import_optional("ui.no_such_feature") is None
+    (tmp_path / "half_built_feature.py").write_text("import no_such_dependency\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ModuleNotFoundError):
+        import_optional("half_built_feature")
+
+
+def test_run_gui_refuses_a_foreign_file_with_a_message(tmp_path, monkeypatch, qapp):
+    from ui.app import run_gui
+
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"not a database at all")
+    shown_messages = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown_messages.append(text))
+    assert run_gui(["--db", str(path)]) == 2
+    assert "not a MentorMatch database" in shown_messages[0]
+    assert path.read_bytes() == b"not a database at all"
