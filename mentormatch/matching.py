@@ -185,25 +185,33 @@ class _Classes:
     target: np.ndarray
     first: np.ndarray       # index of the class's first apprentice in the instance arrays
     single: np.ndarray      # the apprentice id of a class of its own, else 0
-    members: list[list[int]]
+    sizes: np.ndarray       # apprentices per class
+    by_class: np.ndarray    # apprentice ids, class after class, ascending within a class
+    bounds: np.ndarray      # class c's apprentices are by_class[bounds[c]:bounds[c + 1]]
+
+    def members(self, c: int, start: int = 0, stop: int | None = None) -> list[int]:
+        lo, hi = self.bounds[c], self.bounds[c + 1]
+        return self.by_class[lo + start:hi if stop is None else min(lo + stop, hi)].tolist()
 
 
 def _classes(inst: Instance) -> _Classes:
     """Group interchangeable apprentices; anyone with a preference, exclusion or current pair is alone."""
-    special = {a for a, _ in inst.exclusions} | set(inst.current)
-    groups: dict[tuple, list[int]] = {}
-    for i, a in enumerate(inst.app_id.tolist()):
-        if inst.app_preferred[i] or a in special:
-            key = (-a,)
-        else:
-            key = (int(inst.app_trade[i]), int(inst.app_host[i]), int(inst.app_target[i]))
-        groups.setdefault(key, []).append(i)
-    members = sorted(groups.values(), key=lambda idx: inst.app_id[idx[0]])
-    first = np.array([idx[0] for idx in members], dtype=np.int64)
-    single = np.array([inst.app_id[idx[0]] if len(idx) == 1 and (inst.app_preferred[idx[0]] or inst.app_id[idx[0]] in special)
-                       else 0 for idx in members], dtype=np.int64)
-    return _Classes(trade=inst.app_trade[first], host=inst.app_host[first], target=inst.app_target[first], first=first, single=single,
-                    members=[inst.app_id[idx].tolist() for idx in members])
+    n = len(inst.app_id)
+    special_ids = np.array(sorted({a for a, _ in inst.exclusions} | set(inst.current)), dtype=np.int64)
+    special = (inst.app_preferred > 0) | np.isin(inst.app_id, special_ids)
+    hosts = int(inst.app_host.max(initial=0)) + 1
+    key = (inst.app_trade * hosts + inst.app_host) * 8 + inst.app_target
+    key = np.where(special, -1 - np.arange(n), key)
+    _, first, inverse, sizes = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
+    order = np.argsort(first, kind="stable")           # classes in the order of their first apprentice's id
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    inverse = rank[inverse.reshape(-1)]
+    first, sizes = first[order], sizes[order]
+    by_class = inst.app_id[np.argsort(inverse, kind="stable")]   # apprentice ids grouped by class, ascending within
+    bounds = np.concatenate(([0], np.cumsum(sizes)))
+    return _Classes(trade=inst.app_trade[first], host=inst.app_host[first], target=inst.app_target[first], first=first,
+                    single=np.where(special[first], inst.app_id[first], 0), sizes=sizes, by_class=by_class, bounds=bounds)
 
 
 def _join(query_keys: np.ndarray, entry_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -288,24 +296,26 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
     remaining = np.maximum(inst.men_capacity - inst.men_load, 0)
     usable = remaining[cand["mentor"]] > 0
     arc_class, arc_mentor, arc_score = cand["class"][usable], cand["mentor"][usable], score[usable]
-    sizes = np.array([len(m) for m in cls.members], dtype=np.int64)
-    n_classes, n_mentors = len(sizes), len(inst.men_id)
-    sink = n_classes + n_mentors
+    sizes = cls.sizes
+    # nodes: the classes and mentors that have an arc (others cannot take part), then the sink
+    classes, arc_tail = np.unique(arc_class, return_inverse=True)
+    mentors, arc_head = np.unique(arc_mentor, return_inverse=True)
+    arc_head = arc_head + len(classes)
+    sink = len(classes) + len(mentors)
     # scale: the perturbations of all units together stay below one point of the objective
     unit = (int(sizes.sum()) + 1) * PERTURBATION
     perturb = (inst.app_id[cls.first][arc_class] * 7919 + inst.men_id[arc_mentor] * 104729) % PERTURBATION
     flow = min_cost_flow.SimpleMinCostFlow()
     arcs = flow.add_arcs_with_capacity_and_unit_cost(
-        arc_class, n_classes + arc_mentor, np.minimum(sizes[arc_class], remaining[arc_mentor]), -arc_score * unit + perturb)
+        arc_tail, arc_head, np.minimum(sizes[arc_class], remaining[arc_mentor]), -arc_score * unit + perturb)
     # the fairness ladder: the j-th new apprentice of a mentor who keeps L pairs costs step * (L + j - 1)
-    ladder_mentor = np.unique(arc_mentor)
-    steps = remaining[ladder_mentor]
-    ladder_tail = np.repeat(ladder_mentor, steps)
-    offset = np.arange(len(ladder_tail)) - np.repeat(np.cumsum(steps) - steps, steps)
-    ladder_cost = w.fairness_step * (inst.men_load[ladder_tail] + offset) * unit
+    steps = remaining[mentors]
+    ladder = np.repeat(np.arange(len(mentors)), steps)
+    offset = np.arange(len(ladder)) - np.repeat(np.cumsum(steps) - steps, steps)
+    ladder_cost = w.fairness_step * (inst.men_load[mentors[ladder]] + offset) * unit
     flow.add_arcs_with_capacity_and_unit_cost(
-        n_classes + ladder_tail, np.full(len(ladder_tail), sink), np.ones(len(ladder_tail), dtype=np.int64), ladder_cost)
-    flow.set_nodes_supplies(np.append(np.arange(n_classes), sink), np.append(sizes, -sizes.sum()))
+        ladder + len(classes), np.full(len(ladder), sink), np.ones(len(ladder), dtype=np.int64), ladder_cost)
+    flow.set_nodes_supplies(np.append(np.arange(len(classes)), sink), np.append(sizes[classes], -sizes[classes].sum()))
     report(40)
     if len(arc_class):
         status = flow.solve_max_flow_with_min_cost()
@@ -316,8 +326,8 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
         used = np.zeros(0, dtype=np.int64)
     report(80)
     proposal = Proposal()
-    given = np.zeros(n_mentors, dtype=np.int64)
-    next_member = [0] * n_classes
+    given = np.zeros(len(inst.men_id), dtype=np.int64)
+    placed = np.zeros(len(sizes), dtype=np.int64)
     arc_terms = {name: values[usable] for name, values in terms.items()}
     arc_related = cand["related"][usable]
     for k in np.flatnonzero(used).tolist():  # arcs are sorted by (class, mentor id): a canonical hand-out
@@ -325,25 +335,18 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
         pair_terms = {name: int(values[k]) for name, values in arc_terms.items()}
         if arc_related[k]:
             pair_terms["related_trade"] = 1
-        for a in cls.members[c][next_member[c]:next_member[c] + units]:
-            proposal.pairs.append((a, int(inst.men_id[m]), pair_terms))
-        next_member[c] += units
+        mentor_id = int(inst.men_id[m])
+        proposal.pairs.extend((a, mentor_id, pair_terms) for a in cls.members(c, int(placed[c]), int(placed[c]) + units))
+        placed[c] += units
         given[m] += units
         proposal.total_score += int(arc_score[k]) * units
     proposal.pairs.sort(key=lambda p: p[0])
-    proposal.fairness = int(sum(w.fairness_step * (n * (n - 1) // 2 + n * int(inst.men_load[m]))
-                                for m, n in enumerate(given.tolist()) if n))
-    for c, members in enumerate(cls.members):
-        if cand["has_allowed"][c]:
-            reason = ALL_FULL
-        elif cand["has_host"][c]:
-            reason = ONLY_EXCLUDED
-        elif cand["has_trade"][c]:
-            reason = NO_MENTOR_AT_HOST
-        else:
-            reason = NO_MENTOR_OF_TRADE
-        for a in members[next_member[c]:]:
-            proposal.unmatched[a] = reason
+    proposal.fairness = int((w.fairness_step * (given * (given - 1) // 2 + given * inst.men_load)).sum())
+    reason = np.select([cand["has_allowed"], cand["has_host"], cand["has_trade"]], [0, 1, 2], 3)
+    codes = (ALL_FULL, ONLY_EXCLUDED, NO_MENTOR_AT_HOST, NO_MENTOR_OF_TRADE)
+    for c in np.flatnonzero(placed < sizes).tolist():
+        for a in cls.members(c, int(placed[c])):
+            proposal.unmatched[a] = codes[reason[c]]
     report(100)
     return proposal
 
