@@ -52,7 +52,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "host_enterprise_id": ("实习单位", "实习企业", "企业", "单位", "工作单位", "企业名称", "合作企业", "hostenterprise", "enterprise", "company"),
         "programme_id": ("项目", "培养项目", "项目名称", "programme", "program"),
         "id_number": ("身份证号", "身份证号码", "证件号码", "证件号", "身份证", "idnumber", "idno.", "idcard"),
-        "phone": ("手机", "手机号", "手机号码", "联系电话", "电话", "电话号码", "联系方式", "学徒手机", "学生手机", "phone", "mobile", "apprenticephone"),
+        "phone": ("手机", "手机号", "手机号码", "联系电话", "电话", "电话号码", "联系方式", "学徒手机", "学生手机", "phone", "mobile", "apprenticesphone"),
         "start_date": ("开始日期", "起始日期", "入企日期", "实习开始日期", "startdate"),
         "end_date": ("结束日期", "截止日期", "实习结束日期", "enddate"),
         "notes": ("备注", "说明", "notes", "remarks"),
@@ -67,7 +67,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "title": ("职务", "职称", "岗位", "jobtitle", "title"),
         "years": ("工作年限", "从业年限", "工龄", "年限", "years", "yearsofexperience"),
         "capacity": ("带徒人数", "可带学徒数", "名额", "带徒名额", "可带人数", "capacity"),
-        "phone": ("手机", "手机号", "手机号码", "联系电话", "电话", "电话号码", "联系方式", "导师手机", "phone", "mobile", "mentorphone"),
+        "phone": ("手机", "手机号", "手机号码", "联系电话", "电话", "电话号码", "联系方式", "导师手机", "phone", "mobile", "mentorsphone"),
         "term_from": ("开始日期", "聘期开始", "聘任开始日期", "termfrom", "appointmentfrom"),
         "term_to": ("结束日期", "聘期结束", "聘任结束日期", "termto", "appointmentto"),
         "notes": ("备注", "说明", "notes", "remarks"),
@@ -97,15 +97,16 @@ class ImportRefused(Exception):
 def normalise_header(text: object) -> str:
     """'身份证号码（必填）*' -> '身份证号码'; 'Student No.' -> 'studentno.'."""
     value = PARENTHESES.sub("", validation.clean(text)).lower()
-    return re.sub(r"[\s*:：_]", "", value)
+    return re.sub(r"[\s*:：_'’]", "", value)
 
 
-def _alias_table(kind: str) -> dict[str, str]:
-    table: dict[str, str] = {}
+def _alias_table(kind: str) -> dict[str, tuple[str, int]]:
+    """Normalised header -> (field, rank); a lower rank names the field more exactly."""
+    table: dict[str, tuple[str, int]] = {}
     for name, aliases in ALIASES[kind].items():
         label = records.KINDS[kind].field(name).label
-        for alias in (*aliases, label, translate("Records", label)):
-            table.setdefault(normalise_header(alias), name)
+        for rank, alias in enumerate((translate("Records", label), label, *aliases)):
+            table.setdefault(normalise_header(alias), (name, rank))
     return table
 
 
@@ -116,17 +117,17 @@ def header_matcher():
 
 
 def auto_mapping(kind: str, headers: list[str]) -> list[str | None]:
-    """Guess the field of every column; each field is taken by its first column only."""
+    """Guess the field of every column. When several columns name one field (企业 and 实习单位 both
+    may mean the host enterprise), the most exact name takes it, else the first column."""
     table = _alias_table(kind)
-    taken: set[str] = set()
-    mapping: list[str | None] = []
-    for header in headers:
-        name = table.get(normalise_header(header))
-        if name in taken:
-            name = None
-        if name:
-            taken.add(name)
-        mapping.append(name)
+    best: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
+    for column, header in enumerate(headers):
+        found = table.get(normalise_header(header))
+        if found and (found[0] not in best or found[1] < best[found[0]][0]):
+            best[found[0]] = (found[1], column)
+    mapping: list[str | None] = [None] * len(headers)
+    for name, (_, column) in best.items():
+        mapping[column] = name
     return mapping
 
 

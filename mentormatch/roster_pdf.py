@@ -2,7 +2,8 @@
 
 write_pdf() writes a PDF; render() draws onto any paged device, so the export dialog prints the
 same pages through a QPrinter. The table is a QTextDocument laid out at the device's resolution,
-its header row repeated on every page. Text is set in a Simplified Chinese font (mentormatch.fonts).
+its header row repeated on every page. Text is set in a Simplified Chinese font (mentormatch.fonts),
+and the PDF's text layer is repaired by mentormatch.pdf_text so that copy and search work.
 Needs a QGuiApplication.
 """
 
@@ -13,11 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
-                           QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat, QTextLength, QTextTableFormat)
+                           QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat, QTextLength, QTextOption,
+                           QTextTableFormat)
 
 from mentormatch.exporter import display_width
 from mentormatch.fonts import chinese_font
 from mentormatch.i18n import translate
+from mentormatch.pdf_text import TextLayer
 
 RESOLUTION = 300  # dots per inch of the PDF writer
 MARGINS_MM = QMarginsF(12, 12, 12, 12)
@@ -28,14 +31,16 @@ PADDING = 2
 
 
 def write_pdf(path: str | Path, title: str, headers: list[str], rows: list[list]) -> None:
-    """Write the roster as a PDF file at path."""
+    """Write the roster as a PDF file at path, with a text layer that copies and searches correctly."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("MentorMatch")
     writer.setPageLayout(page_layout())
-    render(writer, title, headers, rows)
+    layer = TextLayer()
+    render(writer, title, headers, rows, layer)
     del writer  # the file is complete once the writer is gone
+    layer.repair(path)
 
 
 def page_layout() -> QPageLayout:
@@ -43,39 +48,58 @@ def page_layout() -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def render(device: QPagedPaintDevice, title: str, headers: list[str], rows: list[list]) -> int:
-    """Draw the roster onto device page by page; returns the number of pages."""
+def render(device: QPagedPaintDevice, title: str, headers: list[str], rows: list[list], layer: TextLayer | None = None) -> int:
+    """Draw the roster onto device page by page; returns the number of pages.
+
+    Every text is drawn from a QTextDocument and recorded in layer (pdf_text repairs the PDF's
+    text layer from that record, in drawing order)."""
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(translate("Roster", "The printer or PDF file could not be opened."))
     try:
         page = device.pageLayout().paintRectPixels(device.resolution())
         width, height = float(page.width()), float(page.height())
-        title_font, small_font = chinese_font(TITLE_PT, bold=True), chinese_font(SMALL_PT)
-        title_h = QFontMetricsF(title_font, device).height() * 1.6
-        footer_h = QFontMetricsF(small_font, device).height() * 2
-        document = _table_document(device, headers, rows, QSizeF(width, height - title_h - footer_h))
-        pages = max(document.pageCount(), 1)
-        printed = translate("Roster", "Printed {date}").format(date=date.today().isoformat())
-        body_h = document.pageSize().height()
+        heading = _line_document(device, title, chinese_font(TITLE_PT, bold=True), width, Qt.AlignmentFlag.AlignHCenter)
+        printed = _line_document(device, translate("Roster", "Printed {date}").format(date=date.today().isoformat()),
+                                 chinese_font(SMALL_PT), width, Qt.AlignmentFlag.AlignRight)
+        heading_h = heading.size().height() + printed.size().height()
+        footer_h = printed.size().height() * 1.5
+        table = _table_document(device, headers, rows, QSizeF(width, height - heading_h - footer_h))
+        pages = max(table.pageCount(), 1)
+        body_h = table.pageSize().height()
         for number in range(pages):
             if number:
                 device.newPage()
-            painter.setFont(title_font)
-            painter.drawText(QRectF(0, 0, width, title_h), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, title)
-            painter.setFont(small_font)
-            painter.drawText(QRectF(0, 0, width, title_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, printed)
-            painter.save()
-            painter.translate(QPointF(0, title_h - number * body_h))
-            document.drawContents(painter, QRectF(0, number * body_h, width, body_h))
-            painter.restore()
-            painter.setFont(small_font)
-            footer = translate("Roster", "Page {page} of {pages}").format(page=number + 1, pages=pages)
-            painter.drawText(QRectF(0, height - footer_h, width, footer_h),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, footer)
+            footer = _line_document(device, translate("Roster", "Page {page} of {pages}").format(page=number + 1, pages=pages),
+                                    chinese_font(SMALL_PT), width, Qt.AlignmentFlag.AlignHCenter)
+            _draw(painter, heading, QPointF(0, 0), None, layer)
+            _draw(painter, printed, QPointF(0, heading.size().height()), None, layer)
+            _draw(painter, table, QPointF(0, heading_h - number * body_h), QRectF(0, number * body_h, width, body_h), layer)
+            _draw(painter, footer, QPointF(0, height - footer.size().height()), None, layer)
         return pages
     finally:
         painter.end()
+
+
+def _draw(painter: QPainter, document: QTextDocument, origin: QPointF, clip: QRectF | None, layer: TextLayer | None) -> None:
+    painter.save()
+    painter.translate(origin)
+    document.drawContents(painter, clip if clip is not None else QRectF())
+    painter.restore()
+    if layer is not None:
+        layer.add_document(document, clip)
+
+
+def _line_document(device: QPagedPaintDevice, text: str, font, width: float, align: Qt.AlignmentFlag) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setTextWidth(width)
+    option = QTextOption(align)
+    document.setDefaultTextOption(option)
+    document.setPlainText(text)
+    return document
 
 
 def _table_document(device: QPagedPaintDevice, headers: list[str], rows: list[list], size: QSizeF) -> QTextDocument:
