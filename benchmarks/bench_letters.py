@@ -1,0 +1,65 @@
+"""Benchmark: 1,000 letters of appointment with a seal image into one PDF.
+
+    python benchmarks/bench_letters.py [COUNT]
+
+Target (issue 4): at most 3 s and at most 3 MB for 1,000 letters. Prints the time of each step
+(plan, fill and draw, text layer repair, commit) and the file's size, page count and number of
+embedded images and fonts.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pikepdf  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+
+from mentormatch import letters, settings  # noqa: E402
+from mentormatch.sample import fill_city_scale  # noqa: E402
+from mentormatch.store import memory_database  # noqa: E402
+from resources import RESOURCES  # noqa: E402
+
+
+def main(count: int = 1000) -> None:
+    app = QGuiApplication.instance() or QGuiApplication(["bench"])
+    db = memory_database()
+    fill_city_scale(db, apprentices=10, mentors=count, enterprises=50)
+    programme = db.execute("SELECT id FROM programmes").fetchone()[0]
+    seal = base64.b64encode((RESOURCES / "sample" / "seal-sample.png").read_bytes()).decode()
+    settings.put(db, "letter_issuers", ["重庆市第一技师学院", "重庆市第1号制造有限公司"])
+    settings.put(db, "letter_layout", {**settings.get(db, "letter_layout"), "seals": {"重庆市第一技师学院": seal}})
+    mentor_ids = [r[0] for r in db.execute("SELECT id FROM mentors ORDER BY id")]
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "letters.pdf"
+        t0 = time.perf_counter()
+        planned = letters.plan(db, mentor_ids, programme, issue_date="2026-07-14")
+        job = letters.make_job(db, planned, target)
+        t1 = time.perf_counter()
+        pending = letters.write(job)
+        t2 = time.perf_counter()
+        letters.commit(db, planned)
+        pending[0].commit()
+        t3 = time.perf_counter()
+        size = target.stat().st_size
+        with pikepdf.open(target) as pdf:
+            pages = len(pdf.pages)
+            images = sum(1 for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image")
+            fonts = sum(1 for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Font"
+                        and o.get("/Subtype") == "/Type0")
+    print(f"letters: {count}, pages: {pages}")
+    print(f"plan: {t1 - t0:.2f} s; fill, draw, repair text layer: {t2 - t1:.2f} s; commit and rename: {t3 - t2:.2f} s")
+    print(f"total: {t3 - t0:.2f} s; file: {size / 1e6:.2f} MB; image objects: {images}; Type0 fonts: {fonts}")
+    del app
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)

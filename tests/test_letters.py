@@ -1,0 +1,208 @@
+"""Letters of appointment: the register, templates, PDF output checked with poppler."""
+
+import base64
+import subprocess
+
+import pytest
+
+from mentormatch import letter_templates, letters, settings
+from mentormatch.cli import main as cli_main
+from mentormatch.letter_templates import TemplateError
+from resources import RESOURCES
+
+PROGRAMME = "2026 渝北—德阳 汽车工程半年实习"
+SEAL = (RESOURCES / "sample" / "seal-sample.png").read_bytes()
+
+
+@pytest.fixture(autouse=True)
+def user_templates(tmp_path, monkeypatch):
+    """Keep the coordinator's template folder inside the test's temporary folder."""
+    folder = tmp_path / "user-templates"
+    monkeypatch.setattr(letter_templates, "user_dir", lambda: folder)
+    return folder
+
+
+def programme_id(db):
+    return letters.programme_id_by_name(db, PROGRAMME)
+
+
+def issue(db, mentor_ids, template=None, issue_date="2026-07-14", target=None):
+    planned = letters.plan(db, mentor_ids, programme_id(db), template, issue_date)
+    if target is None:
+        return letters.commit(db, planned)
+    return letters.issue_and_write(db, letters.make_job(db, planned, target))
+
+
+def pdftotext(path):
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def page_count(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_serials_follow_the_pattern_and_count_per_year(sample_db):
+    settings.put(sample_db, "letter_prefix", "DY")
+    first = issue(sample_db, [1, 2])
+    assert [l.serial for l in first] == ["DY-2026-0001", "DY-2026-0002"]
+    next_year = issue(sample_db, [3], issue_date="2027-01-05")
+    assert next_year[0].serial == "DY-2027-0001"
+
+
+def test_reprint_keeps_the_number_and_revoking_never_frees_it(sample_db):
+    first = issue(sample_db, [1, 2, 3])
+    again = letters.plan(sample_db, [2], programme_id(sample_db), issue_date="2026-09-01")
+    assert again[0].id == first[1].id and again[0].serial == first[1].serial
+    assert letters.reprint(sample_db, [first[1].id])[0].serial == first[1].serial
+
+    letters.revoke(sample_db, first[2].id, "导师调岗")  # the highest number of the year
+    row = sample_db.execute("SELECT revoked_at, revoke_reason FROM letters WHERE id = ?", [first[2].id]).fetchone()
+    assert row[0] and row[1] == "导师调岗"
+    with pytest.raises(letters.LetterError):
+        letters.reprint(sample_db, [first[2].id])
+    replacement = issue(sample_db, [3])
+    assert replacement[0].serial == "MM-2026-0004"  # not 0003 again
+    assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 4
+
+
+def test_revoking_needs_a_reason(sample_db):
+    letter = issue(sample_db, [1])[0]
+    with pytest.raises(letters.LetterError, match="reason"):
+        letters.revoke(sample_db, letter.id, "  ")
+
+
+def test_bad_serial_pattern_is_explained(sample_db):
+    settings.put(sample_db, "letter_serial_pattern", "{prefix}-{year}")
+    with pytest.raises(letters.LetterError, match="seq"):
+        letters.plan(sample_db, [1], programme_id(sample_db))
+    settings.put(sample_db, "letter_serial_pattern", "{prefix}-{month}-{seq}")
+    with pytest.raises(letters.LetterError, match="not valid"):
+        letters.plan(sample_db, [1], programme_id(sample_db))
+
+
+def test_register_search_and_filter(sample_db):
+    issued = issue(sample_db, [1, 2])
+    name = issued[0].mentor_name
+    rows = letters.register(sample_db, name)
+    assert [r["serial"] for r in rows] == [issued[0].serial]
+    assert len(letters.register(sample_db, "MM-2026", programme_id(sample_db))) == 2
+    letters.revoke(sample_db, issued[0].id, "重复")
+    assert [r["serial"] for r in letters.register(sample_db, revoked=False)] == [issued[1].serial]
+
+
+def test_template_errors_name_the_line():
+    with pytest.raises(TemplateError) as error:
+        letter_templates.compile_template("<p>\n{{ name }\n</p>")
+    assert error.value.lineno == 2 and "2" in str(error.value)
+    with pytest.raises(TemplateError) as error:
+        letter_templates.compile_template("<p>{{ name }}</p>\n<p>{{ id_number }}</p>")
+    assert error.value.lineno == 2 and "id_number" in str(error.value)
+
+
+def test_templates_escape_and_never_print_an_id_number(sample_db):
+    sample_db.execute("UPDATE mentors SET name = 'A<B&C>' WHERE id = 1")
+    for name in letter_templates.names():
+        html = letter_templates.render(letter_templates.source(name), letters.plan(sample_db, [1], None, name)[0].context)
+        assert "A&lt;B&amp;C&gt;" in html and "A<B&C>" not in html
+    assert not any("id" in key and "number" in key for key in letter_templates.PLACEHOLDERS)
+
+
+def test_user_copy_of_a_template_takes_its_place(user_templates):
+    text = letter_templates.source("formal-zh").replace("此聘", "特此聘任")
+    letter_templates.save("formal-zh", text)
+    assert letter_templates.has_user_copy("formal-zh") and "特此聘任" in letter_templates.source("formal-zh")
+    letter_templates.delete_user_copy("formal-zh")
+    assert "特此聘任" not in letter_templates.source("formal-zh")
+    with pytest.raises(TemplateError):
+        letter_templates.save("broken", "{% if name %}")
+    assert not (user_templates / "broken.html").exists()
+
+
+EXACT_TEMPLATE = """<html><body>
+<p>编号：{{ serial }}</p>
+<p>兹聘请 {{ name }} 同志为{{ trade }}企业导师。</p>
+<p>聘期自 {{ term_from }} 至 {{ term_to }}。</p>
+{% for issuer in issuers %}<p><a name="seal">{{ issuer }}</a></p>
+{% endfor %}<p>{{ issue_date }}</p>
+<p>{{ term_from_en }} office</p>
+</body></html>"""
+
+
+def test_pdf_text_is_exactly_what_was_printed(sample_db, qapp, tmp_path):
+    letter_templates.save("exact", EXACT_TEMPLATE)
+    sample_db.execute("UPDATE mentors SET name = '一长工' WHERE id = 1")
+    sample_db.execute("UPDATE mentors SET name = '<王&工>' WHERE id = 2")
+    settings.put(sample_db, "letter_issuers", ["长江工业一号学院", "重庆长安汽车股份有限公司"])
+    settings.put(sample_db, "letter_layout", {**settings.get(sample_db, "letter_layout"),
+                                              "seals": {"长江工业一号学院": base64.b64encode(SEAL).decode()}})
+    sample_db.execute("UPDATE mentors SET trade_id = (SELECT id FROM trades WHERE name_zh = '焊工') WHERE id IN (1, 2)")
+    out = tmp_path / "letters.pdf"
+    issue(sample_db, [1, 2], "exact", target=out)
+
+    assert page_count(out) == 2
+    expected = "".join(
+        f"编号：MM-2026-000{n}\n兹聘请 {name} 同志为焊工企业导师。\n聘期自 2026年7月14日 至 2027年1月13日。\n"
+        "长江工业一号学院\n重庆长安汽车股份有限公司\n2026年7月14日\n14 July 2026 office\n\n\f"
+        for n, name in ((1, "一长工"), (2, "<王&工>"))
+    )
+    assert pdftotext(out) == expected
+
+
+def test_pdf_fonts_are_embedded_simplified_chinese(sample_db, qapp, tmp_path):
+    out = tmp_path / "letters.pdf"
+    issue(sample_db, [1, 2, 3], "bilingual", target=out)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts
+    for line in fonts:
+        name, emb = line.split()[0], line.split()[-5]
+        assert emb == "yes", line
+        assert "JP" not in name.upper().replace("-", " ").split() and "cjkjp" not in name.lower(), line
+    assert any("sc" in line.split()[0].lower() for line in fonts)
+
+
+def test_built_in_letter_reads_formally(sample_db, qapp, tmp_path):
+    out = tmp_path / "one.pdf"
+    letter = issue(sample_db, [1], target=out)
+    text = pdftotext(out)
+    assert page_count(out) == 1
+    for part in ("聘书", "编号：MM-2026-0001", "此聘", "2026年7月14日", "2027年1月13日", "重庆长安汽车股份有限公司", "四川工业科技学院"):
+        assert part in text.replace("\n", "").replace(" ", "") or part in text, part
+    assert "⼀" not in text and "⻓" not in text and "⼯" not in text
+
+
+def test_a_stopped_batch_leaves_nothing_and_issues_nothing(sample_db, qapp, tmp_path):
+    mentors = letters.programme_mentors(sample_db, programme_id(sample_db))
+    planned = letters.plan(sample_db, mentors, programme_id(sample_db))
+    assert letters.write(letters.make_job(sample_db, planned, tmp_path / "all.pdf"), lambda done: done < 5) is None
+    split = tmp_path / "split"
+    assert letters.write(letters.make_job(sample_db, planned, split_dir=split), lambda done: done < 5) is None
+    assert list(tmp_path.iterdir()) in ([], [split]) and not any(split.iterdir())
+    assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 0
+
+
+def test_no_chinese_font_is_said_plainly(qapp, monkeypatch):
+    from PySide6.QtGui import QFontDatabase
+
+    from mentormatch import fonts
+
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *args: ["DejaVu Sans", "Noto Sans CJK JP"]))
+    with pytest.raises(fonts.NoChineseFont, match="No Simplified Chinese font"):
+        fonts.chinese_font(12)
+
+
+def test_command_line_writes_one_file_per_mentor(db_path, tmp_path, capsys, qapp):
+    assert cli_main(["--db", str(db_path), "sample"]) == 0
+    split = tmp_path / "split"
+    args = ["--db", str(db_path), "letters", str(tmp_path / "x.pdf"), "--programme", PROGRAMME, "--split", str(split)]
+    assert cli_main(args) == 0
+    files = sorted(p.name for p in split.iterdir())
+    assert len(files) == 40 and files[0].startswith("MM-2026-0001 ") and files[0].endswith(".pdf")
+    assert not (tmp_path / "x.pdf").exists()
+    assert cli_main(args) == 0  # again: the same numbers
+    assert sorted(p.name for p in split.iterdir()) == files
+    out = tmp_path / "all.pdf"
+    assert cli_main(["--db", str(db_path), "letters", str(out), "--programme", PROGRAMME]) == 0
+    assert page_count(out) == 40
+    assert cli_main(["--db", str(db_path), "letters", str(out), "--programme", "无此项目"]) == 1
+    assert "无此项目" in capsys.readouterr().err
