@@ -1,0 +1,562 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ApprenticeTree</name>
+    <message>
+        <source>Apprentice</source>
+        <translation>学徒</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Host enterprise</source>
+        <translation>所在企业</translation>
+    </message>
+    <message>
+        <source>Why unmatched</source>
+        <translation>未能配对的原因</translation>
+    </message>
+</context>
+<context>
+    <name>Matching</name>
+    <message>
+        <source>no active mentor of that trade</source>
+        <translation>没有该工种的在岗导师</translation>
+    </message>
+    <message>
+        <source>no mentor of that trade at the host enterprise</source>
+        <translation>所在企业没有该工种的导师</translation>
+    </message>
+    <message>
+        <source>only excluded mentors</source>
+        <translation>只有被排除的导师</translation>
+    </message>
+    <message>
+        <source>all mentors of that trade are full</source>
+        <translation>该工种的导师都已带满</translation>
+    </message>
+    <message>
+        <source>There is no programme named {name}.</source>
+        <translation>没有名为“{name}”的项目。</translation>
+    </message>
+    <message>
+        <source>The solver failed ({status}); nothing was changed.</source>
+        <translation>求解失败（{status}），未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Matched: {matched} apprentices.</source>
+        <translation>已配对：{matched} 名学徒。</translation>
+    </message>
+    <message>
+        <source>Unmatched: {count} apprentices.</source>
+        <translation>未配对：{count} 名学徒。</translation>
+    </message>
+    <message>
+        <source>  {reason}: {count}</source>
+        <translation>  {reason}：{count}</translation>
+    </message>
+    <message>
+        <source>Total score: {score} (fairness cost {fairness}).</source>
+        <translation>总分：{score}（均衡扣分 {fairness}）。</translation>
+    </message>
+    <message>
+        <source>The pairs are confirmed.</source>
+        <translation>配对已确认。</translation>
+    </message>
+    <message>
+        <source>The pairs are a draft: review them in the window, or run again with --confirm.</source>
+        <translation>配对为草稿：请在窗口中审核，或加 --confirm 重新运行。</translation>
+    </message>
+</context>
+<context>
+    <name>MentorTree</name>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Skill level</source>
+        <translation>技能等级</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>带徒数</translation>
+    </message>
+</context>
+<context>
+    <name>PairingPage</name>
+    <message>
+        <source>Allow related trades</source>
+        <translation>允许相近工种</translation>
+    </message>
+    <message>
+        <source>Re-match everything not locked</source>
+        <translation>重新匹配所有未锁定的配对</translation>
+    </message>
+    <message>
+        <source>Confirmed pairs that are not locked may move too; the continuity bonus keeps the good ones.</source>
+        <translation>未锁定的已确认配对也可调整；延续加分会保留合适的配对。</translation>
+    </message>
+    <message>
+        <source>Propose pairs</source>
+        <translation>生成配对方案</translation>
+    </message>
+    <message>
+        <source>Weights…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Pair selected apprentice with selected mentor</source>
+        <translation>将选中的学徒与选中的导师配对</translation>
+    </message>
+    <message>
+        <source>Apprentices without a mentor</source>
+        <translation>尚无导师的学徒</translation>
+    </message>
+    <message>
+        <source>Mentors (drop an apprentice on a mentor to pair them)</source>
+        <translation>导师（把学徒拖到导师上即可配对）</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>全部采纳</translation>
+    </message>
+    <message>
+        <source>Accept selected</source>
+        <translation>采纳选中</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Unpair…</source>
+        <translation>解除配对…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Never pair these two…</source>
+        <translation>不再让两人配对…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Apprentices needing a mentor</source>
+        <translation>待配导师的学徒</translation>
+    </message>
+    <message>
+        <source>Of them in the draft</source>
+        <translation>其中在草稿中</translation>
+    </message>
+    <message>
+        <source>Active mentors</source>
+        <translation>在岗导师</translation>
+    </message>
+    <message>
+        <source>Free places</source>
+        <translation>空余名额</translation>
+    </message>
+    <message>
+        <source>Places missing</source>
+        <translation>名额缺口</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>Supply and demand</source>
+        <translation>供需</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>{trade} ({count})</source>
+        <translation>{trade}（{count}）</translation>
+    </message>
+    <message>
+        <source>{trade} ({count} mentors, {free} free places)</source>
+        <translation>{trade}（{count} 名导师，空余 {free} 个名额）</translation>
+    </message>
+    <message>
+        <source>{name} (also {trades})</source>
+        <translation>{name}（兼 {trades}）</translation>
+    </message>
+    <message>
+        <source>{years} years of experience</source>
+        <translation>从业 {years} 年</translation>
+    </message>
+    <message>
+        <source>{apprentice} → {mentor}: score {score} ({why})</source>
+        <translation>{apprentice} → {mentor}：{score} 分（{why}）</translation>
+    </message>
+    <message>
+        <source>Paired by hand against a rule: {reason}</source>
+        <translation>人工配对，突破了规则：{reason}</translation>
+    </message>
+    <message>
+        <source>Select a pair to see why this mentor was chosen.</source>
+        <translation>选中一个配对，查看为何选择这位导师。</translation>
+    </message>
+    <message>
+        <source>Undo: {action}</source>
+        <translation>撤销：{action}</translation>
+    </message>
+    <message>
+        <source>Proposing pairs for {count} apprentices…</source>
+        <translation>正在为 {count} 名学徒生成配对方案…</translation>
+    </message>
+    <message>
+        <source>Draft: {matched} apprentices placed, {unmatched} cannot be matched; total score {score}. Review it, then accept or discard.</source>
+        <translation>草稿：已安排 {matched} 名学徒，{unmatched} 名无法配对；总分 {score}。请审核后采纳或放弃。</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>Done: {action}.</source>
+        <translation>已完成：{action}。</translation>
+    </message>
+    <message>
+        <source>Pair by hand</source>
+        <translation>人工配对</translation>
+    </message>
+    <message>
+        <source>Select an apprentice on the left and a mentor on the right.</source>
+        <translation>请在左侧选择一名学徒，在右侧选择一名导师。</translation>
+    </message>
+    <message>
+        <source>A rule would be broken</source>
+        <translation>将违反配对规则</translation>
+    </message>
+    <message>
+        <source>Pairing these two breaks a rule:</source>
+        <translation>这两人配对会违反以下规则：</translation>
+    </message>
+    <message>
+        <source>Pair them anyway only if you have a good reason; it is recorded with the pair.</source>
+        <translation>只有在理由充分时才强制配对；理由将随配对一并记录。</translation>
+    </message>
+    <message>
+        <source>Pair anyway</source>
+        <translation>仍然配对</translation>
+    </message>
+    <message>
+        <source>removed from the draft</source>
+        <translation>已从草稿中移除</translation>
+    </message>
+    <message>
+        <source>Unpair</source>
+        <translation>解除配对</translation>
+    </message>
+    <message>
+        <source>End the pair {apprentice} → {mentor}. The pair stays in the history.</source>
+        <translation>结束配对 {apprentice} → {mentor}。该配对会保留在历史记录中。</translation>
+    </message>
+    <message>
+        <source>Never pair these two</source>
+        <translation>不再让两人配对</translation>
+    </message>
+    <message>
+        <source>{apprentice} and {mentor} will never be paired again, and their pair ends.</source>
+        <translation>{apprentice} 与 {mentor} 今后不再配对，现有配对随即结束。</translation>
+    </message>
+    <message>
+        <source>Never pair</source>
+        <translation>不再配对</translation>
+    </message>
+    <message>
+        <source>Undone: {action}.</source>
+        <translation>已撤销：{action}。</translation>
+    </message>
+</context>
+<context>
+    <name>Pairs</name>
+    <message>
+        <source>re-matched (draft under review)</source>
+        <translation>重新匹配（草稿待审核）</translation>
+    </message>
+    <message>
+        <source>re-matched</source>
+        <translation>重新匹配</translation>
+    </message>
+    <message>
+        <source>These pairs were changed since; "{action}" can no longer be undone.</source>
+        <translation>这些配对此后已被修改，无法再撤销“{action}”。</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Propose pairs</source>
+        <translation>生成配对方案</translation>
+    </message>
+    <message>
+        <source>There is no draft pair to accept.</source>
+        <translation>没有可采纳的草稿配对。</translation>
+    </message>
+    <message>
+        <source>Accept pairs</source>
+        <translation>采纳配对</translation>
+    </message>
+    <message>
+        <source>This apprentice no longer exists.</source>
+        <translation>该学徒已不存在。</translation>
+    </message>
+    <message>
+        <source>This mentor no longer exists.</source>
+        <translation>该导师已不存在。</translation>
+    </message>
+    <message>
+        <source>{mentor} is not an active mentor.</source>
+        <translation>{mentor} 不是在岗导师。</translation>
+    </message>
+    <message>
+        <source>{mentor} does not teach {apprentice}'s trade ({trade}).</source>
+        <translation>{mentor} 不带 {apprentice} 的工种（{trade}）。</translation>
+    </message>
+    <message>
+        <source>{mentor} teaches only a trade related to {trade}, and related trades are not allowed.</source>
+        <translation>{mentor} 只带与{trade}相近的工种，而本次未允许相近工种。</translation>
+    </message>
+    <message>
+        <source>{apprentice} is hosted by {host}, but {mentor} works at {enterprise}.</source>
+        <translation>{apprentice} 在{host}实习，但 {mentor} 在{enterprise}工作。</translation>
+    </message>
+    <message>
+        <source>{mentor} is full ({load}/{capacity}).</source>
+        <translation>{mentor} 已带满（{load}/{capacity}）。</translation>
+    </message>
+    <message>
+        <source>{apprentice} and {mentor} must never be paired (exclusion).</source>
+        <translation>{apprentice} 与 {mentor} 已设为不得配对。</translation>
+    </message>
+    <message>
+        <source>{apprentice}'s pair is locked; unlock it first.</source>
+        <translation>{apprentice} 的配对已锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <source>{apprentice} is already paired with {mentor}.</source>
+        <translation>{apprentice} 已与 {mentor} 配对。</translation>
+    </message>
+    <message>
+        <source>Pair by hand</source>
+        <translation>人工配对</translation>
+    </message>
+    <message>
+        <source>moved to another mentor by hand</source>
+        <translation>人工改配其他导师</translation>
+    </message>
+    <message>
+        <source>This pair is no longer active.</source>
+        <translation>该配对已不再有效。</translation>
+    </message>
+    <message>
+        <source>This pair is locked; unlock it first.</source>
+        <translation>该配对已锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <source>Unpair</source>
+        <translation>解除配对</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>排除配对</translation>
+    </message>
+    <message>
+        <source>never pair these two</source>
+        <translation>两人不得配对</translation>
+    </message>
+</context>
+<context>
+    <name>PairsModel</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Apprentice</source>
+        <translation>学徒</translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>院校</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Why this mentor</source>
+        <translation>选择理由</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>{status} · locked</source>
+        <translation>{status} · 已锁定</translation>
+    </message>
+    <message>
+        <source>{status} · override</source>
+        <translation>{status} · 人工突破规则</translation>
+    </message>
+    <message>
+        <source>Paired by hand against a rule: {reason}</source>
+        <translation>人工配对，突破了规则：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Scoring</name>
+    <message>
+        <source>The weight {name} must be a whole number from 0 to {max}.</source>
+        <translation>权重 {name} 必须是 0 到 {max} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The experience cap must be at least one year.</source>
+        <translation>工龄封顶年数至少为 1 年。</translation>
+    </message>
+    <message>
+        <source>related trade {points:+d}</source>
+        <translation>相近工种 {points:+d}</translation>
+    </message>
+    <message>
+        <source>same trade {points:+d}</source>
+        <translation>同工种 {points:+d}</translation>
+    </message>
+    <message>
+        <source>skill level {points:+d}</source>
+        <translation>技能等级 {points:+d}</translation>
+    </message>
+    <message>
+        <source>experience {points:+d}</source>
+        <translation>工龄 {points:+d}</translation>
+    </message>
+    <message>
+        <source>already paired {points:+d}</source>
+        <translation>原有配对 {points:+d}</translation>
+    </message>
+    <message>
+        <source>preferred mentor {points:+d}</source>
+        <translation>意向导师 {points:+d}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsDialog</name>
+    <message>
+        <source>Pairing weights</source>
+        <translation>配对权重</translation>
+    </message>
+    <message>
+        <source>Same trade</source>
+        <translation>同工种</translation>
+    </message>
+    <message>
+        <source>Related trade</source>
+        <translation>相近工种</translation>
+    </message>
+    <message>
+        <source>Mentor's level above the target level</source>
+        <translation>导师等级高于学徒目标等级</translation>
+    </message>
+    <message>
+        <source>Mentor's level equal to the target level</source>
+        <translation>导师等级等于学徒目标等级</translation>
+    </message>
+    <message>
+        <source>Experience: most points</source>
+        <translation>工龄：最高加分</translation>
+    </message>
+    <message>
+        <source>Experience: years for the most points</source>
+        <translation>工龄：得满分所需年数</translation>
+    </message>
+    <message>
+        <source>Already confirmed pair (re-matching)</source>
+        <translation>已确认的原有配对（重新匹配时）</translation>
+    </message>
+    <message>
+        <source>Apprentice's preferred mentor</source>
+        <translation>学徒的意向导师</translation>
+    </message>
+    <message>
+        <source>Fairness: cost of each further apprentice of a mentor</source>
+        <translation>均衡：导师每多带一名学徒的扣分</translation>
+    </message>
+    <message>
+        <source>Matching first places as many apprentices as possible, then maximises the total score minus the fairness cost. A mentor's k-th apprentice costs the fairness step × (k − 1).</source>
+        <translation>自动配对首先让尽可能多的学徒配上导师，其次使总分减去均衡扣分最大。导师的第 k 名学徒扣除 均衡步长 × (k − 1) 分。</translation>
+    </message>
+</context>
+</TS>
