@@ -115,8 +115,9 @@ def programme_id_by_name(db: Database, name: str) -> int:
 
 
 def load_instance(db: Database, programme_id: int | None, *, allow_related: bool = False,
-                  rematch: bool = False) -> Instance:
-    """Read the instance as it stands once the current draft of the scope is set aside.
+                  rematch: bool = False, keep_draft: bool = False) -> Instance:
+    """Read the instance as it stands once the current draft of the scope is set aside
+    (keep_draft: as it stands now, the draft included).
 
     programme_id None means every apprentice. By default only apprentices without a confirmed or
     locked pair are placed; with rematch, confirmed pairs that are not locked may move too.
@@ -133,7 +134,8 @@ def load_instance(db: Database, programme_id: int | None, *, allow_related: bool
 
     # active pairs as they stand without the scope's draft (see pairs.discard_draft)
     kept, moving, placed_elsewhere = [], {}, set()
-    for pair_id, apprentice_id, mentor_id, status, locked, pair_programme in pair_actions.active_without_draft(db, programme_id):
+    active = pair_actions.active_pairs(db) if keep_draft else pair_actions.active_without_draft(db, programme_id)
+    for pair_id, apprentice_id, mentor_id, status, locked, pair_programme in active:
         if apprentice_id in in_scope and pair_actions.in_scope(pair_programme, programme_id):
             if status == "confirmed" and not locked and rematch:
                 moving[apprentice_id] = (pair_id, mentor_id)
@@ -283,6 +285,24 @@ def _scores(inst: Instance, cls: _Classes, cand: dict[str, np.ndarray]) -> dict[
     return terms
 
 
+def _reasons(cand: dict[str, np.ndarray]) -> list[str]:
+    """Per class, the first reason that applies (ALL_FULL when some mentor is allowed)."""
+    codes = np.select([cand["has_allowed"], cand["has_host"], cand["has_trade"]], [0, 1, 2], 3)
+    return [(ALL_FULL, ONLY_EXCLUDED, NO_MENTOR_AT_HOST, NO_MENTOR_OF_TRADE)[k] for k in codes.tolist()]
+
+
+def unpaired_reasons(db: Database, programme_id: int | None, *, allow_related: bool = False) -> dict[int, str]:
+    """Why apprentices of the scope without a pair cannot get a mentor now, from the rules; an
+    apprentice with an allowed mentor who still has a free place is not listed."""
+    inst = load_instance(db, programme_id, allow_related=allow_related, keep_draft=True)
+    cls = _classes(inst)
+    cand = _candidates(inst, cls)
+    free = np.maximum(inst.men_capacity - inst.men_load, 0)[cand["mentor"]] > 0
+    has_free = np.bincount(cand["class"][free], minlength=len(cls.sizes)) > 0
+    reasons = _reasons(cand)
+    return {a: reasons[c] for c in np.flatnonzero(~has_free).tolist() for a in cls.members(c)}
+
+
 def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Proposal:
     """The optimal proposal for the instance (pure: touches no database)."""
     report = progress or (lambda percent: None)
@@ -342,11 +362,11 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
         proposal.total_score += int(arc_score[k]) * units
     proposal.pairs.sort(key=lambda p: p[0])
     proposal.fairness = int((w.fairness_step * (given * (given - 1) // 2 + given * inst.men_load)).sum())
-    reason = np.select([cand["has_allowed"], cand["has_host"], cand["has_trade"]], [0, 1, 2], 3)
-    codes = (ALL_FULL, ONLY_EXCLUDED, NO_MENTOR_AT_HOST, NO_MENTOR_OF_TRADE)
+    # with a maximum flow, an apprentice left over with an allowed mentor finds them all full
+    reasons = _reasons(cand)
     for c in np.flatnonzero(placed < sizes).tolist():
         for a in cls.members(c, int(placed[c])):
-            proposal.unmatched[a] = codes[reason[c]]
+            proposal.unmatched[a] = reasons[c]
     report(100)
     return proposal
 

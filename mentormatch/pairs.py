@@ -138,6 +138,11 @@ def undo(db: Database, change: Change) -> None:
 # the draft
 
 
+def active_pairs(db: Database) -> list[tuple]:
+    """Every active pair: (pair id, apprentice id, mentor id, status, locked, programme id)."""
+    return db.execute("SELECT id, apprentice_id, mentor_id, status, locked, programme_id FROM pairs WHERE ended_at IS NULL").fetchall()
+
+
 def active_without_draft(db: Database, programme_id: int | None) -> list[tuple]:
     """Active pairs as they would stand after discard_draft(programme_id):
     (pair id, apprentice id, mentor id, status, locked, programme id)."""

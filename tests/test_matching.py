@@ -306,10 +306,19 @@ def test_unmatched_reasons_follow_the_rules(db):
     excluded = w.apprentice(w.trades[2])
     w.exclude(excluded, lonely)
     all_full = w.apprentice(w.trades[1], host=e1)
-    proposal = matching.propose(db, w.programme)
-    assert proposal.unmatched == {no_trade: matching.NO_MENTOR_OF_TRADE, no_host: matching.NO_MENTOR_AT_HOST,
-                                  excluded: matching.ONLY_EXCLUDED, all_full: matching.ALL_FULL}
+    expected = {no_trade: matching.NO_MENTOR_OF_TRADE, no_host: matching.NO_MENTOR_AT_HOST,
+                excluded: matching.ONLY_EXCLUDED, all_full: matching.ALL_FULL}
+    assert matching.unpaired_reasons(db, w.programme) == expected  # before any proposal
+    assert matching.propose(db, w.programme).unmatched == expected
+    assert matching.unpaired_reasons(db, w.programme) == expected  # with the draft in place
     assert full
+
+
+def test_reasons_without_a_proposal_skip_who_could_be_placed(sample_db):
+    assert matching.unpaired_reasons(sample_db, None) == {a: matching.NO_MENTOR_AT_HOST for a in
+                                                          matching.propose(sample_db, None).unmatched}
+    pairs.discard_draft(sample_db, None)
+    assert len(matching.unpaired_reasons(sample_db, None)) == 4  # the others have a mentor with a free place
 
 
 def test_related_trades_only_when_allowed(db):
@@ -334,7 +343,7 @@ def test_weights_come_from_the_database(db):
     assert a
 
 
-def test_cli_match_draft_json_and_confirm(db_path, capsys):
+def test_cli_match_draft_json_and_confirm(qapp, db_path, capsys):  # qapp: the CLI must not create a widget-less app
     db = open_database(db_path)
     from mentormatch.sample import fill_sample
 

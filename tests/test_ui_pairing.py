@@ -149,3 +149,6 @@ def test_supply_and_demand_tab(qtbot, page):
     trades = [page.supply.item(r, 0).text() for r in range(page.supply.rowCount())]
     painters = trades.index("汽车涂装工")
     assert page.supply.item(painters, 1).text() == "4"
+    # before any proposal, the painters who cannot be placed already say why
+    group = page.apprentices.topLevelItem(0)
+    assert group.text(0) == "汽车涂装工 (4)" and group.child(0).text(3) == "no mentor of that trade at the host enterprise"

@@ -289,7 +289,6 @@ class PairingPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.history: list[pairs.Change] = []
-        self.reasons: dict[int, str] = {}  # apprentice -> why the last proposal left them unmatched
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._signals: _SolveSignals | None = None
@@ -387,7 +386,8 @@ class PairingPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(main, 1)
 
-        self.programme.currentIndexChanged.connect(self._programme_changed)
+        self.programme.currentIndexChanged.connect(self.refresh)
+        self.allow_related.toggled.connect(self._fill_apprentices)
         self.propose_button.clicked.connect(self.propose)
         self.weights_button.clicked.connect(self.edit_weights)
         self.mentors.apprentice_dropped.connect(self.pair_by_hand)
@@ -438,21 +438,21 @@ class PairingPage(QWidget):
         self._selection_changed()
         self._update_buttons()
 
-    def _programme_changed(self) -> None:
-        self.reasons.clear()
-        self.refresh()
-
     def _fill_apprentices(self) -> None:
         tree = self.apprentices
         tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         rows = pairs.unpaired_apprentices(self.db, self.programme_id())
+        try:
+            reasons = matching.unpaired_reasons(self.db, self.programme_id(), allow_related=self.allow_related.isChecked())
+        except matching.MatchingError:
+            reasons = {}
         for row in rows:
             group = groups.get(row["trade"])
             if group is None:
                 group = groups[row["trade"]] = QTreeWidgetItem(tree, [row["trade"]])
                 group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
-            reason = self.reasons.get(row["id"])
+            reason = reasons.get(row["id"])
             item = QTreeWidgetItem(group, [row["name"], row["student_no"], row["host_short"] or row["host"],
                                            matching.reason_text(reason) if reason else ""])
             item.setData(0, ID_ROLE, row["id"])
@@ -573,7 +573,6 @@ class PairingPage(QWidget):
             self.status.setText(str(exc))
             self.refresh()
             return
-        self.reasons = dict(proposal.unmatched)
         self.status.setText(self.tr("Draft: {matched} apprentices placed, {unmatched} cannot be matched; total score {score}. "
                                     "Review it, then accept or discard.").format(
             matched=proposal.matched, unmatched=len(proposal.unmatched), score=proposal.total_score))
