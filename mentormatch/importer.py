@@ -416,6 +416,8 @@ class ImportJob:
         labels = {name: self.column_of(name) for _, name in columns}
         labels.update({name: field_label(self.kind, name) for name in ALIASES[self.kind] if name not in labels})
         parse = self._parsers()
+        required = required_fields(self.kind)
+        defaults = [(name, value) for name, value in self.defaults.items() if value]
         results = []
         for number, cells in self.table.rows:
             values: dict = {}
@@ -431,10 +433,10 @@ class ImportJob:
                     continue
                 if value not in (None, ""):
                     values[name] = value
-            for name, value in self.defaults.items():
-                if value and name not in values:
+            for name, value in defaults:
+                if name not in values:
                     values[name] = value
-            for name in required_fields(self.kind):
+            for name in required:
                 if name not in values and not any(i.column == labels[name] for i in issues):
                     issues.append(Issue(labels[name], translate("Import", "This field is required.")))
             results.append(RowResult(number, values, issues))
