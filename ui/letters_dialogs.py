@@ -1,0 +1,418 @@
+"""Dialogs of the Letters page: issuing letters, editing templates, letter options."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QPlainTextEdit, QPushButton, QRadioButton, QSplitter, QTextEdit, QVBoxLayout, QWidget)
+from sqlite_utils import Database
+
+from mentormatch import letter_templates, letters, settings
+from mentormatch.fonts import chinese_families
+from mentormatch.i18n import translate
+from mentormatch.letter_render import Page, PageRenderer
+from ui.letters import USER_ERRORS
+
+
+def _template_combo(parent: QWidget, current: str = letter_templates.DEFAULT) -> QComboBox:
+    combo = QComboBox(parent)
+    for name in letter_templates.names():
+        try:
+            label = f"{letter_templates.title(letter_templates.source(name))} ({name})"
+        except letter_templates.TemplateError:
+            label = name
+        combo.addItem(label, name)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
+class IssueDialog(QDialog):
+    """Choose a programme's mentors, a template and the date, then preview, print or save."""
+
+    output_requested = Signal(str, list)  # mode (preview, print, pdf, split), letters planned
+
+    def __init__(self, db: Database, programme_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Issue letters of appointment"))
+        self.programme = QComboBox(self)
+        for pid, name in db.execute("SELECT id, name FROM programmes ORDER BY start_date DESC, name"):
+            self.programme.addItem(name, pid)
+        self.programme.setCurrentIndex(max(self.programme.findData(programme_id), 0))
+        self.template = _template_combo(self)
+        self.issue_date = QDateEdit(QDate.currentDate(), self)
+        self.issue_date.setCalendarPopup(True)
+        self.issue_date.setDisplayFormat("yyyy-MM-dd")
+        self.mentors = QListWidget(self)
+        self.select_all = QCheckBox(self.tr("All mentors"), self)
+        form = QFormLayout()
+        form.addRow(self.tr("Programme"), self.programme)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Date of issue"), self.issue_date)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+
+        buttons = QDialogButtonBox(self)
+        self.preview_button = buttons.addButton(self.tr("Preview"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button = buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.split_button = buttons.addButton(self.tr("One PDF per mentor…"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        self.preview_button.clicked.connect(lambda: self._request("preview", close=False))
+        self.print_button.clicked.connect(lambda: self._request("print"))
+        self.pdf_button.clicked.connect(lambda: self._request("pdf"))
+        self.split_button.clicked.connect(lambda: self._request("split"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.select_all)
+        layout.addWidget(self.mentors, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.programme.currentIndexChanged.connect(self._load_mentors)
+        self.select_all.toggled.connect(self._check_all)
+        self.mentors.itemChanged.connect(self._update)
+        self._load_mentors()
+        self.resize(620, 640)
+
+    def _load_mentors(self) -> None:
+        pid = self.programme.currentData()
+        self.mentors.blockSignals(True)
+        self.mentors.clear()
+        if pid is not None:
+            issued = {r[0]: r[1] for r in self.db.execute(
+                "SELECT mentor_id, serial FROM letters WHERE programme_id = ? AND revoked_at IS NULL", [pid])}
+            for mid in letters.programme_mentors(self.db, pid):
+                name, enterprise, trade = self.db.execute(
+                    "SELECT m.name, e.short_name, t.name_zh FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id"
+                    " JOIN trades t ON t.id = m.trade_id WHERE m.id = ?", [mid]).fetchone()
+                text = f"{name}　{enterprise}　{trade}"
+                if mid in issued:
+                    text += "　" + self.tr("(issued: {serial})").format(serial=issued[mid])
+                item = QListWidgetItem(text, self.mentors)
+                item.setData(Qt.ItemDataRole.UserRole, mid)
+                item.setCheckState(Qt.CheckState.Unchecked if mid in issued else Qt.CheckState.Checked)
+        self.mentors.blockSignals(False)
+        self._update()
+
+    def _check_all(self, checked: bool) -> None:
+        self.mentors.blockSignals(True)
+        for i in range(self.mentors.count()):
+            self.mentors.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.mentors.blockSignals(False)
+        self._update()
+
+    def chosen_mentors(self) -> list[int]:
+        return [self.mentors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.mentors.count())
+                if self.mentors.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _update(self) -> None:
+        count = len(self.chosen_mentors())
+        for button in (self.preview_button, self.print_button, self.pdf_button, self.split_button):
+            button.setEnabled(count > 0)
+        self.note.setText(self.tr("{count} mentors chosen. Mentors who already hold a letter for this programme get it "
+                                  "again with the same number; the others get new numbers once the letters are printed "
+                                  "or saved.").format(count=count))
+
+    def _request(self, mode: str, close: bool = True) -> None:
+        try:
+            planned = letters.plan(self.db, self.chosen_mentors(), self.programme.currentData(),
+                                   self.template.currentData(), self.issue_date.date().toString("yyyy-MM-dd"))
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        if close:
+            self.accept()
+        self.output_requested.emit(mode, planned)
+
+
+class TemplateEditor(QDialog):
+    """Edit a copy of a template with a live preview and the list of placeholders."""
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Letter templates"))
+        self.template = _template_combo(self)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        font = self.editor.font()
+        font.setFamily("monospace")
+        font.setStyleHint(font.StyleHint.Monospace)
+        self.editor.setFont(font)
+        self.placeholders = QListWidget(self)
+        for name, help_text in letter_templates.PLACEHOLDERS.items():
+            item = QListWidgetItem(f"{{{{ {name} }}}} — {translate('Placeholders', help_text)}", self.placeholders)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(translate("Placeholders", help_text))
+        self.placeholders.itemDoubleClicked.connect(self._insert_placeholder)
+        self.preview = QLabel(self)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.preview.setMinimumWidth(360)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.position = QLabel(self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.editor, 3)
+        left_layout.addWidget(QLabel(self.tr("Placeholders (double-click to insert):"), self))
+        left_layout.addWidget(self.placeholders, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_as_button = buttons.addButton(self.tr("Save as…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(self.tr("Restore built-in"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        self.save_button.clicked.connect(lambda: self.save(self.template.currentData()))
+        self.save_as_button.clicked.connect(self.save_as)
+        self.restore_button.clicked.connect(self.restore)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Template"), self))
+        top.addWidget(self.template, 1)
+        top.addWidget(self.position)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+        self._timer = QTimer(self, singleShot=True, interval=400)
+        self._timer.timeout.connect(self.update_preview)
+        self.editor.textChanged.connect(self._timer.start)
+        self.editor.cursorPositionChanged.connect(self._show_position)
+        self.template.currentIndexChanged.connect(self.load)
+        self.sample = self._sample_letter()
+        self.load()
+        self.resize(1200, 820)
+
+    def _sample_letter(self) -> letters.Letter:
+        """The first registered or possible letter, else a made-up one, to fill the preview."""
+        mentor = self.db.execute("SELECT id FROM mentors ORDER BY id LIMIT 1").fetchone()
+        if mentor is not None:
+            return letters.plan(self.db, [mentor[0]], None, issue_date=date.today().isoformat())[0]
+        context = {"serial": "MM-2026-0001", "name": "王劲松", "trade": "焊工", "trade_en": "Welder",
+                   "enterprise": "重庆长安汽车股份有限公司", "programme": "2026 汽车工程半年实习",
+                   "term_from": "2026年7月14日", "term_to": "2027年1月13日", "term_from_en": "14 July 2026",
+                   "term_to_en": "13 January 2027", "issue_date": "2026年7月14日", "issue_date_en": "14 July 2026",
+                   "issuers": ["四川工业科技学院", "重庆长安汽车股份有限公司"]}
+        return letters.Letter(None, "MM-2026-0001", 2026, 1, 0, "王劲松", None, "2026-07-14", "2027-01-13",
+                              "2026-07-14", tuple(context["issuers"]), letter_templates.DEFAULT, context)
+
+    def load(self) -> None:
+        name = self.template.currentData()
+        try:
+            self.editor.setPlainText(letter_templates.source(name))
+        except letter_templates.TemplateError as exc:
+            self.message.setText(str(exc))
+        self.restore_button.setEnabled(letter_templates.has_user_copy(name) and letter_templates.is_builtin(name))
+        self.update_preview()
+
+    def _show_position(self) -> None:
+        cursor = self.editor.textCursor()
+        self.position.setText(self.tr("Line {line}, column {column}").format(
+            line=cursor.blockNumber() + 1, column=cursor.positionInBlock() + 1))
+
+    def _insert_placeholder(self, item: QListWidgetItem) -> None:
+        self.editor.insertPlainText(f"{{{{ {item.data(Qt.ItemDataRole.UserRole)} }}}}")
+        self.editor.setFocus()
+
+    def update_preview(self) -> None:
+        """Render the text being edited; a broken template shows its line instead."""
+        options, signature_lines = letters.page_options(self.db)
+        try:
+            html = letter_templates.render(self.editor.toPlainText(), {**self.sample.context, "signature_lines": signature_lines})
+            image = PageRenderer(options).image(Page(html, self.sample.issuers), max(self.preview.width(), 360))
+        except USER_ERRORS as exc:
+            self._mark_error(str(exc), getattr(exc, "lineno", None))
+            return
+        self._mark_error("", None)
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def _mark_error(self, message: str, lineno: int | None) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet("color: #b00020;" if message else "")
+        selections = []
+        if lineno:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor("#ffd7d7"))
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = QTextCursor(self.editor.document().findBlockByNumber(lineno - 1))
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+        for button in (self.save_button, self.save_as_button):
+            button.setEnabled(not message)
+
+    def save(self, name: str) -> bool:
+        try:
+            letter_templates.save(name, self.editor.toPlainText())
+        except (letter_templates.TemplateError, OSError) as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return False
+        self.message.setText(self.tr("Saved as {name} in {folder}.").format(name=name, folder=letter_templates.user_dir()))
+        self.restore_button.setEnabled(letter_templates.is_builtin(name))
+        return True
+
+    def save_as(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save template as"), self.tr("Name of the new template:"))
+        if ok and name.strip() and self.save(name.strip()):
+            self.template.blockSignals(True)
+            self.template.clear()
+            for option in letter_templates.names():
+                self.template.addItem(option, option)
+            self.template.setCurrentIndex(max(self.template.findData(name.strip()), 0))
+            self.template.blockSignals(False)
+
+    def restore(self) -> None:
+        letter_templates.delete_user_copy(self.template.currentData())
+        self.load()
+
+
+class OptionsDialog(QDialog):
+    """Page options of letters, issuers, seal images and the serial number."""
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Letter options"))
+        layout_settings = settings.get(db, "letter_layout")
+        self.seals: dict[str, str] = dict(layout_settings.get("seals", {}))
+
+        self.portrait = QRadioButton(self.tr("A4 portrait"), self)
+        self.landscape = QRadioButton(self.tr("A4 landscape"), self)
+        (self.landscape if layout_settings["landscape"] else self.portrait).setChecked(True)
+        orientation = QHBoxLayout()
+        orientation.addWidget(self.portrait)
+        orientation.addWidget(self.landscape)
+        orientation.addStretch(1)
+        self.border = QCheckBox(self.tr("Decorative border"), self)
+        self.border.setChecked(layout_settings["border"])
+        self.signature_lines = QCheckBox(self.tr("Signature lines"), self)
+        self.signature_lines.setChecked(layout_settings["signature_lines"])
+        self.font = QComboBox(self)
+        self.font.addItem(self.tr("Automatic (best installed Simplified Chinese font)"), "")
+        for family in chinese_families():
+            self.font.addItem(family, family)
+        self.font.setCurrentIndex(max(self.font.findData(layout_settings["font"]), 0))
+        self.issuers = QPlainTextEdit("\n".join(settings.get(db, "letter_issuers")), self)
+        self.issuers.setPlaceholderText(self.tr("One organisation per line. Empty: the programme's colleges and the "
+                                                "mentor's enterprise."))
+        self.issuers.setMaximumHeight(90)
+        self.seal_list = QListWidget(self)
+        self.seal_list.setIconSize(QPixmap(40, 40).size())
+        choose = QPushButton(self.tr("Choose seal image…"), self)
+        remove = QPushButton(self.tr("Remove seal"), self)
+        choose.clicked.connect(self.choose_seal)
+        remove.clicked.connect(self.remove_seal)
+        seal_buttons = QHBoxLayout()
+        seal_buttons.addWidget(choose)
+        seal_buttons.addWidget(remove)
+        seal_buttons.addStretch(1)
+        self.prefix = QLineEdit(settings.get(db, "letter_prefix"), self)
+        self.pattern = QLineEdit(settings.get(db, "letter_serial_pattern"), self)
+        self.example = QLabel(self)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Paper"), orientation)
+        form.addRow("", self.border)
+        form.addRow("", self.signature_lines)
+        form.addRow(self.tr("Font"), self.font)
+        form.addRow(self.tr("Issuers"), self.issuers)
+        form.addRow(self.tr("Seals (PNG with transparency)"), self.seal_list)
+        form.addRow("", seal_buttons)
+        form.addRow(self.tr("Serial prefix"), self.prefix)
+        form.addRow(self.tr("Serial pattern"), self.pattern)
+        form.addRow("", self.example)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.prefix.textChanged.connect(self._show_example)
+        self.pattern.textChanged.connect(self._show_example)
+        self.issuers.textChanged.connect(self._fill_seal_list)
+        self._fill_seal_list()
+        self._show_example()
+        self.resize(640, 680)
+
+    def issuer_names(self) -> list[str]:
+        return [line.strip() for line in self.issuers.toPlainText().splitlines() if line.strip()]
+
+    def _fill_seal_list(self) -> None:
+        names = self.issuer_names() or [r[0] for r in self.db.execute(
+            "SELECT name FROM colleges UNION ALL SELECT name FROM enterprises ORDER BY 1")]
+        current = self.seal_list.currentItem().data(Qt.ItemDataRole.UserRole) if self.seal_list.currentItem() else None
+        self.seal_list.clear()
+        for name in dict.fromkeys([*names, *self.seals]):
+            item = QListWidgetItem(name, self.seal_list)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            if name in self.seals:
+                pixmap = QPixmap()
+                pixmap.loadFromData(base64.b64decode(self.seals[name]))
+                item.setIcon(QIcon(pixmap))
+                item.setText(self.tr("{name} — seal chosen").format(name=name))
+            if name == current:
+                self.seal_list.setCurrentItem(item)
+
+    def choose_seal(self) -> None:
+        item = self.seal_list.currentItem()
+        if item is None:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Select the organisation first."))
+            return
+        folder = QSettings().value("letters/seal_folder", "")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Seal image"), folder, self.tr("PNG images (*.png)"))
+        if path:
+            self.set_seal(item.data(Qt.ItemDataRole.UserRole), path)
+
+    def set_seal(self, issuer: str, path: str) -> bool:
+        pixmap = QPixmap(path)
+        if pixmap.isNull():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("{path} is not a PNG image.").format(path=path))
+            return False
+        with open(path, "rb") as handle:
+            self.seals[issuer] = base64.b64encode(handle.read()).decode("ascii")
+        QSettings().setValue("letters/seal_folder", path.rsplit("/", 1)[0])
+        self._fill_seal_list()
+        return True
+
+    def remove_seal(self) -> None:
+        item = self.seal_list.currentItem()
+        if item is not None:
+            self.seals.pop(item.data(Qt.ItemDataRole.UserRole), None)
+            self._fill_seal_list()
+
+    def _show_example(self) -> None:
+        try:
+            example = letters.format_serial(self.pattern.text(), self.prefix.text(), date.today().year, 1)
+        except letters.LetterError as exc:
+            self.example.setText(str(exc))
+            self.example.setStyleSheet("color: #b00020;")
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            return
+        self.example.setText(self.tr("The next letter would be numbered like {example}.").format(example=example))
+        self.example.setStyleSheet("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+
+    def save(self) -> None:
+        layout_settings = {"landscape": self.landscape.isChecked(), "border": self.border.isChecked(),
+                           "signature_lines": self.signature_lines.isChecked(), "font": self.font.currentData(),
+                           "seals": self.seals}
+        with self.db.atomic():
+            settings.put(self.db, "letter_layout", layout_settings)
+            settings.put(self.db, "letter_issuers", self.issuer_names())
+            settings.put(self.db, "letter_prefix", self.prefix.text().strip())
+            settings.put(self.db, "letter_serial_pattern", self.pattern.text().strip())
+        self.accept()
