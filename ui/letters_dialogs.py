@@ -275,6 +275,10 @@ class TemplateEditor(QDialog):
             self.template.setCurrentIndex(max(self.template.findData(name.strip()), 0))
             self.template.blockSignals(False)
 
+    def done(self, result: int) -> None:
+        self._timer.stop()  # no preview after the dialog is gone
+        super().done(result)
+
     def restore(self) -> None:
         letter_templates.delete_user_copy(self.template.currentData())
         self.load()

@@ -1,0 +1,144 @@
+"""The Letters page and its dialogs, driven as a coordinator would."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+from mentormatch import letter_templates, letters, settings
+from ui import letters as letters_ui
+from ui.letters import LettersPage
+from ui.letters_dialogs import IssueDialog, OptionsDialog, TemplateEditor
+
+PROGRAMME = "2026 渝北—德阳 汽车工程半年实习"
+
+
+@pytest.fixture(autouse=True)
+def quiet(tmp_path, monkeypatch):
+    """User templates in the test folder; message boxes recorded instead of shown."""
+    monkeypatch.setattr(letter_templates, "user_dir", lambda: tmp_path / "user-templates")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    return shown
+
+
+def make_page(qtbot, db):
+    page = LettersPage(db)
+    qtbot.addWidget(page)
+    return page
+
+
+def issue_three(db):
+    pid = letters.programme_id_by_name(db, PROGRAMME)
+    return letters.commit(db, letters.plan(db, [1, 2, 3], pid, issue_date="2026-07-14"))
+
+
+def test_register_lists_searches_and_revokes(qtbot, sample_db, monkeypatch):
+    issued = issue_three(sample_db)
+    page = make_page(qtbot, sample_db)
+    assert page.model.rowCount() == 3
+    page.search.setText(issued[1].mentor_name)  # as an input method commits it
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.rows[0]["serial"] == issued[1].serial
+
+    page.view.selectRow(0)
+    assert page.revoke_button.isEnabled()
+    from ui.pairing import ReasonDialog
+
+    monkeypatch.setattr(ReasonDialog, "exec", lambda self: (self.reason.setText("导师离职"), 1)[1])
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    assert page.model.rows[0]["revoked_at"] and page.model.rows[0]["revoke_reason"] == "导师离职"
+    page.view.selectRow(0)
+    assert not page.print_button.isEnabled() and not page.revoke_button.isEnabled()
+    page.show_revoked.setChecked(False)
+    assert page.model.rowCount() == 0
+
+
+def run_issue_dialog(qtbot, page, button_name):
+    dialog = IssueDialog(page.db, letters.programme_id_by_name(page.db, PROGRAMME), page)
+    qtbot.addWidget(dialog)
+    dialog.output_requested.connect(page._output)
+    qtbot.mouseClick(getattr(dialog, button_name), Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_issue_dialog_saves_a_programme_as_one_pdf_in_the_background(qtbot, sample_db, tmp_path, monkeypatch):
+    out = tmp_path / "letters.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    page = make_page(qtbot, sample_db)
+    run_issue_dialog(qtbot, page, "pdf_button")
+    qtbot.waitUntil(lambda: page.task is None and out.exists(), timeout=20000)
+    assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 40
+    assert page.model.rowCount() == 40
+    assert str(out) in page.status.text()
+
+
+def test_cancelled_batch_writes_nothing_and_issues_nothing(qtbot, sample_db, tmp_path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path / "split")))
+
+    def cancel_at_once(task, done):  # the coordinator presses Cancel after the first letter
+        task.cancelled = True
+        return False
+
+    monkeypatch.setattr(letters_ui._BatchTask, "keep_going", cancel_at_once)
+    page = make_page(qtbot, sample_db)
+    run_issue_dialog(qtbot, page, "split_button")
+    qtbot.waitUntil(lambda: page.task is None, timeout=20000)
+    assert "Cancelled" in page.status.text()
+    assert not (tmp_path / "split").exists() or not any((tmp_path / "split").iterdir())
+    assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 0
+
+
+def test_reprint_of_selected_letters_keeps_their_numbers(qtbot, sample_db, tmp_path, monkeypatch):
+    issued = issue_three(sample_db)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
+    page = make_page(qtbot, sample_db)
+    page.view.selectAll()
+    page.pdf_split_action.trigger()
+    qtbot.waitUntil(lambda: page.task is None and len(list(tmp_path.glob("*.pdf"))) == 3, timeout=20000)
+    assert sorted(p.name.split()[0] for p in tmp_path.glob("*.pdf")) == sorted(l.serial for l in issued)
+    assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 3
+
+
+def test_template_editor_names_the_broken_line(qtbot, sample_db):
+    editor = TemplateEditor(sample_db)
+    qtbot.addWidget(editor)
+    assert editor.preview.pixmap() is not None and not editor.preview.pixmap().isNull()
+    editor.editor.setPlainText("<p>{{ name }}</p>\n\n<p>{{ serial }</p>\n")
+    editor.update_preview()
+    assert editor.message.text().startswith("Line 3:")
+    assert not editor.save_button.isEnabled()
+    editor.editor.setPlainText("<p>{{ name }}</p>\n<p>{{ nickname }}</p>\n")
+    editor.update_preview()
+    assert "Line 2" in editor.message.text() and "nickname" in editor.message.text()
+    editor.editor.setPlainText(letter_templates.source("formal-zh").replace("此聘", "特此聘任"))
+    editor.update_preview()
+    assert editor.message.text() == "" and editor.save_button.isEnabled()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "特此聘任" in letter_templates.source("formal-zh")
+    qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
+    assert "特此聘任" not in letter_templates.source("formal-zh")
+    editor.reject()
+
+
+def test_options_dialog_checks_the_pattern_and_saves(qtbot, sample_db):
+    from resources import RESOURCES
+
+    dialog = OptionsDialog(sample_db)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    dialog.pattern.setText("{prefix}-{year}")
+    assert not save.isEnabled() and "{seq}" in dialog.example.text()
+    dialog.pattern.setText("{prefix}{year}{seq:03d}")
+    dialog.prefix.setText("PS")
+    assert save.isEnabled() and "PS2026001" in dialog.example.text() or str(2026) not in dialog.example.text()
+    dialog.landscape.setChecked(True)
+    dialog.signature_lines.setChecked(True)
+    dialog.issuers.setPlainText("四川工业科技学院\n重庆长安汽车股份有限公司\n")
+    assert dialog.set_seal("四川工业科技学院", str(RESOURCES / "sample" / "seal-sample.png"))
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    layout = settings.get(sample_db, "letter_layout")
+    assert layout["landscape"] and layout["signature_lines"] and list(layout["seals"]) == ["四川工业科技学院"]
+    assert settings.get(sample_db, "letter_issuers") == ["四川工业科技学院", "重庆长安汽车股份有限公司"]
+    assert settings.get(sample_db, "letter_prefix") == "PS"
+    options, lines = letters.page_options(sample_db)
+    assert options.landscape and lines and options.seals["四川工业科技学院"][:4] == b"\x89PNG"
