@@ -270,8 +270,8 @@ def _mentor_trades(db: Database, mentor_id: int) -> set[int]:
 
 
 def _active_pair(db: Database, apprentice_id: int, programme_id: int | None):
-    return db.execute("SELECT id, mentor_id, status, locked FROM pairs WHERE apprentice_id = ? AND programme_id IS ? AND ended_at IS NULL",
-                      [apprentice_id, programme_id]).fetchone()
+    return db.execute("SELECT id, mentor_id, status, locked FROM pairs WHERE apprentice_id = ? AND IFNULL(programme_id, 0) = IFNULL(?, 0)"
+                      " AND ended_at IS NULL", [apprentice_id, programme_id]).fetchone()
 
 
 def violations(db: Database, apprentice_id: int, mentor_id: int, allow_related: bool = False) -> list[str]:
@@ -429,7 +429,7 @@ def unpaired_apprentices(db: Database, programme_id: int | None) -> list[dict]:
         "SELECT a.id, a.name, a.student_no, t.id, t.name_zh, a.target_level, IFNULL(e.short_name, ''), IFNULL(e.name, '')"
         " FROM apprentices a JOIN trades t ON t.id = a.trade_id LEFT JOIN enterprises e ON e.id = a.host_enterprise_id"
         f" WHERE {where} AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.apprentice_id = a.id AND p.ended_at IS NULL"
-        " AND p.programme_id IS a.programme_id) ORDER BY t.name_zh, a.student_no, a.id", params).fetchall()
+        " AND IFNULL(p.programme_id, 0) = IFNULL(a.programme_id, 0)) ORDER BY t.name_zh, a.student_no, a.id", params).fetchall()
     keys = ("id", "name", "student_no", "trade_id", "trade", "target_level", "host_short", "host")
     return [dict(zip(keys, row)) for row in rows]
 
@@ -453,7 +453,7 @@ def supply_demand(db: Database, programme_id: int | None) -> list[dict]:
     needing: dict[int, list[int]] = {}
     for trade_id, status in db.execute(
             "SELECT a.trade_id, (SELECT p.status FROM pairs p WHERE p.apprentice_id = a.id AND p.ended_at IS NULL"
-            f" AND p.programme_id IS a.programme_id) FROM apprentices a WHERE {where}", params):
+            f" AND IFNULL(p.programme_id, 0) = IFNULL(a.programme_id, 0)) FROM apprentices a WHERE {where}", params):
         if status != "confirmed":
             counts = needing.setdefault(trade_id, [0, 0])
             counts[0] += 1

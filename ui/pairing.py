@@ -160,15 +160,21 @@ class PairsModel(QAbstractTableModel):
             text = self.tr("{status} · override").format(status=text)
         return text
 
+    def value(self, row: dict, column: int):
+        if column == 0:
+            return self.status_text(row)
+        if column == 8:
+            return scoring.explain(row["breakdown"]) if row["breakdown"] else ""
+        key = {1: "apprentice", 2: "student_no", 3: "college", 4: "trade", 5: "mentor", 6: "enterprise", 7: "score"}[column]
+        return row[key]
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, column = self.rows[index.row()], index.column()
         draft = row["status"] == "proposed"
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            values = [self.status_text(row), row["apprentice"], row["student_no"], row["college"], row["trade"], row["mentor"],
-                      row["enterprise"], row["score"], scoring.explain(row["breakdown"]) if row["breakdown"] else ""]
-            value = values[column]
+            value = self.value(row, column)
             if role == SORT_ROLE:
                 return (0 if draft else 1) if column == 0 else (value if value is not None else -1)
             return "" if value is None else str(value)
