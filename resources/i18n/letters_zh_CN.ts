@@ -1,0 +1,541 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Fonts</name>
+    <message>
+        <source>No Simplified Chinese font is installed, so Chinese text would print as empty boxes. Install one (for example SimSun, Microsoft YaHei, or the Noto CJK fonts: fonts-noto-cjk) and try again.</source>
+        <translation>未安装简体中文字体，中文将打印成空白方框。请先安装一种（例如宋体、微软雅黑，或 Noto CJK 字体：fonts-noto-cjk），然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue letters of appointment</source>
+        <translation>发放聘书</translation>
+    </message>
+    <message>
+        <source>All mentors</source>
+        <translation>全部导师</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>落款日期</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>One PDF per mentor…</source>
+        <translation>每位导师一个 PDF…</translation>
+    </message>
+    <message>
+        <source>(issued: {serial})</source>
+        <translation>（已发：{serial}）</translation>
+    </message>
+    <message>
+        <source>{count} mentors chosen. Mentors who already hold a letter for this programme get it again with the same number; the others get new numbers once the letters are printed or saved.</source>
+        <translation>已选 {count} 位导师。已持有本项目聘书的导师将以原编号重印；其他导师在聘书打印或保存成功后才获得新编号。</translation>
+    </message>
+</context>
+<context>
+    <name>Letters</name>
+    <message>
+        <source>The serial number pattern must contain {seq}, for example {example}.</source>
+        <translation>编号格式必须包含 {seq}，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>The serial number pattern {pattern} is not valid ({error}). It may use {{prefix}}, {{year}} and {{seq}}, e.g. {{seq:04d}}.</source>
+        <translation>编号格式 {pattern} 无效（{error}）。可使用 {{prefix}}、{{year}} 和 {{seq}}，例如 {{seq:04d}}。</translation>
+    </message>
+    <message>
+        <source>There is no programme named {name}. Programmes: {names}.</source>
+        <translation>没有名为 {name} 的项目。现有项目：{names}。</translation>
+    </message>
+    <message>
+        <source>Letter {id} is not in the register.</source>
+        <translation>登记簿中没有第 {id} 号聘书。</translation>
+    </message>
+    <message>
+        <source>Letter {serial} was revoked on {date}; it cannot be printed.</source>
+        <translation>聘书 {serial} 已于 {date} 撤销，不能打印。</translation>
+    </message>
+    <message>
+        <source>Some of these letters were issued elsewhere in the meantime. Nothing was recorded; please start again.</source>
+        <translation>其中部分聘书在此期间已在别处发放。本次未作任何登记，请重新操作。</translation>
+    </message>
+    <message>
+        <source>Please give the reason for revoking the letter.</source>
+        <translation>请填写撤销聘书的原因。</translation>
+    </message>
+    <message>
+        <source>Letter {serial} is already revoked.</source>
+        <translation>聘书 {serial} 已经撤销。</translation>
+    </message>
+    <message>
+        <source>There is no mentor with the number {id}.</source>
+        <translation>没有编号为 {id} 的导师。</translation>
+    </message>
+    <message>
+        <source>There is no programme with the number {id}.</source>
+        <translation>没有编号为 {id} 的项目。</translation>
+    </message>
+    <message>
+        <source>Letters of appointment</source>
+        <translation>聘书</translation>
+    </message>
+    <message>
+        <source>Name a programme (--programme NAME) or mentors (--mentor ID ...).</source>
+        <translation>请指定项目（--programme 名称）或导师（--mentor 编号 ...）。</translation>
+    </message>
+    <message>
+        <source>The programme has no mentors to appoint.</source>
+        <translation>该项目没有可聘任的导师。</translation>
+    </message>
+    <message>
+        <source>Cannot write the letters: {error}</source>
+        <translation>无法写出聘书：{error}</translation>
+    </message>
+    <message>
+        <source>{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}</source>
+        <translation>已写出 {count} 份聘书（新发 {new} 份，按原编号重印 {again} 份）：{where}</translation>
+    </message>
+</context>
+<context>
+    <name>LettersPage</name>
+    <message>
+        <source>Search serial, mentor or enterprise</source>
+        <translation>搜索编号、导师或企业</translation>
+    </message>
+    <message>
+        <source>Show revoked</source>
+        <translation>显示已撤销</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Issue letters…</source>
+        <translation>发放聘书…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>One PDF with a page per letter…</source>
+        <translation>一个 PDF（每份聘书一页）…</translation>
+    </message>
+    <message>
+        <source>One PDF per mentor…</source>
+        <translation>每位导师一个 PDF…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <source>Letter options…</source>
+        <translation>聘书选项…</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>{count} letters shown, {revoked} of them revoked. Select letters to reprint them with their numbers.</source>
+        <translation>显示 {count} 份聘书，其中 {revoked} 份已撤销。选中聘书可按原编号重印。</translation>
+    </message>
+    <message>
+        <source>Revoke letter</source>
+        <translation>撤销聘书</translation>
+    </message>
+    <message>
+        <source>Revoke letter {serial} of {mentor}? It stays in the register, marked revoked, and its number is never given again.</source>
+        <translation>撤销 {mentor} 的聘书 {serial}？该聘书仍保留在登记簿中并标记为已撤销，其编号不会再次使用。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Preview of {count} letters</source>
+        <translation>预览 {count} 份聘书</translation>
+    </message>
+    <message>
+        <source>Print {count} letters</source>
+        <translation>打印 {count} 份聘书</translation>
+    </message>
+    <message>
+        <source>Printing letters…</source>
+        <translation>正在打印聘书…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Folder for one PDF per mentor</source>
+        <translation>选择存放每位导师 PDF 的文件夹</translation>
+    </message>
+    <message>
+        <source>Letters of appointment</source>
+        <translation>聘书</translation>
+    </message>
+    <message>
+        <source>Save letters as PDF</source>
+        <translation>将聘书保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {count} letters…</source>
+        <translation>正在写出 {count} 份聘书…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written and no number was issued.</source>
+        <translation>已取消：未写出任何文件，也未发放任何编号。</translation>
+    </message>
+    <message>
+        <source>The letters were issued but the file could not be put in place: {error}</source>
+        <translation>聘书已登记，但文件无法保存到目标位置：{error}</translation>
+    </message>
+    <message>
+        <source>{count} letters written to {where}.</source>
+        <translation>已写出 {count} 份聘书到 {where}。</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>聘书</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsDialog</name>
+    <message>
+        <source>Letter options</source>
+        <translation>聘书选项</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>Decorative border</source>
+        <translation>装饰边框</translation>
+    </message>
+    <message>
+        <source>Signature lines</source>
+        <translation>签字栏</translation>
+    </message>
+    <message>
+        <source>Automatic (best installed Simplified Chinese font)</source>
+        <translation>自动（已安装的最合适的简体中文字体）</translation>
+    </message>
+    <message>
+        <source>One organisation per line. Empty: the programme's colleges and the mentor's enterprise.</source>
+        <translation>每行一个单位。留空则为项目的院校和导师所在企业。</translation>
+    </message>
+    <message>
+        <source>Choose seal image…</source>
+        <translation>选择印章图片…</translation>
+    </message>
+    <message>
+        <source>Remove seal</source>
+        <translation>移除印章</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Issuers</source>
+        <translation>聘任单位</translation>
+    </message>
+    <message>
+        <source>Seals (PNG with transparency)</source>
+        <translation>印章（透明背景 PNG）</translation>
+    </message>
+    <message>
+        <source>Serial prefix</source>
+        <translation>编号前缀</translation>
+    </message>
+    <message>
+        <source>Serial pattern</source>
+        <translation>编号格式</translation>
+    </message>
+    <message>
+        <source>{name} — seal chosen</source>
+        <translation>{name} — 已选印章</translation>
+    </message>
+    <message>
+        <source>Select the organisation first.</source>
+        <translation>请先选择单位。</translation>
+    </message>
+    <message>
+        <source>Seal image</source>
+        <translation>印章图片</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>{path} is not a PNG image.</source>
+        <translation>{path} 不是 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>The next letter would be numbered like {example}.</source>
+        <translation>下一份聘书的编号形如 {example}。</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholders</name>
+    <message>
+        <source>serial number of the letter, e.g. MM-2026-0001</source>
+        <translation>聘书编号，例如 MM-2026-0001</translation>
+    </message>
+    <message>
+        <source>the mentor's name</source>
+        <translation>导师姓名</translation>
+    </message>
+    <message>
+        <source>先生 or 女士 from the mentor's gender (empty if unknown)</source>
+        <translation>按导师性别为“先生”或“女士”（未知时为空）</translation>
+    </message>
+    <message>
+        <source>Mr or Ms from the mentor's gender (empty if unknown)</source>
+        <translation>按导师性别为 Mr 或 Ms（未知时为空）</translation>
+    </message>
+    <message>
+        <source>the mentor's enterprise, full name</source>
+        <translation>导师所在企业全称</translation>
+    </message>
+    <message>
+        <source>the mentor's enterprise, short name</source>
+        <translation>导师所在企业简称</translation>
+    </message>
+    <message>
+        <source>the mentor's trade in Chinese, e.g. 焊工</source>
+        <translation>导师工种（中文），例如 焊工</translation>
+    </message>
+    <message>
+        <source>the mentor's trade in English</source>
+        <translation>导师工种（英文）</translation>
+    </message>
+    <message>
+        <source>the mentor's skill level, e.g. 技师</source>
+        <translation>导师技能等级，例如 技师</translation>
+    </message>
+    <message>
+        <source>the mentor's job title, e.g. 班组长</source>
+        <translation>导师职务，例如 班组长</translation>
+    </message>
+    <message>
+        <source>the programme's name (empty if none)</source>
+        <translation>项目名称（无项目时为空）</translation>
+    </message>
+    <message>
+        <source>the programme's colleges, joined with 、</source>
+        <translation>项目的院校，以“、”连接</translation>
+    </message>
+    <message>
+        <source>start of the term, written 2026年7月14日</source>
+        <translation>聘期开始日期，写作 2026年7月14日</translation>
+    </message>
+    <message>
+        <source>end of the term, written 2027年1月13日</source>
+        <translation>聘期结束日期，写作 2027年1月13日</translation>
+    </message>
+    <message>
+        <source>start of the term, written 14 July 2026</source>
+        <translation>聘期开始日期，写作 14 July 2026</translation>
+    </message>
+    <message>
+        <source>end of the term, written 13 January 2027</source>
+        <translation>聘期结束日期，写作 13 January 2027</translation>
+    </message>
+    <message>
+        <source>date of issue, written 2026年7月14日</source>
+        <translation>落款日期，写作 2026年7月14日</translation>
+    </message>
+    <message>
+        <source>date of issue, written 14 July 2026</source>
+        <translation>落款日期，写作 14 July 2026</translation>
+    </message>
+    <message>
+        <source>list of issuing organisations; write each as &lt;a name="seal"&gt;{{ issuer }}&lt;/a&gt; to stamp its seal over it</source>
+        <translation>聘任单位列表；每个单位写作 &lt;a name="seal"&gt;{{ issuer }}&lt;/a&gt;，即在其上加盖印章</translation>
+    </message>
+    <message>
+        <source>true when the letter options ask for signature lines</source>
+        <translation>聘书选项要求签字栏时为真</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>聘期</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Revoked on {date}: {reason}</source>
+        <translation>{date} 撤销：{reason}</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <source>Cannot start drawing on the printer or file.</source>
+        <translation>无法在打印机或文件上开始绘制。</translation>
+    </message>
+    <message>
+        <source>Cannot start a new page on the printer or file.</source>
+        <translation>无法在打印机或文件上开始新页。</translation>
+    </message>
+    <message>
+        <source>Cannot write into {folder}: {error}</source>
+        <translation>无法写入 {folder}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Letter templates</source>
+        <translation>聘书模板</translation>
+    </message>
+    <message>
+        <source>Placeholders (double-click to insert):</source>
+        <translation>占位符（双击插入）：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Restore built-in</source>
+        <translation>恢复内置模板</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}</source>
+        <translation>第 {line} 行，第 {column} 列</translation>
+    </message>
+    <message>
+        <source>Saved as {name} in {folder}.</source>
+        <translation>已保存为 {name}，位于 {folder}。</translation>
+    </message>
+    <message>
+        <source>Save template as</source>
+        <translation>模板另存为</translation>
+    </message>
+    <message>
+        <source>Name of the new template:</source>
+        <translation>新模板名称：</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>Cannot read the template {name}: {error}</source>
+        <translation>无法读取模板 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>There is no template named {name}. Templates: {names}.</source>
+        <translation>没有名为 {name} 的模板。现有模板：{names}。</translation>
+    </message>
+    <message>
+        <source>A template name may not be empty, start with a dot, or contain \ / : * ? " &lt; &gt; |.</source>
+        <translation>模板名称不能为空、不能以点开头，也不能包含 \ / : * ? " &lt; &gt; |。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {error}</source>
+        <translation>第 {line} 行：{error}</translation>
+    </message>
+    <message>
+        <source>Line {line}: unknown placeholder {name}. Known placeholders: {known}.</source>
+        <translation>第 {line} 行：未知的占位符 {name}。可用的占位符：{known}。</translation>
+    </message>
+</context>
+</TS>
