@@ -18,6 +18,7 @@ class Column:
     sort: str = ""  # ORDER BY expression in the id query (base table only); default: sql
     show: str = ""  # how to show the value: id, phone, level, gender, kind, bool, capacity
     width: int = 100
+    collate: bool = False  # Chinese text: sort in pinyin order (QCollator), not by code point
 
 
 @dataclass(frozen=True)
@@ -41,22 +42,22 @@ LISTS: dict[str, ListSpec] = {
         " LEFT JOIN enterprises e ON e.id = a.host_enterprise_id LEFT JOIN programmes p ON p.id = a.programme_id",
         (
             C(QT_TRANSLATE_NOOP("Lists", "Student number"), "a.student_no", width=110),
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "a.name", width=80),
+            C(QT_TRANSLATE_NOOP("Lists", "Name"), "a.name", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Gender"), "a.gender", show="gender", width=60),
-            C(QT_TRANSLATE_NOOP("Lists", "College"), "c.name", "(SELECT name FROM colleges WHERE id = a.college_id)", width=140),
-            C(QT_TRANSLATE_NOOP("Lists", "Class"), "a.class_name", width=80),
-            C(QT_TRANSLATE_NOOP("Lists", "Major"), "a.major", width=120),
-            C(QT_TRANSLATE_NOOP("Lists", "Trade"), "t.name_zh", TRADE_NAME.format(a="a"), width=100),
+            C(QT_TRANSLATE_NOOP("Lists", "College"), "c.name", "(SELECT name FROM colleges WHERE id = a.college_id)", width=140, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Class"), "a.class_name", width=80, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Major"), "a.major", width=120, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Trade"), "t.name_zh", TRADE_NAME.format(a="a"), width=100, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Type"), "a.kind", show="kind", width=130),
             C(QT_TRANSLATE_NOOP("Lists", "Target level"), "a.target_level", show="level", width=150),
             C(QT_TRANSLATE_NOOP("Lists", "Host enterprise"), "COALESCE(NULLIF(e.short_name, ''), e.name)",
-              "(SELECT COALESCE(NULLIF(short_name, ''), name) FROM enterprises WHERE id = a.host_enterprise_id)", width=110),
+              "(SELECT COALESCE(NULLIF(short_name, ''), name) FROM enterprises WHERE id = a.host_enterprise_id)", width=110, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Mentor"),
               "(SELECT m.name FROM pairs pr JOIN mentors m ON m.id = pr.mentor_id"
-              " WHERE pr.apprentice_id = a.id AND pr.ended_at IS NULL ORDER BY pr.status = 'confirmed' DESC LIMIT 1)", width=80),
+              " WHERE pr.apprentice_id = a.id AND pr.ended_at IS NULL ORDER BY pr.status = 'confirmed' DESC LIMIT 1)", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "ID number"), "a.id_number", show="id", width=150),
             C(QT_TRANSLATE_NOOP("Lists", "Phone"), "a.phone", show="phone", width=100),
-            C(QT_TRANSLATE_NOOP("Lists", "Programme"), "p.name", "(SELECT name FROM programmes WHERE id = a.programme_id)", width=160),
+            C(QT_TRANSLATE_NOOP("Lists", "Programme"), "p.name", "(SELECT name FROM programmes WHERE id = a.programme_id)", width=160, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Start"), "a.start_date", width=90),
             C(QT_TRANSLATE_NOOP("Lists", "End"), "a.end_date", width=90),
         ),
@@ -74,16 +75,16 @@ LISTS: dict[str, ListSpec] = {
         "mentors", "m",
         "mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id",
         (
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "m.name", width=80),
+            C(QT_TRANSLATE_NOOP("Lists", "Name"), "m.name", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Gender"), "m.gender", show="gender", width=60),
-            C(QT_TRANSLATE_NOOP("Lists", "Enterprise"), "e.name", "(SELECT name FROM enterprises WHERE id = m.enterprise_id)", width=200),
+            C(QT_TRANSLATE_NOOP("Lists", "Enterprise"), "e.name", "(SELECT name FROM enterprises WHERE id = m.enterprise_id)", width=200, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Employee number"), "m.employee_no", width=100),
-            C(QT_TRANSLATE_NOOP("Lists", "Trade"), "t.name_zh", TRADE_NAME.format(a="m"), width=100),
+            C(QT_TRANSLATE_NOOP("Lists", "Trade"), "t.name_zh", TRADE_NAME.format(a="m"), width=100, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Additional trades"),
               "(SELECT group_concat(x.name_zh, '、') FROM mentor_trades mt JOIN trades x ON x.id = mt.trade_id WHERE mt.mentor_id = m.id)",
-              width=110),
+              width=110, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Skill level"), "m.skill_level", show="level", width=150),
-            C(QT_TRANSLATE_NOOP("Lists", "Job title"), "m.title", width=80),
+            C(QT_TRANSLATE_NOOP("Lists", "Job title"), "m.title", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Years"), "m.years", width=50),
             C(QT_TRANSLATE_NOOP("Lists", "Apprentices"), "(SELECT COUNT(*) FROM pairs WHERE mentor_id = m.id AND ended_at IS NULL)",
               width=80),
@@ -105,15 +106,15 @@ LISTS: dict[str, ListSpec] = {
     "enterprises": ListSpec(
         "enterprises", "e", "enterprises e",
         (
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "e.name", width=240),
-            C(QT_TRANSLATE_NOOP("Lists", "Short name"), "e.short_name", width=100),
+            C(QT_TRANSLATE_NOOP("Lists", "Name"), "e.name", width=240, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Short name"), "e.short_name", width=100, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Credit code"), "e.credit_code", width=160),
-            C(QT_TRANSLATE_NOOP("Lists", "Contact person"), "e.contact", width=90),
+            C(QT_TRANSLATE_NOOP("Lists", "Contact person"), "e.contact", width=90, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Phone"), "e.phone", show="phone", width=110),
             C(QT_TRANSLATE_NOOP("Lists", "Mentors"), "(SELECT COUNT(*) FROM mentors WHERE enterprise_id = e.id)", width=70),
             C(QT_TRANSLATE_NOOP("Lists", "Apprentices hosted"),
               "(SELECT COUNT(*) FROM apprentices WHERE host_enterprise_id = e.id)", width=100),
-            C(QT_TRANSLATE_NOOP("Lists", "Address"), "e.address", width=260),
+            C(QT_TRANSLATE_NOOP("Lists", "Address"), "e.address", width=260, collate=True),
         ),
         ("e.name LIKE ?", "e.short_name LIKE ?", "e.contact LIKE ?", "e.address LIKE ?", "e.credit_code LIKE ?"),
         programme="e.id IN (SELECT enterprise_id FROM programme_enterprises WHERE programme_id = ?)",
@@ -121,16 +122,16 @@ LISTS: dict[str, ListSpec] = {
     "programmes": ListSpec(
         "programmes", "p", "programmes p",
         (
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "p.name", width=260),
+            C(QT_TRANSLATE_NOOP("Lists", "Name"), "p.name", width=260, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Start"), "p.start_date", width=90),
             C(QT_TRANSLATE_NOOP("Lists", "End"), "p.end_date", width=90),
             C(QT_TRANSLATE_NOOP("Lists", "Colleges"),
               "(SELECT group_concat(c.name, '、') FROM programme_colleges pc JOIN colleges c ON c.id = pc.college_id"
-              " WHERE pc.programme_id = p.id)", width=240),
+              " WHERE pc.programme_id = p.id)", width=240, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Enterprises"), "(SELECT COUNT(*) FROM programme_enterprises WHERE programme_id = p.id)",
               width=80),
             C(QT_TRANSLATE_NOOP("Lists", "Apprentices"), "(SELECT COUNT(*) FROM apprentices WHERE programme_id = p.id)", width=80),
-            C(QT_TRANSLATE_NOOP("Lists", "Description"), "p.description", width=300),
+            C(QT_TRANSLATE_NOOP("Lists", "Description"), "p.description", width=300, collate=True),
         ),
         ("p.name LIKE ?", "p.description LIKE ?"),
     ),
@@ -138,13 +139,13 @@ LISTS: dict[str, ListSpec] = {
         "trades", "t", "trades t",
         (
             C(QT_TRANSLATE_NOOP("Lists", "Code"), "t.code", width=90),
-            C(QT_TRANSLATE_NOOP("Lists", "Chinese name"), "t.name_zh", width=140),
+            C(QT_TRANSLATE_NOOP("Lists", "Chinese name"), "t.name_zh", width=140, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "English name"), "t.name_en", width=220),
             C(QT_TRANSLATE_NOOP("Lists", "Aliases (majors)"),
-              "(SELECT group_concat(alias, '、') FROM trade_aliases WHERE trade_id = t.id)", width=260),
+              "(SELECT group_concat(alias, '、') FROM trade_aliases WHERE trade_id = t.id)", width=260, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Related trades"),
               "(SELECT group_concat(x.name_zh, '、') FROM trade_relations r JOIN trades x ON x.id = r.related_id"
-              " WHERE r.trade_id = t.id)", width=160),
+              " WHERE r.trade_id = t.id)", width=160, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Mentors"), "(SELECT COUNT(*) FROM mentors WHERE trade_id = t.id)", width=60),
             C(QT_TRANSLATE_NOOP("Lists", "Apprentices"), "(SELECT COUNT(*) FROM apprentices WHERE trade_id = t.id)", width=70),
             C(QT_TRANSLATE_NOOP("Lists", "Retired"), "t.retired", show="bool", width=60),

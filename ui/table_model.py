@@ -7,7 +7,18 @@ ID numbers and phones are masked here, so no list ever shows them in full.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+import functools
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 from sqlite_utils import Database
@@ -27,6 +38,12 @@ def _with_escape(condition: str) -> str:
 def like_pattern(term: str) -> str:
     """%term% with LIKE's wildcards in term taken literally."""
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+@functools.cache
+def _chinese_collator() -> QCollator:
+    """Pinyin order for the (Chinese) data whatever the interface language; made on first use (~50 ms)."""
+    return QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -54,21 +71,26 @@ class RecordTableModel(QAbstractTableModel):
         self._default_capacity = 0
         self._search_sql = [_with_escape(c) for c in spec.search]
         self._search_params = sum(c.count("?") for c in spec.search)
+        self._ranks: dict[int, dict] = {}  # column -> {text: position in pinyin order}, kept while the model lives
 
     # -- queries ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read the ids (after a change, a new search or sort); rows are re-read as shown."""
-        self.beginResetModel()
-        self._loaded = True
-        self._ids = self._query_ids()
-        self._rows.clear()
-        self._row_of = None
+        """Re-read everything after the data changed; rows are re-read as they are shown."""
         self._total = self.db.execute(f"SELECT COUNT(*) FROM {self.spec.kind}").fetchone()[0]
         self._default_capacity = settings.get(self.db, "default_capacity")
         self._labels = {name: {c.value: QCoreApplication.translate("Records", c.label) for c in choices}
                         for name, choices in records.CHOICES.items()}
         self._labels["gender"][""] = ""
+        self._loaded = True
+        self._requery()
+
+    def _requery(self) -> None:
+        """Re-read the ids for a new search, filter or order; nothing else has changed."""
+        self.beginResetModel()
+        self._ids = self._query_ids()
+        self._rows.clear()
+        self._row_of = None
         self.endResetModel()
         self.counts_changed.emit(len(self._ids), self._total)
 
@@ -82,11 +104,26 @@ class RecordTableModel(QAbstractTableModel):
             where.append(self.spec.programme)
             params += [self.programme] * self.spec.programme.count("?")
         column = self.spec.columns[self._sort_column]
-        direction = "DESC" if self._order == Qt.SortOrder.DescendingOrder else "ASC"
-        sql = (f"SELECT {a}.id FROM {self.spec.kind} {a}"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + f" ORDER BY {column.sort or column.sql} {direction}, {a}.id {direction}")
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        direction = "DESC" if descending else "ASC"
+        condition = " WHERE " + " AND ".join(where) if where else ""
+        if column.collate:  # pinyin order from QCollator, ranked once, then an integer sort
+            sql = f"SELECT {a}.id, {column.sort or column.sql} FROM {self.spec.kind} {a}{condition} ORDER BY {a}.id {direction}"
+            rows = self.db.execute(sql, params).fetchall()
+            rank = self._pinyin_ranks(self._sort_column, {text for _, text in rows})
+            rows.sort(key=lambda r: rank[r[1]], reverse=descending)
+            return [r[0] for r in rows]
+        sql = f"SELECT {a}.id FROM {self.spec.kind} {a}{condition} ORDER BY {column.sort or column.sql} {direction}, {a}.id {direction}"
         return [r[0] for r in self.db.execute(sql, params)]
+
+    def _pinyin_ranks(self, column: int, texts: set) -> dict:
+        """Each text's position in pinyin order; a column's ranks are re-made only when new texts appear."""
+        rank = self._ranks.get(column, {})
+        if not texts <= rank.keys():
+            key = _chinese_collator().sortKey
+            everything = sorted(rank.keys() | texts, key=lambda t: key(t or ""))
+            rank = self._ranks[column] = {text: i for i, text in enumerate(everything)}
+        return rank
 
     def _fetch_page(self, row: int) -> None:
         start = row - row % PAGE
@@ -102,17 +139,19 @@ class RecordTableModel(QAbstractTableModel):
     def search(self, text: str) -> None:
         if text != self._search:
             self._search = text
-            self.reload()
+            if self._loaded:
+                self._requery()
 
     def set_programme(self, programme_id: int | None) -> None:
         if programme_id != self.programme:
             self.programme = programme_id
-            self.reload()
+            if self._loaded:
+                self._requery()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._order = column, order
         if self._loaded:
-            self.reload()
+            self._requery()
 
     # -- access -----------------------------------------------------------------------------
 
