@@ -5,6 +5,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+# One QApplication for the whole run, made before any test: a command run in-process would
+# otherwise create a widget-less QGuiApplication and break every widget test after it.
+QApplication.instance() or QApplication([])
 
 from mentormatch.store import memory_database, open_database  # noqa: E402
 
