@@ -142,3 +142,38 @@ def test_options_dialog_checks_the_pattern_and_saves(qtbot, sample_db):
     assert settings.get(sample_db, "letter_prefix") == "PS"
     options, lines = letters.page_options(sample_db)
     assert options.landscape and lines and options.seals["四川工业科技学院"][:4] == b"\x89PNG"
+
+
+def pdf_printer(path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_print_through_the_dialog_issues_the_numbers(qtbot, sample_db, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    out = tmp_path / "printed.pdf"
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: 1)
+    page = make_page(qtbot, sample_db)
+    page.printer = pdf_printer(out)
+    page.printer.setCopyCount(3)
+    run_issue_dialog(qtbot, page, "print_button")
+    assert page.printer.copyCount() == 1  # copies start at 1 for every print job
+    assert out.exists() and sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 40
+
+
+def test_preview_draws_the_letters_and_issues_nothing(qtbot, sample_db, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    out = tmp_path / "preview.pdf"
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: self.paintRequested.emit(self.printer()) or 0)
+    page = make_page(qtbot, sample_db)
+    page.printer = pdf_printer(out)
+    dialog = run_issue_dialog(qtbot, page, "preview_button")
+    assert out.exists() and out.stat().st_size > 10000
+    assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 0
+    dialog.reject()
