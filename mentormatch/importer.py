@@ -131,6 +131,21 @@ def auto_mapping(kind: str, headers: list[str]) -> list[str | None]:
     return mapping
 
 
+# Fields only one kind has: they tell what a file holds.
+DISTINCT_FIELDS = {
+    "apprentices": {"student_no", "class_name", "college", "major", "target_level", "kind", "id_number"},
+    "mentors": {"employee_no", "skill_level", "years", "capacity", "title", "term_from", "term_to"},
+    "enterprises": {"credit_code", "contact", "short_name", "address"},
+}
+
+
+def guess_kind(headers: list[str]) -> str | None:
+    """The kind whose own fields the headers name most often, or None."""
+    scores = {kind: len(set(auto_mapping(kind, headers)) & DISTINCT_FIELDS[kind]) for kind in KINDS}
+    best = max(scores, key=scores.get)
+    return best if scores[best] else None
+
+
 def _headers_key(kind: str, headers: list[str]) -> str:
     return kind + "|" + "|".join(sorted({normalise_header(h) for h in headers if normalise_header(h)}))
 
