@@ -134,7 +134,7 @@ KINDS: dict[str, Kind] = {
         QT_TRANSLATE_NOOP("Records", "Enterprise"),
         QT_TRANSLATE_NOOP("Records", "Enterprises"),
         (
-            F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
+            F("name", QT_TRANSLATE_NOOP("Records", "Enterprise name"), required=True),
             F("short_name", QT_TRANSLATE_NOOP("Records", "Short name")),
             F("credit_code", QT_TRANSLATE_NOOP("Records", "Unified social credit code"),
               hint=QT_TRANSLATE_NOOP("Records", "18 characters, optional")),
@@ -148,7 +148,7 @@ KINDS: dict[str, Kind] = {
         QT_TRANSLATE_NOOP("Records", "Programme"),
         QT_TRANSLATE_NOOP("Records", "Programmes"),
         (
-            F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
+            F("name", QT_TRANSLATE_NOOP("Records", "Programme name"), required=True),
             F("start_date", QT_TRANSLATE_NOOP("Records", "Start date"), "date"),
             F("end_date", QT_TRANSLATE_NOOP("Records", "End date"), "date"),
             F("colleges", QT_TRANSLATE_NOOP("Records", "Colleges"), "colleges", ref="colleges"),

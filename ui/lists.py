@@ -106,7 +106,7 @@ LISTS: dict[str, ListSpec] = {
     "enterprises": ListSpec(
         "enterprises", "e", "enterprises e",
         (
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "e.name", width=240, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Enterprise name"), "e.name", width=240, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Short name"), "e.short_name", width=100, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Credit code"), "e.credit_code", width=160),
             C(QT_TRANSLATE_NOOP("Lists", "Contact person"), "e.contact", width=90, collate=True),
@@ -122,7 +122,7 @@ LISTS: dict[str, ListSpec] = {
     "programmes": ListSpec(
         "programmes", "p", "programmes p",
         (
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "p.name", width=260, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Programme name"), "p.name", width=260, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Start"), "p.start_date", width=90),
             C(QT_TRANSLATE_NOOP("Lists", "End"), "p.end_date", width=90),
             C(QT_TRANSLATE_NOOP("Lists", "Colleges"),

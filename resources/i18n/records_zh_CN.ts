@@ -1,0 +1,884 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>MentorMatch cannot open the database</source>
+        <translation>MentorMatch 无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>e.g. 2026-07-14</source>
+        <translation>例如 2026-07-14</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>从日历中选择</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDialog</name>
+    <message>
+        <source>Delete {title}</source>
+        <translation>删除 {title}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; cannot be deleted, because other records depend on it:</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; 无法删除，因为以下记录依赖于它：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; is used by other records:</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; 被以下记录使用：</translation>
+    </message>
+    <message>
+        <source>Delete {title}? This cannot be undone.</source>
+        <translation>确定删除 {title}？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete these {n} records? This cannot be undone.</source>
+        <translation>确定删除这 {n} 条记录？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralTab</name>
+    <message>
+        <source>The most apprentices a mentor takes when their own capacity is left empty. Local rules suggest about 8.</source>
+        <translation>导师本人的带徒名额未填写时，最多可带的学徒人数。地方规定一般约为 8 人。</translation>
+    </message>
+    <message>
+        <source>Default mentor capacity</source>
+        <translation>导师默认带徒名额</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>院校</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>学徒类型</translation>
+    </message>
+    <message>
+        <source>Target level</source>
+        <translation>培养目标等级</translation>
+    </message>
+    <message>
+        <source>Host enterprise</source>
+        <translation>实习企业</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Additional trades</source>
+        <translation>兼任工种</translation>
+    </message>
+    <message>
+        <source>Skill level</source>
+        <translation>技能等级</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>工龄</translation>
+    </message>
+    <message>
+        <source>Apprentices</source>
+        <translation>学徒</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>带徒名额</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Appointment to</source>
+        <translation>聘期至</translation>
+    </message>
+    <message>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Mentors</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Apprentices hosted</source>
+        <translation>接收学徒数</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Programme name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Colleges</source>
+        <translation>院校</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>职业编码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Aliases (majors)</source>
+        <translation>别名（专业）</translation>
+    </message>
+    <message>
+        <source>Related trades</source>
+        <translation>相关工种</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Apprentices</source>
+        <translation>学徒</translation>
+    </message>
+    <message>
+        <source>Mentors</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>师徒配对</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>聘书</translation>
+    </message>
+    <message>
+        <source>MentorMatch — {path}</source>
+        <translation>MentorMatch — {path}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Load &amp;sample data</source>
+        <translation>载入示例数据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About MentorMatch</source>
+        <translation>关于 MentorMatch(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{page} is not available in this version of MentorMatch.</source>
+        <translation>此版本的 MentorMatch 尚未提供“{page}”功能。</translation>
+    </message>
+    <message>
+        <source>{a} apprentices · {m} mentors · {e} enterprises</source>
+        <translation>学徒 {a} 名 · 导师 {m} 名 · 企业 {e} 家</translation>
+    </message>
+    <message>
+        <source>This feature is not available in this version of MentorMatch.</source>
+        <translation>此版本的 MentorMatch 尚未提供该功能。</translation>
+    </message>
+    <message>
+        <source>Sample data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>The sample can only be loaded into an empty database.</source>
+        <translation>示例数据只能载入空数据库。</translation>
+    </message>
+    <message>
+        <source>Sample loaded: {apprentices} apprentices, {mentors} mentors, {enterprises} enterprises, one programme.</source>
+        <translation>示例数据已载入：{apprentices} 名学徒、{mentors} 名导师、{enterprises} 家企业、1 个项目。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time MentorMatch starts.</source>
+        <translation>新的界面语言将在下次启动 MentorMatch 时生效。</translation>
+    </message>
+    <message>
+        <source>About MentorMatch</source>
+        <translation>关于 MentorMatch</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MentorMatch {version}&lt;/h3&gt;&lt;p&gt;Pair apprentices with enterprise mentors, print letters of appointment, import and export rosters.&lt;/p&gt;&lt;p&gt;For the coordinators of school-enterprise apprenticeships.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MentorMatch {version}&lt;/h3&gt;&lt;p&gt;为学徒匹配企业导师，打印导师聘书，导入导出名册。&lt;/p&gt;&lt;p&gt;面向校企合作、现代学徒制的项目管理人员。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MultiEditor</name>
+    <message>
+        <source>Type to filter; Enter adds a new name</source>
+        <translation>输入文字筛选；按回车添加新名称</translation>
+    </message>
+    <message>
+        <source>Type to filter</source>
+        <translation>输入文字筛选</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Edit {kind}: {title}</source>
+        <translation>编辑{kind}：{title}</translation>
+    </message>
+    <message>
+        <source>New {kind}</source>
+        <translation>新建{kind}</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Default ({n})</source>
+        <translation>默认（{n}）</translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation>输入文字查找</translation>
+    </message>
+    <message>
+        <source>None (type to search)</source>
+        <translation>无（输入文字查找）</translation>
+    </message>
+    <message>
+        <source>Choose an entry from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Fill in the fields marked *.</source>
+        <translation>请填写标有 * 的项目。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Add a record (Ctrl+N)</source>
+        <translation>新增记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit the selected record (double-click)</source>
+        <translation>编辑选中的记录（双击）</translation>
+    </message>
+    <message>
+        <source>Delete the selected records (Del)</source>
+        <translation>删除选中的记录（Del）</translation>
+    </message>
+    <message>
+        <source>Search name, student number, trade, enterprise, class (Ctrl+F)</source>
+        <translation>搜索姓名、学号、工种、企业、班级（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search name, employee number, trade, enterprise (Ctrl+F)</source>
+        <translation>搜索姓名、工号、工种、企业（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search name, contact, address, credit code (Ctrl+F)</source>
+        <translation>搜索名称、联系人、地址、信用代码（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search name, description (Ctrl+F)</source>
+        <translation>搜索名称、说明（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search name, code, alias (Ctrl+F)</source>
+        <translation>搜索名称、编码、别名（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>{kind}: {total}</source>
+        <translation>{kind}：共 {total}</translation>
+    </message>
+    <message>
+        <source>{kind}: {shown} of {total} shown</source>
+        <translation>{kind}：显示 {shown} / 共 {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <source>Not stated</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Student apprentice</source>
+        <translation>学生学徒</translation>
+    </message>
+    <message>
+        <source>Employee apprentice</source>
+        <translation>职工学徒</translation>
+    </message>
+    <message>
+        <source>Elementary (level 5)</source>
+        <translation>初级工（五级）</translation>
+    </message>
+    <message>
+        <source>Intermediate (level 4)</source>
+        <translation>中级工（四级）</translation>
+    </message>
+    <message>
+        <source>Advanced (level 3)</source>
+        <translation>高级工（三级）</translation>
+    </message>
+    <message>
+        <source>Technician (level 2)</source>
+        <translation>技师（二级）</translation>
+    </message>
+    <message>
+        <source>Senior technician (level 1)</source>
+        <translation>高级技师（一级）</translation>
+    </message>
+    <message>
+        <source>Apprentice</source>
+        <translation>学徒</translation>
+    </message>
+    <message>
+        <source>Apprentices</source>
+        <translation>学徒</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>院校</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>学徒类型</translation>
+    </message>
+    <message>
+        <source>Target level</source>
+        <translation>培养目标等级</translation>
+    </message>
+    <message>
+        <source>Host enterprise</source>
+        <translation>实习企业</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>18 characters, optional</source>
+        <translation>18 位，可不填</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Preferred mentor</source>
+        <translation>意向导师</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Mentors</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>optional, unique within the enterprise</source>
+        <translation>可不填，同一企业内不重复</translation>
+    </message>
+    <message>
+        <source>Additional trades</source>
+        <translation>兼任工种</translation>
+    </message>
+    <message>
+        <source>Skill level</source>
+        <translation>技能等级</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Years of experience</source>
+        <translation>从业年限</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>带徒名额</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Appointment from</source>
+        <translation>聘期自</translation>
+    </message>
+    <message>
+        <source>Appointment to</source>
+        <translation>聘期至</translation>
+    </message>
+    <message>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Programme name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Colleges</source>
+        <translation>院校</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Trades</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Occupation code</source>
+        <translation>职业编码</translation>
+    </message>
+    <message>
+        <source>e.g. 6-18-02-04</source>
+        <translation>例如 6-18-02-04</translation>
+    </message>
+    <message>
+        <source>Aliases (majors)</source>
+        <translation>别名（专业）</translation>
+    </message>
+    <message>
+        <source>one per line, e.g. 焊接技术应用</source>
+        <translation>每行一个，例如 焊接技术应用</translation>
+    </message>
+    <message>
+        <source>Related trades</source>
+        <translation>相关工种</translation>
+    </message>
+    <message>
+        <source>Retired (no longer offered)</source>
+        <translation>停用（不再供选择）</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 to {maximum}.</source>
+        <translation>请输入 0 到 {maximum} 之间的数。</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values.</source>
+        <translation>请选择列表中的一项。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; choose another.</source>
+        <translation>该记录已不存在，请重新选择。</translation>
+    </message>
+    <message>
+        <source>Some of the chosen records no longer exist.</source>
+        <translation>所选记录中有些已不存在。</translation>
+    </message>
+    <message>
+        <source>This trade is retired; choose another or reinstate it under Trades.</source>
+        <translation>该工种已停用，请另选一个，或在“工种”中重新启用。</translation>
+    </message>
+    <message>
+        <source>Another apprentice of this college has this student number.</source>
+        <translation>本院校已有学徒使用此学号。</translation>
+    </message>
+    <message>
+        <source>Another mentor of this enterprise has this employee number.</source>
+        <translation>本企业已有导师使用此工号。</translation>
+    </message>
+    <message>
+        <source>This mentor still has {n} active pairs; end them first (Delete offers to end them and deactivate).</source>
+        <translation>该导师仍有 {n} 对进行中的师徒关系，请先结束（“删除”中可选择结束配对并设为不在岗）。</translation>
+    </message>
+    <message>
+        <source>An enterprise with this name already exists.</source>
+        <translation>已有同名企业。</translation>
+    </message>
+    <message>
+        <source>Another enterprise has this credit code.</source>
+        <translation>已有企业使用此信用代码。</translation>
+    </message>
+    <message>
+        <source>A programme with this name already exists.</source>
+        <translation>已有同名项目。</translation>
+    </message>
+    <message>
+        <source>A trade with this name already exists.</source>
+        <translation>已有同名工种。</translation>
+    </message>
+    <message>
+        <source>{alias} (already an alias of {trade})</source>
+        <translation>{alias}（已是“{trade}”的别名）</translation>
+    </message>
+    <message>
+        <source>A trade cannot be related to itself.</source>
+        <translation>工种不能与自身相关。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete with the pairing history</source>
+        <translation>连同配对记录一起删除</translation>
+    </message>
+    <message>
+        <source>End the active pairs, keep the record</source>
+        <translation>结束进行中的配对，保留记录</translation>
+    </message>
+    <message>
+        <source>Mark inactive, keep the history</source>
+        <translation>设为不在岗，保留历史</translation>
+    </message>
+    <message>
+        <source>End the active pairs and mark inactive</source>
+        <translation>结束进行中的配对并设为不在岗</translation>
+    </message>
+    <message>
+        <source>Retire the trade, keep the records</source>
+        <translation>停用该工种，保留相关记录</translation>
+    </message>
+    <message>
+        <source>Detach them and delete</source>
+        <translation>解除关联后删除</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 条</translation>
+    </message>
+    <message>
+        <source>Active pairs: {n}</source>
+        <translation>进行中的配对：{n}</translation>
+    </message>
+    <message>
+        <source>Ended pairs (history): {n}</source>
+        <translation>已结束的配对（历史）：{n}</translation>
+    </message>
+    <message>
+        <source>Letters of appointment: {n}</source>
+        <translation>聘书：{n}</translation>
+    </message>
+    <message>
+        <source>Apprentices who prefer this mentor: {n}</source>
+        <translation>意向导师为此人的学徒：{n}</translation>
+    </message>
+    <message>
+        <source>The mentor is already inactive; the history is kept.</source>
+        <translation>该导师已不在岗，历史记录予以保留。</translation>
+    </message>
+    <message>
+        <source>Mentors: {n}</source>
+        <translation>导师：{n}</translation>
+    </message>
+    <message>
+        <source>Apprentices hosted: {n}</source>
+        <translation>接收的学徒：{n}</translation>
+    </message>
+    <message>
+        <source>Programmes: {n}</source>
+        <translation>所属项目：{n}</translation>
+    </message>
+    <message>
+        <source>Move or delete its mentors first.</source>
+        <translation>请先调走或删除其导师。</translation>
+    </message>
+    <message>
+        <source>Exclusions: {n}</source>
+        <translation>禁止配对设置：{n}</translation>
+    </message>
+    <message>
+        <source>Apprentices: {n}</source>
+        <translation>学徒：{n}</translation>
+    </message>
+    <message>
+        <source>Pairs: {n}</source>
+        <translation>配对：{n}</translation>
+    </message>
+    <message>
+        <source>Pairs and letters are kept as history, so the programme stays.</source>
+        <translation>配对和聘书作为历史保留，因此项目不能删除。</translation>
+    </message>
+    <message>
+        <source>A trade in use can be retired: it stays on existing records but is no longer offered.</source>
+        <translation>正在使用的工种可以停用：已有记录保持不变，但不再供选择。</translation>
+    </message>
+    <message>
+        <source>{title} cannot be removed this way: {reasons}</source>
+        <translation>无法以此方式删除 {title}：{reasons}</translation>
+    </message>
+    <message>
+        <source>Mentor deactivated</source>
+        <translation>导师已设为不在岗</translation>
+    </message>
+    <message>
+        <source>Ended by the coordinator</source>
+        <translation>由管理人员结束</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+</TS>
