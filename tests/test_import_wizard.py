@@ -129,3 +129,25 @@ def test_a_required_column_must_be_mapped(db, qtbot, tmp_path):
     assert next_button(wizard).isEnabled()
     wizard.next()
     assert [r.status for r in wizard.job.results] == ["ok"]
+
+
+def test_a_roster_dropped_on_the_main_window_opens_the_wizard(db, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from ui.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(ImportWizard, "exec", lambda self: opened.append(self.file_page.path_edit.text()) or 0)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    path = roster(tmp_path / "dropped.xlsx")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert opened == [str(path)]
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "letter.docx"))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    assert len(opened) == 1

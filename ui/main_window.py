@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         start = settings.value("window/page", "apprentices")
         self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
         self.update_totals()
+        self.setAcceptDrops(True)  # a roster dropped on the window opens the import wizard
 
     # -- menus ----------------------------------------------------------------------------
 
@@ -172,6 +173,27 @@ class MainWindow(QMainWindow):
         self.update_totals()
 
     # -- actions --------------------------------------------------------------------------
+
+    def _dropped_roster(self, event) -> str | None:
+        from mentormatch.tabular import BOOK_SUFFIXES, OLD_SUFFIXES, TEXT_SUFFIXES
+
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        suffixes = BOOK_SUFFIXES + TEXT_SUFFIXES + OLD_SUFFIXES  # old formats get the wizard's message
+        return paths[0] if len(paths) == 1 and paths[0].lower().endswith(suffixes) else None
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_roster(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped_roster(event)
+        if path:
+            event.acceptProposedAction()
+            from ui.import_wizard import ImportWizard
+
+            ImportWizard(self.db, self, path=path).exec()
+            self.after_change()
 
     def run_dialog(self, module_name: str, class_name: str) -> None:
         module = import_optional(module_name)
