@@ -1,0 +1,743 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Export</name>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Mentor's trade</source>
+        <translation>导师工种</translation>
+    </message>
+    <message>
+        <source>Mentor's skill level</source>
+        <translation>导师技能等级</translation>
+    </message>
+    <message>
+        <source>Mentor's phone</source>
+        <translation>导师手机</translation>
+    </message>
+    <message>
+        <source>Apprentice</source>
+        <translation>学徒</translation>
+    </message>
+    <message>
+        <source>Apprentice's phone</source>
+        <translation>学徒手机</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>匹配分</translation>
+    </message>
+    <message>
+        <source>Additional trades</source>
+        <translation>兼任工种</translation>
+    </message>
+    <message>
+        <source>Apprentices now</source>
+        <translation>在带学徒</translation>
+    </message>
+    <message>
+        <source>Free places</source>
+        <translation>剩余名额</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Term from</source>
+        <translation>聘期开始</translation>
+    </message>
+    <message>
+        <source>Term to</source>
+        <translation>聘期结束</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>发证单位</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>撤销日期</translation>
+    </message>
+    <message>
+        <source>Reason for revoking</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <source>Pair list</source>
+        <translation>师徒结对名单</translation>
+    </message>
+    <message>
+        <source>Mentor list</source>
+        <translation>导师名单</translation>
+    </message>
+    <message>
+        <source>Register of letters of appointment</source>
+        <translation>聘书登记簿</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>草案</translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation>请至少选择一列。</translation>
+    </message>
+    <message>
+        <source>{file}: the file name must end in .xlsx, .csv or .pdf.</source>
+        <translation>{file}：文件名须以 .xlsx、.csv 或 .pdf 结尾。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>{title} — {programme}</source>
+        <translation>{title}——{programme}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>There is no programme named {name}. Programmes: {names}.</source>
+        <translation>没有名为“{name}”的项目。现有项目：{names}。</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {file}.</source>
+        <translation>已将 {count} 行写入 {file}。</translation>
+    </message>
+    <message>
+        <source>The file contains full ID numbers and phone numbers: keep it safe.</source>
+        <translation>该文件含有完整的身份证号和手机号，请妥善保管。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with BOM (.csv)</source>
+        <translation>CSV，UTF-8 带 BOM（.csv）</translation>
+    </message>
+    <message>
+        <source>PDF roster, A4 landscape (.pdf)</source>
+        <translation>PDF 花名册，A4 横向（.pdf）</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>One sheet per enterprise</source>
+        <translation>每个企业一个工作表</translation>
+    </message>
+    <message>
+        <source>Include full personal data (ID numbers and phones)</source>
+        <translation>包含完整个人信息（身份证号和手机号）</translation>
+    </message>
+    <message>
+        <source>The file will contain full ID numbers and phone numbers of apprentices, many of them minors. Share it only with people who need them, and delete it when done.</source>
+        <translation>文件将包含学徒的完整身份证号和手机号，其中许多是未成年人。请只提供给确需这些信息的人，用完后删除。</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出内容：</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {file}.</source>
+        <translation>已将 {count} 行写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{pages} pages sent to the printer.</source>
+        <translation>已向打印机发送 {pages} 页。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV/text file. Title rows above the header are passed over.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV/文本文件。表头上方的标题行会被自动跳过。</translation>
+    </message>
+    <message>
+        <source>Choose a file or drop it on the main window</source>
+        <translation>选择文件，或将文件拖到主窗口上</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为：</translation>
+    </message>
+    <message>
+        <source>Import a roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
+        <translation>表格 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>{rows} rows; the header is row {header}: {columns}</source>
+        <translation>共 {rows} 行；表头在第 {header} 行：{columns}</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Excel turned this {what} into a number and damaged it ({value}); format the column as text and type it again.</source>
+        <translation>Excel 已把此{what}变成数字并损坏了它（{value}）；请把该列设为文本格式后重新录入。</translation>
+    </message>
+    <message>
+        <source>Excel turned this {what} into a number and its last digits became 0 ({value}); format the column as text and type it again.</source>
+        <translation>Excel 已把此{what}变成数字，末几位变成了 0（{value}）；请把该列设为文本格式后重新录入。</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number and its last digits became 0 ({value}); format the column as text and type it again.</source>
+        <translation>Excel 把此身份证号存成了数字，末几位变成了 0（{value}）；请把该列设为文本格式后重新录入。</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Excel stored this phone number as a number and may have dropped its leading 0 ({value}); format the column as text and type it again.</source>
+        <translation>Excel 把此电话号码存成了数字，开头的 0 可能已丢失（{value}）；请把该列设为文本格式后重新录入。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, e.g. 5.</source>
+        <translation>请填写整数，例如 5。</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 to {maximum}.</source>
+        <translation>请填写 0 到 {maximum} 之间的数。</translation>
+    </message>
+    <message>
+        <source>Not understood; write one of: {allowed}.</source>
+        <translation>无法识别；请填写以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}: {message}</source>
+        <translation>第 {row} 行，{column}：{message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Added {added}, updated {updated}, skipped {skipped}.</source>
+        <translation>新增 {added} 条，更新 {updated} 条，跳过 {skipped} 条。</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已新建</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>Excel stored this number as a number and it is shorter than the others ({value}): its leading 0 was probably lost; format the column as text and type it again.</source>
+        <translation>Excel 把此编号存成了数字，且比其他编号短（{value}）：开头的 0 很可能已丢失；请把该列设为文本格式后重新录入。</translation>
+    </message>
+    <message>
+        <source>{name} is not a known trade or major: map it to a trade or create the trade.</source>
+        <translation>“{name}”不是已知的工种或专业：请把它对应到某个工种，或新建该工种。</translation>
+    </message>
+    <message>
+        <source>The trade {name} is retired; reinstate it under Trades or choose another.</source>
+        <translation>工种“{name}”已停用；请在“工种”中恢复它，或另选工种。</translation>
+    </message>
+    <message>
+        <source>A trade or a major is required.</source>
+        <translation>工种或专业必须填写。</translation>
+    </message>
+    <message>
+        <source>{what}: {name}</source>
+        <translation>{what}：{name}</translation>
+    </message>
+    <message>
+        <source>Already in the database.</source>
+        <translation>数据库中已有此记录。</translation>
+    </message>
+    <message>
+        <source>The same record as row {row}.</source>
+        <translation>与第 {row} 行是同一条记录。</translation>
+    </message>
+    <message>
+        <source>{file}: no column for {field}.</source>
+        <translation>{file}：没有“{field}”列。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {count} problems must be corrected first.</source>
+        <translation>未导入任何数据：需先改正 {count} 处问题。</translation>
+    </message>
+    <message>
+        <source>duplicate, skipped</source>
+        <translation>重复，已跳过</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the database refused the data ({error}).</source>
+        <translation>未导入任何数据：数据库拒绝了这些数据（{error}）。</translation>
+    </message>
+    <message>
+        <source>the same record as row {row}</source>
+        <translation>与第 {row} 行是同一条记录</translation>
+    </message>
+    <message>
+        <source>row {row}: {outcome} {reason}</source>
+        <translation>第 {row} 行：{outcome} {reason}</translation>
+    </message>
+    <message>
+        <source>created {what}</source>
+        <translation>已新建 {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Import a roster</source>
+        <translation>导入花名册</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>For rows without a value</source>
+        <translation>用于没有填写的行</translation>
+    </message>
+    <message>
+        <source>The mapping remembered for these columns is used; change it where needed.</source>
+        <translation>已使用为这些列记住的对应关系；如有需要请修改。</translation>
+    </message>
+    <message>
+        <source>Columns were matched by their names; change a match where it is wrong.</source>
+        <translation>已按列名自动对应；如有不对请修改。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Still needed: {fields}. Choose a column for each, or a value for all rows below.</source>
+        <translation>尚缺：{fields}。请为每项选择一列，或在下方为所有行指定一个值。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查各行</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you click Import; then all accepted rows are written together.</source>
+        <translation>点击“导入”之前不会写入任何数据；点击后所有接受的行一次性写入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>所有行</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Records already there (or twice in the file)</source>
+        <translation>已存在的记录（或在文件中出现两次）</translation>
+    </message>
+    <message>
+        <source>Update them from the file</source>
+        <translation>用文件内容更新</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Update selected</source>
+        <translation>更新所选</translation>
+    </message>
+    <message>
+        <source>Skip selected</source>
+        <translation>跳过所选</translation>
+    </message>
+    <message>
+        <source>Majors and trades not in the catalog</source>
+        <translation>目录中没有的专业和工种</translation>
+    </message>
+    <message>
+        <source>Skip the rows with errors and import the others</source>
+        <translation>跳过有错误的行，导入其余各行</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {ok} OK, {warning} with warnings, {error} with errors; {duplicates} duplicates.</source>
+        <translation>共 {rows} 行：正常 {ok} 行，有警告 {warning} 行，有错误 {error} 行；重复 {duplicates} 行。</translation>
+    </message>
+    <message>
+        <source>Will be created: {names}.</source>
+        <translation>将新建：{names}。</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Create the trade “{name}”</source>
+        <translation>新建工种“{name}”</translation>
+    </message>
+    <message>
+        <source>Same as {trade}</source>
+        <translation>对应到 {trade}</translation>
+    </message>
+    <message>
+        <source>{name} ({count} rows):</source>
+        <translation>{name}（{count} 行）：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>学院</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Imported</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save the report as .xlsx…</source>
+        <translation>将报告另存为 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Created: {names}.</source>
+        <translation>已新建：{names}。</translation>
+    </message>
+    <message>
+        <source>{name} import report.xlsx</source>
+        <translation>{name} 导入报告.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>The printer or PDF file could not be opened.</source>
+        <translation>无法打开打印机或 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>打印日期 {date}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>Tabular</name>
+    <message>
+        <source>{file}: no header row was found; the sheet is empty.</source>
+        <translation>{file}：找不到表头行，工作表是空的。</translation>
+    </message>
+    <message>
+        <source>{file} is an old or foreign spreadsheet format ({suffix}). Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then import that file.</source>
+        <translation>{file} 是旧版或其他程序的表格格式（{suffix}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file}: only Excel workbooks (.xlsx) and text tables (.csv, .txt) can be imported.</source>
+        <translation>{file}：只能导入 Excel 工作簿（.xlsx）和文本表格（.csv、.txt）。</translation>
+    </message>
+    <message>
+        <source>{file} does not exist or is not a file.</source>
+        <translation>{file} 不存在或不是文件。</translation>
+    </message>
+    <message>
+        <source>it is not an .xlsx workbook; perhaps an .xls file renamed</source>
+        <translation>它不是 .xlsx 工作簿，可能是改了扩展名的 .xls 文件</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read ({detail}). Open it in Excel or WPS and save it again as .xlsx.</source>
+        <translation>无法读取 {file}（{detail}）。请用 Excel 或 WPS 打开，重新另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named {sheet}; its sheets are: {sheets}.</source>
+        <translation>{file} 中没有名为“{sheet}”的工作表；现有工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>{file}: the sheet {sheet} is a chart, not a table.</source>
+        <translation>{file}：工作表“{sheet}”是图表，不是表格。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is not a valid CSV table: {error}</source>
+        <translation>{file} 不是有效的 CSV 表格：{error}</translation>
+    </message>
+</context>
+</TS>
