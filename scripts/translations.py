@@ -1,6 +1,6 @@
 """Maintain the Chinese translation: one .ts file per area of the app, compiled to .qm.
 
-    python scripts/translations.py update AREA FILE...   collect strings of FILEs into resources/i18n/AREA_zh_CN.ts
+    python scripts/translations.py update [AREA...]      collect the strings of each area's files into resources/i18n/AREA_zh_CN.ts
     python scripts/translations.py todo AREA             print the untranslated strings as JSON {source: ""}
     python scripts/translations.py fill AREA FILE.json   take translations from {source: translation}
     python scripts/translations.py release               compile every .ts to .qm (loaded at start-up)
@@ -14,15 +14,33 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
 LANGUAGE = "zh_CN"
+# Each area's source files (globs from the repository root); every .py with strings belongs to one.
+AREAS = {
+    "core": ["mentormatch/cli.py", "mentormatch/store.py", "mentormatch/validation.py", "mentormatch/sample.py",
+             "mentormatch/i18n.py", "mentormatch/settings.py"],
+    "records": ["mentormatch/records.py", "ui/app.py", "ui/main_window.py", "ui/record_*.py", "ui/editors.py",
+                "ui/lists.py", "ui/table_model.py", "ui/delete_dialog.py", "ui/settings_dialog.py"],
+    "pairing": ["mentormatch/matching.py", "mentormatch/scoring.py", "mentormatch/pairs.py", "ui/pairing*.py"],
+    "letters": ["mentormatch/letters.py", "mentormatch/letter_*.py", "mentormatch/fonts.py", "mentormatch/pdf_text.py",
+                "ui/letters*.py"],
+    "transfer": ["mentormatch/tabular.py", "mentormatch/importer.py", "mentormatch/exporter.py",
+                 "mentormatch/roster_pdf.py", "ui/import_wizard.py", "ui/export_dialog.py"],
+}
 
 
 def ts_path(area: str) -> Path:
     return I18N / f"{area}_{LANGUAGE}.ts"
 
 
-def update(area: str, files: list[str]) -> None:
+def area_files(area: str) -> list[str]:
+    return sorted(str(path) for pattern in AREAS[area] for path in ROOT.glob(pattern))
+
+
+def update(area: str) -> None:
+    files = area_files(area)
     subprocess.run(["pyside6-lupdate", "-no-obsolete", "-locations", "none", *files, "-ts", str(ts_path(area))], check=True)
     tree = ET.parse(ts_path(area))
     tree.getroot().set("language", LANGUAGE)
@@ -60,7 +78,8 @@ def release() -> None:
 def main(argv: list[str]) -> int:
     command, *rest = argv
     if command == "update":
-        update(rest[0], rest[1:])
+        for area in rest or AREAS:
+            update(area)
     elif command == "todo":
         print(json.dumps(todo(rest[0]), ensure_ascii=False, indent=1))
     elif command == "fill":
