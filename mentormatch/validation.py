@@ -23,7 +23,10 @@ USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 # an extension needs a separator, so that a mobile number missing a digit is not taken for one
 LANDLINE_RE = re.compile(r"^(\+?86[- ]?)?(0\d{2,3}[- ]?)?\d{7,8}([- ]\d{1,5})?$")
-FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Full-width forms (U+FF01..U+FF5E) map to ASCII by a fixed offset; U+3000 is the ideographic space.
+FULLWIDTH_ALL = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# In free text only digits and letters are narrowed: 赵强（新） keeps its Chinese brackets.
+FULLWIDTH_ALNUM = {code: FULLWIDTH_ALL[code] for code in FULLWIDTH_ALL if chr(FULLWIDTH_ALL[code]).isalnum()} | {0x3000: 0x20}
 
 
 class ValidationError(ValueError):
@@ -35,12 +38,19 @@ def clean(value: object) -> str:
     """Trim and turn full-width letters, digits and spaces half-width."""
     if value is None:
         return ""
-    return str(value).translate(FULLWIDTH).strip()
+    return str(value).translate(FULLWIDTH_ALNUM).strip()
+
+
+def clean_code(value: object) -> str:
+    """Like clean(), and full-width punctuation too: for numbers, codes and dates (１３８－…, ２０２６／７／１４)."""
+    if value is None:
+        return ""
+    return str(value).translate(FULLWIDTH_ALL).strip()
 
 
 def id_number(value: object) -> str | None:
     """Validate a resident ID number (GB 11643), 18 or legacy 15 characters; lower-case x -> X."""
-    text = clean(value).upper()
+    text = clean_code(value).upper()
     if not text:
         return None
     if len(text) == 15 and text.isdigit():
@@ -63,7 +73,7 @@ def id_number(value: object) -> str | None:
 
 def credit_code(value: object) -> str | None:
     """Validate a unified social credit code (GB 32100)."""
-    text = clean(value).upper()
+    text = clean_code(value).upper()
     if not text:
         return None
     if len(text) != 18 or any(c not in USCC_ALPHABET for c in text):
@@ -78,7 +88,7 @@ def credit_code(value: object) -> str | None:
 
 def phone(value: object) -> str:
     """Validate a mobile (11 digits) or landline number; returns '' when empty."""
-    text = clean(value)
+    text = clean_code(value)
     if not text:
         return ""
     compact = re.sub(r"[\s-]", "", text)
@@ -95,7 +105,7 @@ def iso_date(value: object) -> str | None:
     """Accept 2026-07-14, 2026/7/14, 2026.7.14 or 2026年7月14日; return ISO text."""
     if isinstance(value, date):
         return value.isoformat()[:10]
-    text = clean(value)
+    text = clean_code(value)
     if not text:
         return None
     match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)

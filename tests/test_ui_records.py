@@ -137,7 +137,7 @@ def test_editing_a_mentor_by_double_click(window, qtbot, monkeypatch):
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double click's first half
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     mentor = page.model.record_id(0)
-    assert records.load(window.db, "mentors", mentor)["title"].endswith("(特级)")
+    assert records.load(window.db, "mentors", mentor)["title"].endswith("（特级）")  # Chinese brackets in free text are kept
 
 
 def test_search_filters_as_you_type(window, qtbot):

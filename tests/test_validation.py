@@ -102,3 +102,12 @@ def test_masking():
     assert v.mask_phone("13812341234") == "138****1234"
     assert v.mask_phone("023-67591234") == "********1234"
     assert v.mask_phone("") == ""
+
+
+def test_free_text_keeps_chinese_punctuation_but_narrows_digits_and_letters():
+    assert v.clean(" 赵强（新）Ａ１　") == "赵强（新）A1"
+
+
+def test_codes_and_dates_accept_full_width_punctuation():
+    assert v.phone("１３８－１２３４－５６７８") == "13812345678"
+    assert v.iso_date("２０２６／７／１４") == "2026-07-14"
