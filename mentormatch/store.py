@@ -131,15 +131,32 @@ def _check_existing(path: Path) -> int:
 
 
 def backup_copy(db: Database, path: Path, version: int) -> Path:
-    """Copy the database aside with SQLite's online backup API; returns the copy's path."""
+    """Copy the database aside before migrating it; returns the copy's path."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
-    dest = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
+    save_copy(db, target)
     return target
+
+
+def save_copy(db: Database, target: str | Path) -> None:
+    """Write a consistent copy of the open database to target with SQLite's online backup API.
+
+    The copy is written beside the target and renamed into place, so a failure leaves no half file.
+    """
+    target = Path(target)
+    partial = target.with_name(target.name + ".part")
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(
+            translate("Store", "Cannot write the copy {path}: {error}").format(path=target, error=exc)
+        ) from exc
 
 
 def _migrate(db: Database, from_version: int) -> None:

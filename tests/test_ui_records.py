@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from mentormatch import records
 from ui import delete_dialog
 from ui.delete_dialog import DeleteDialog
-from ui.main_window import MainWindow, import_optional
+from ui.main_window import MainWindow
 from ui.record_dialog import RecordDialog
 
 
@@ -270,14 +270,6 @@ def test_settings_change_the_default_capacity_shown_for_mentors(window, qtbot, m
     default_rows = [r for r in range(page.model.rowCount())
                     if records.load(window.db, "mentors", page.model.record_id(r))["capacity"] is None]
     assert page.model.index(default_rows[0], column(page, "Capacity")).data() == 5
-
-
-def test_a_missing_feature_module_is_reported_but_a_broken_one_raises(tmp_path, monkeypatch):
-    assert import_optional("ui.no_such_feature") is None
-    (tmp_path / "half_built_feature.py").write_text("import no_such_dependency\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(ModuleNotFoundError):
-        import_optional("half_built_feature")
 
 
 def test_run_gui_refuses_a_foreign_file_with_a_message(tmp_path, monkeypatch, qapp):

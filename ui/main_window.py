@@ -8,10 +8,13 @@ A page may define refresh(); it is called whenever the page is shown.
 from __future__ import annotations
 
 import importlib
+from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from mentormatch import __version__, sample
+from mentormatch import __version__, sample, store
 from ui.record_page import RecordPage
 
 SP = QStyle.StandardPixmap
@@ -39,16 +42,6 @@ PAGES = [
     ("letters", QT_TRANSLATE_NOOP("MainWindow", "Letters"), SP.SP_FileIcon, ("ui.letters", "LettersPage")),
 ]
 LANGUAGES = [("zh_CN", "中文（简体）"), ("en", "English")]  # each in its own language
-
-
-def import_optional(module_name: str):
-    """The module, or None when it is not installed (another area not delivered yet)."""
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +92,7 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
         self.export_action = file_menu.addAction(self.tr("&Export…"), lambda: self.run_dialog("ui.export_dialog", "ExportDialog"))
         self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        self.copy_action = file_menu.addAction(self.tr("Save a &copy of the database…"), self.save_copy)
         file_menu.addSeparator()
         self.sample_action = file_menu.addAction(self.tr("Load &sample data"), self.load_sample)
         self.settings_action = file_menu.addAction(self.tr("Se&ttings…"), self.open_settings)
@@ -146,13 +140,7 @@ class MainWindow(QMainWindow):
             page.counts_changed.connect(self._page_counts_changed)
             page.data_changed.connect(self.update_totals)
             return page
-        module = import_optional(source[0])
-        if module is None:
-            text = self.tr("{page} is not available in this version of MentorMatch.").format(page=self.tr(label))
-            page = QLabel(text, self)
-            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return page
-        return getattr(module, source[1])(self.db, self)
+        return getattr(importlib.import_module(source[0]), source[1])(self.db, self)
 
     def _page_counts_changed(self, text: str) -> None:
         if self.sender() is self.stack.currentWidget():
@@ -196,12 +184,23 @@ class MainWindow(QMainWindow):
             self.after_change()
 
     def run_dialog(self, module_name: str, class_name: str) -> None:
-        module = import_optional(module_name)
-        if module is None:
-            QMessageBox.information(self, "MentorMatch", self.tr("This feature is not available in this version of MentorMatch."))
-            return
-        getattr(module, class_name)(self.db, self).exec()
+        getattr(importlib.import_module(module_name), class_name)(self.db, self).exec()
         self.after_change()
+
+    def save_copy(self) -> None:
+        """A backup the coordinator can keep elsewhere (a USB stick, the college's share)."""
+        suggested = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)) / (
+            f"MentorMatch-{date.today():%Y%m%d}.db")
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the database"), str(suggested),
+                                                self.tr("MentorMatch database (*.db)"))
+        if not target:
+            return
+        try:
+            store.save_copy(self.db, target)
+        except store.StoreError as exc:
+            QMessageBox.warning(self, self.tr("Save a copy of the database"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("A copy of the database was saved to {path}.").format(path=target), 8000)
 
     def load_sample(self) -> None:
         if not sample.is_empty(self.db):
