@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -70,17 +72,29 @@ class World:
 
 
 @st.composite
-def worlds(draw):
-    """A random small world as plain data: mentors, apprentices, exclusions, kept pairs."""
+def worlds(draw, mentors=(0, 6), apprentices=(0, 8), kept=(0, 5), trades=st.integers(0, 3), levels=st.integers(1, 5),
+           years=st.integers(0, 30), active=st.booleans(), sometimes=st.booleans()):
+    """A random small world as plain data: mentors, apprentices, exclusions, kept pairs (sizes as (min, max));
+    an apprentice has a host enterprise or a preferred mentor when `sometimes` draws True."""
     n_ent = draw(st.integers(1, 3))
-    mentors = draw(st.lists(st.tuples(st.integers(0, 3), st.integers(0, n_ent - 1), st.integers(1, 5), st.integers(0, 30),
-                                      st.integers(0, 3), st.booleans(), st.lists(st.integers(0, 3), max_size=1)),
-                            max_size=6))
-    apprentices = draw(st.lists(st.tuples(st.integers(0, 3), st.one_of(st.none(), st.integers(0, n_ent - 1)), st.integers(2, 5),
-                                          st.one_of(st.none(), st.integers(0, 5))), max_size=8))
-    exclusions = draw(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 5)), max_size=4))
-    kept = draw(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 5), st.booleans()), max_size=5))
-    return n_ent, mentors, apprentices, exclusions, kept
+    maybe = lambda values: sometimes.flatmap(lambda yes: values if yes else st.none())  # noqa: E731
+    mentor_rows = draw(st.lists(st.tuples(trades, st.integers(0, n_ent - 1), levels, years,
+                                          st.integers(0, 3), active, st.lists(trades, max_size=1)),
+                                min_size=mentors[0], max_size=mentors[1]))
+    apprentice_rows = draw(st.lists(st.tuples(trades, maybe(st.integers(0, n_ent - 1)), st.integers(2, 5),
+                                              maybe(st.integers(0, mentors[1] - 1))),
+                                    min_size=apprentices[0], max_size=apprentices[1]))
+    exclusions = draw(st.lists(st.tuples(st.integers(0, apprentices[1] - 1), st.integers(0, mentors[1] - 1)), max_size=4))
+    kept_rows = draw(st.lists(st.tuples(st.integers(0, apprentices[1] - 1), st.integers(0, mentors[1] - 1), st.booleans()),
+                              min_size=kept[0], max_size=kept[1]))
+    return n_ent, mentor_rows, apprentice_rows, exclusions, kept_rows
+
+
+# many mentors alike in every score term, of two unrelated trades, most of them holding pairs: the
+# solver groups them, and a group's ladder merges different loads
+mostly = st.sampled_from([True, True, True, False])
+alike_worlds = worlds(mentors=(6, 12), apprentices=(4, 12), kept=(2, 8), trades=st.sampled_from([0, 3]),
+                      levels=st.sampled_from([3, 4]), years=st.just(10), active=mostly, sometimes=mostly.map(lambda x: not x))
 
 
 def build(data):
@@ -201,6 +215,58 @@ def test_optimum_equals_independent_solver(data, allow_related, rematch):
     proposal = matching.solve(matching.load_instance(db, w.programme, allow_related=allow_related, rematch=rematch))
     assert (proposal.matched, proposal.objective) == expected
     db.close()
+
+
+def _benchmark():
+    """benchmarks/bench_matching.py as a module: its straightforward model is the benchmark's reference."""
+    spec = importlib.util.spec_from_file_location("bench_matching", Path(__file__).resolve().parent.parent / "benchmarks" / "bench_matching.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+straightforward = _benchmark().straightforward
+
+
+@hsettings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(alike_worlds, st.booleans(), st.booleans())
+def test_groups_of_alike_mentors_keep_the_optimum(data, allow_related, rematch):
+    """The model with groups of interchangeable mentors reaches the optimum of the straightforward
+    model (one arc per apprentice and mentor) and of the MILP; its pairs keep the rules, each pair's
+    breakdown is its own mentor's, and the fairness cost is that of the mentors' final loads."""
+    db, w = build(data)
+    before = w.active()
+    inst = matching.load_instance(db, w.programme, allow_related=allow_related, rematch=rematch)
+    proposal = matching.solve(inst)
+    assert (proposal.matched, proposal.objective) == straightforward(inst) == independent_optimum(db, w, allow_related, rematch)
+    matching.write_draft(db, inst, proposal)
+    check_hard_rules(db, w, before, allow_related)
+    held = {m: 0 for (m,) in db.execute("SELECT id FROM mentors")}
+    for a, (m, status, locked, _) in w.active().items():
+        held[m] += status != "proposed" and a not in inst.current
+    new = {m: 0 for m in held}
+    for a, m, terms in proposal.pairs:
+        level, years = db.execute("SELECT skill_level, years FROM mentors WHERE id = ?", [m]).fetchone()
+        target = db.execute("SELECT target_level FROM apprentices WHERE id = ?", [a]).fetchone()[0]
+        assert terms["level"] == (30 if level > target else 15 if level == target else 0)
+        assert terms["experience"] == 10 * min(years, 20) // 20
+        new[m] += 1
+    assert proposal.fairness == sum(20 * (held[m] + k) for m in new for k in range(new[m]))
+    db.close()
+
+
+def test_alike_mentors_share_the_cheapest_places(db):
+    w = World(db)
+    e = w.enterprise()
+    first, second, third = (w.mentor(w.trades[0], e, capacity=c) for c in (3, 2, 2))
+    for mentor, held in ((first, 2), (third, 1)):
+        for _ in range(held):
+            w.pair(w.apprentice(w.trades[3]), mentor)
+    new = [w.apprentice(w.trades[0]) for _ in range(3)]
+    proposal = matching.propose(db, w.programme)
+    # places: first 40; second 0, 20; third 20 -> the three cheapest, the lower mentor id on the tie
+    assert [(a, m) for a, m, _ in proposal.pairs] == [(new[0], second), (new[1], second), (new[2], third)]
+    assert proposal.fairness == 40 and proposal.objective == 3 * (100 + 30 + 5) - 40
 
 
 def test_same_data_same_pairs(sample_db):
