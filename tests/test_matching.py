@@ -416,15 +416,34 @@ def test_cli_match_draft_json_and_confirm(qapp, db_path, capsys):  # qapp: the C
     fill_sample(db)
     db.close()
     assert cli_main(["--db", str(db_path), "match"]) == 0
-    out = capsys.readouterr().out
-    assert "116" in out and "draft" in out
+    lines = capsys.readouterr().out.splitlines()
+    db = open_database(db_path)
+    draft_score = db.execute("SELECT SUM(score) FROM pairs WHERE status = 'proposed' AND ended_at IS NULL").fetchone()[0]
+    assert lines[:3] == ["Matched: 116 apprentices.", "Unmatched: 4 apprentices.", "  no mentor of that trade at the host enterprise: 4"]
+    assert lines[3].startswith(f"Total score: {draft_score} (fairness cost ") and "draft" in lines[4]
+    # confirm a few by hand, then propose again: the JSON lists the confirmed and the proposed pairs
+    pairs.accept(db, None, [r[0] for r in db.execute("SELECT id FROM pairs ORDER BY id LIMIT 10")])
+    db.close()
+    assert cli_main(["--db", str(db_path), "match", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["matched"] == 106 and data["unmatched"] == {"no_trade": 0, "no_host": 4, "excluded": 0, "full": 0}
+    assert not data["confirmed"] and sorted(p["status"] for p in data["pairs"]) == ["confirmed"] * 10 + ["proposed"] * 106
+    db = open_database(db_path)
+    for pair in data["pairs"]:
+        assert set(pair["apprentice"]) >= {"student_no", "college"} and set(pair["mentor"]) >= {"id", "name", "employee_no", "enterprise"}
+        expected = db.execute(
+            "SELECT m.id, m.name, m.employee_no, e.name, p.score, p.status FROM apprentices a JOIN colleges c ON c.id = a.college_id"
+            " JOIN pairs p ON p.apprentice_id = a.id AND p.ended_at IS NULL JOIN mentors m ON m.id = p.mentor_id"
+            " JOIN enterprises e ON e.id = m.enterprise_id WHERE a.student_no = ? AND c.name = ?",
+            [pair["apprentice"]["student_no"], pair["apprentice"]["college"]]).fetchone()
+        mentor = pair["mentor"]
+        assert (mentor["id"], mentor["name"], mentor["employee_no"], mentor["enterprise"], pair["score"], pair["status"]) == expected
+        assert pair["score"] == sum(pair["breakdown"][k] for k in ("trade", "level", "experience", "continuity", "preferred"))
+    assert data["total_score"] == sum(p["score"] for p in data["pairs"] if p["status"] == "proposed")
+    db.close()
     assert cli_main(["--db", str(db_path), "match", "--programme", "2026 渝北—德阳 汽车工程半年实习", "--confirm", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["matched"] == 116 and data["unmatched"]["no_host"] == 4 and data["confirmed"]
-    first = data["pairs"][0]
-    assert first["status"] == "confirmed" and set(first["mentor"]) == {"id", "name", "employee_no", "enterprise"}
-    assert first["apprentice"]["college"] and first["score"] == sum(
-        first["breakdown"][k] for k in ("trade", "level", "experience", "continuity", "preferred"))
+    assert data["confirmed"] and [p["status"] for p in data["pairs"]] == ["confirmed"] * 116
     assert cli_main(["--db", str(db_path), "match", "--programme", "没有这个项目"]) == 2
     assert "没有这个项目" in capsys.readouterr().err
 
