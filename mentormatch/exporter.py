@@ -28,10 +28,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+import xlsxwriter
+import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
@@ -187,6 +185,7 @@ class Sheet:
     headers: list[str]
     rows: list[list]
     text_columns: set[int]
+    caption: str = ""  # a line above the header in .xlsx (the summary of an import report)
 
 
 def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
@@ -202,33 +201,45 @@ def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
     else:
         name = "mentor" if kind == "pairs" else "name"
         enterprise_rank, mentor_rank = _ranks(i["enterprise"] for i in items), _ranks(i[name] for i in items)
-        tail = (lambda i: i["student_no"]) if kind == "pairs" else (lambda i: "")
+        tail = (lambda i: i["student_no"] or "") if kind == "pairs" else (lambda i: "")
         items.sort(key=lambda i: (enterprise_rank[i["enterprise"]], mentor_rank[i[name]], i["mentor_id"], tail(i)))
     return items
 
 
 def _ranks(values) -> dict[str, int]:
-    """Each distinct text's place in the collation order of the language (pinyin for Chinese)."""
-    collator = QCollator(QLocale())
+    """Each distinct text's place in pinyin order (QCollator for Chinese, whatever the system language)."""
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     distinct = sorted(set(v or "" for v in values), key=functools.cmp_to_key(collator.compare))
     return {v: i for i, v in enumerate(distinct)}
 
 
-def _cell(item: dict, column: Column, full: bool):
-    if column.key == "status":
-        return _status(item)
-    if column.key == "free":
-        return max(item["capacity"] - item["load"], 0)
-    if column.key == "active":
-        return translate("Export", "yes") if item["active"] else translate("Export", "no")
-    if column.key == "issuers":
-        return "、".join(json.loads(item["issuers"] or "[]"))
-    value = item[column.key]
+def _value(column: Column, full: bool):
+    """A function item -> the displayed value of the column; None when the stored value is shown as it is."""
+    key = column.key
+    if key == "status":
+        return _status
+    if key == "free":
+        return lambda item: max(item["capacity"] - item["load"], 0)
+    if key == "active":
+        yes, no = translate("Export", "yes"), translate("Export", "no")
+        return lambda item: yes if item["active"] else no
+    if key == "issuers":
+        return lambda item: "、".join(json.loads(item["issuers"] or "[]"))
     if column.choice:
-        return records.choice_label(column.choice, value) if value not in (None, "") else ""
+        labels: dict = {}
+
+        def label(item):
+            code = item[key]
+            if code in (None, ""):
+                return None
+            if code not in labels:
+                labels[code] = records.choice_label(column.choice, code)
+            return labels[code]
+        return label
     if column.sensitive and not full:
-        return validation.mask_id(value) if column.sensitive == "id" else validation.mask_phone(value)
-    return "" if value is None else value
+        mask = validation.mask_id if column.sensitive == "id" else validation.mask_phone
+        return lambda item: mask(item[key]) or None
+    return None
 
 
 def _status(item: dict) -> str:
@@ -239,16 +250,24 @@ def _status(item: dict) -> str:
 
 def sheets(db: Database, kind: str, programme_id: int | None = None, keys: list[str] | None = None,
            full_personal_data: bool = False, sheet_per_enterprise: bool = False) -> list[Sheet]:
-    """The table(s) to write: headers and rows of displayed values, in order."""
+    """The table(s) to write: headers and rows of displayed values (None or "" when empty), in order."""
     chosen = [c for c in COLUMNS[kind] if c.key in (keys or default_columns(kind))]
     if not chosen:
         raise ExportError(translate("Export", "Choose at least one column."))
     items = _read(db, kind, programme_id)
     headers = [c.title() for c in chosen]
     text_columns = {i for i, c in enumerate(chosen) if c.text}
+    stored = [c.key for c in chosen]
+    computed = [(i, f) for i, f in enumerate(_value(c, full_personal_data) for c in chosen) if f]
 
     def rows(part):
-        return [[_cell(item, c, full_personal_data) for c in chosen] for item in part]
+        out = []
+        for item in part:
+            row = [item.get(k) for k in stored]
+            for i, value in computed:
+                row[i] = value(item)
+            out.append(row)
+        return out
 
     if not (sheet_per_enterprise and kind in ("pairs", "mentors")):
         return [Sheet(title(kind), headers, rows(items), text_columns)]
@@ -299,6 +318,22 @@ def display_width(text: str) -> int:
     return len(text.encode("gb18030", errors="replace"))
 
 
+def widest(values, count: int = 1) -> list[str]:
+    """The count texts of greatest display width among values (None and non-texts are passed over).
+
+    Every distinct text is at most twice as wide as it is long, so texts are measured longest
+    first until the next one cannot be wider than those found: a few dozen of 20,000."""
+    texts = sorted((v for v in set(values) if v.__class__ is str), key=len, reverse=True)
+    found: list[tuple[int, str]] = []
+    for text in texts:
+        if len(found) == count and 2 * len(text) <= found[-1][0]:
+            break
+        found.append((display_width(text), text))
+        found.sort(key=lambda f: f[0], reverse=True)
+        del found[count:]
+    return [text for _, text in found]
+
+
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid, unique worksheet name: at most 31 characters, none of []:*?/\\."""
     base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "Sheet"
@@ -312,50 +347,51 @@ def sheet_title(name: str, taken: set[str]) -> str:
 
 
 def write_xlsx(path: Path, parts: list[Sheet]) -> None:
-    book = Workbook(write_only=True)
+    """Write the sheets with XlsxWriter.
+
+    A column format reaches every cell of the column, as when a column is formatted in Excel:
+    the number columns are text (@) without an object per cell, so that editing a cell in Excel
+    never turns an ID number into 1.10105E+17. A text that would read as a formula is written
+    as a string with Excel's quote prefix."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": False, "strings_to_formulas": False,
+                                           "strings_to_urls": False, "strings_to_numbers": False})
+    bold = book.add_format({"bold": True})
+    text = book.add_format({"num_format": "@"})
+    quoted = book.add_format({"quote_prefix": True})
+    quoted_text = book.add_format({"num_format": "@", "quote_prefix": True})
     taken: set[str] = set()
-    bold = Font(bold=True)
     for part in parts:
-        ws = book.create_sheet(sheet_title(part.name, taken))
+        ws = book.add_worksheet(sheet_title(part.name, taken))
         ncols = len(part.headers)
-        widths = [display_width(h) for h in part.headers]
-        for row in part.rows:
-            for i, value in enumerate(row):
-                if isinstance(value, str):
-                    w = display_width(value)
-                    if w > widths[i]:
-                        widths[i] = w
-        for i, w in enumerate(widths):
-            ws.column_dimensions[get_column_letter(i + 1)].width = min(w + 2, MAX_WIDTH)
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(ncols)}{len(part.rows) + 1}"
-        header = []
-        for text in part.headers:
-            cell = WriteOnlyCell(ws, text)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
+        columns = list(zip(*part.rows)) or [()] * ncols
+        for i, header in enumerate(part.headers):
+            width = max(display_width(t) for t in widest(columns[i]) + [header])
+            ws.set_column(i, i, min(width + 2, MAX_WIDTH), text if i in part.text_columns else None)
+        top = 1 if part.caption else 0
+        if part.caption:
+            ws.write_string(0, 0, part.caption, bold)
+        ws.write_row(top, 0, part.headers, bold)
+        ws.freeze_panes(top + 1, 0)
+        ws.autofilter(top, 0, top + len(part.rows), ncols - 1)
         text_columns = part.text_columns
-        for row in part.rows:
-            out = list(row)
+        write_string, write_number = ws.write_string, ws.write_number
+        for r, row in enumerate(part.rows, start=top + 1):
             for i, value in enumerate(row):
-                if i in text_columns:
-                    text = str(value)
-                    cell = _text_cell(ws, text) if text.startswith(FORMULA_START) else WriteOnlyCell(ws, text)
-                    cell.number_format = "@"
-                    out[i] = cell
-                elif isinstance(value, str) and value.startswith(FORMULA_START):
-                    out[i] = _text_cell(ws, value)
-            ws.append(out)
-    book.save(path)
-
-
-def _text_cell(ws, value: str):
-    """A string cell that Excel and WPS show as typed and never evaluate."""
-    cell = WriteOnlyCell(ws, value)
-    cell.data_type = "s"  # openpyxl makes '=…' a formula otherwise
-    cell.quotePrefix = True
-    return cell
+                if value is None or value == "":
+                    continue
+                if value.__class__ is not str:
+                    if i not in text_columns:
+                        write_number(r, i, value)
+                        continue
+                    value = str(value)
+                if value.startswith(FORMULA_START):
+                    write_string(r, i, value, quoted_text if i in text_columns else quoted)
+                else:
+                    write_string(r, i, value)
+    try:
+        book.close()
+    except xlsxwriter.exceptions.FileCreateError as exc:
+        raise exc.args[0] from exc  # the OSError: export() names the file and the reason
 
 
 def csv_value(value, text: bool) -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import records, tabular, validation
+from mentormatch import exporter, records, tabular, validation
 from mentormatch.i18n import translate
 from mentormatch.validation import ValidationError
 
@@ -211,6 +211,11 @@ def _text(value: object) -> str:
     return text[1:].lstrip() if text.startswith("'") else text
 
 
+def _code(value: object) -> str:
+    """A cell holding a number or code as text: also full-width punctuation made half-width (２０２６－００１)."""
+    return validation.clean_code(_text(value))
+
+
 def _from_number(value: object, what: str) -> str:
     """An ID, phone or student number stored as a number: its digits, or ValidationError if Excel
     has already destroyed it (more than 15 digits, or a fraction)."""
@@ -232,7 +237,7 @@ def _scientific(text: str, what: str) -> None:
 
 def parse_id_number(value: object) -> str | None:
     what = translate("Import", "ID number")
-    text = _from_number(value, what) if isinstance(value, (int, float)) and not isinstance(value, bool) else _text(value)
+    text = _from_number(value, what) if isinstance(value, (int, float)) and not isinstance(value, bool) else _code(value)
     _scientific(text, what)
     try:
         return validation.id_number(text)
@@ -251,7 +256,7 @@ def parse_phone(value: object) -> str:
             raise ValidationError(translate("Import", "Excel stored this phone number as a number and may have dropped its leading 0 "
                                                       "({value}); format the column as text and type it again.").format(value=text))
         return text
-    text = _text(value)
+    text = _code(value)
     _scientific(text, what)
     return validation.phone(text)
 
@@ -260,7 +265,7 @@ def parse_code(value: object, what: str) -> str:
     """A student or employee number: text; a number only if Excel has not damaged it."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _from_number(value, what)
-    text = _text(value)
+    text = _code(value)
     _scientific(text, what)
     return text
 
@@ -350,27 +355,11 @@ class ImportReport:
             added=self.added, updated=self.updated, skipped=self.skipped)
 
     def save_xlsx(self, path: str | Path) -> None:
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(translate("Import", "Import report"))
-        sheet.column_dimensions["A"].width = 8
-        sheet.column_dimensions["B"].width = 12
-        sheet.column_dimensions["C"].width = 90
-        sheet.freeze_panes = "A3"
-        sheet.append([self.summary()])
-        header = [WriteOnlyCell(sheet, text) for text in
-                  (translate("Import", "Row"), translate("Import", "Result"), translate("Import", "Reason"))]
-        for cell in header:
-            cell.font = Font(bold=True)
-        sheet.append(header)
-        for row, outcome, reason in self.lines:
-            sheet.append([row, outcome_label(outcome), reason])
-        for text in self.created:
-            sheet.append(["", translate("Import", "created"), text])
-        book.save(path)
+        """The report as a workbook: the summary, then row, result and reason of every row."""
+        rows = [[row, outcome_label(outcome), reason] for row, outcome, reason in self.lines]
+        rows += [["", translate("Import", "created"), text] for text in self.created]
+        headers = [translate("Import", "Row"), translate("Import", "Result"), translate("Import", "Reason")]
+        exporter.write_xlsx(Path(path), [exporter.Sheet(translate("Import", "Import report"), headers, rows, set(), self.summary())])
 
 
 def outcome_label(outcome: str) -> str:
@@ -481,7 +470,7 @@ class ImportJob:
                 what = translate("Records", f.label)
                 parsers[name] = lambda v, what=what: parse_code(v, what)
             elif name == "credit_code":
-                parsers[name] = lambda v: validation.credit_code(_text(v))
+                parsers[name] = lambda v: validation.credit_code(_code(v))
             elif f.kind == "date":
                 parsers[name] = parse_date
             elif f.kind in ("int", "capacity"):

@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QFontMetricsF, QPageLayout, QPageSize
                            QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat, QTextLength, QTextOption,
                            QTextTableFormat)
 
-from mentormatch.exporter import display_width
+from mentormatch.exporter import widest
 from mentormatch.fonts import chinese_font
 from mentormatch.i18n import translate
 from mentormatch.pdf_text import TextLayer
@@ -147,9 +147,9 @@ def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[lis
     padding = (PADDING + 1) * device.resolution() / 72  # the cell's padding and borders, generously, in device pixels
     need = []
     for i, header in enumerate(headers):
-        values = {str(row[i]) for row in rows if i < len(row) and row[i] not in (None, "")}
-        widest = sorted(values, key=display_width)[-3:]  # measuring every value would be slow
-        text = max((plain.horizontalAdvance(v) for v in widest), default=0.0)
+        # the widest texts by character count; measuring every value in the font would be slow
+        texts = widest((str(row[i]) for row in rows if i < len(row) and row[i] not in (None, "")), 3)
+        text = max((plain.horizontalAdvance(v) for v in texts), default=0.0)
         word = max((bold.horizontalAdvance(w) for w in header.split()), default=0.0)
         need.append(max(text, word) + 2 * padding)
     assigned = [0.0] * len(need)

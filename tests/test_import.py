@@ -87,13 +87,14 @@ def test_tab_separated_unicode_text(db, tmp_path):
 
 
 def test_full_width_values_and_date_forms_are_normalised(db, tmp_path):
-    row = [1, "ＳＣ００１", " 李 娜 ", "女", "１１０１０５１９４９１２３１００２ｘ", "１３８ １２３４ ５６７８", "汽车维修", "１班",
-           "四川工业科技学院", "", "2026.7.1", "2027年1月13日"]
+    row = [1, "ＳＣ－００１", " 李娜（小） ", "女", "１１０１０５１９４９１２３１００２ｘ", "１３８－１２３４－５６７８", "汽车维修", "１班",
+           "四川工业科技学院", "", "２０２６．７．１", "2027年1月13日"]
     job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", [HEADER, row]))
     job.commit()
-    student_no, name, *_ , id_number, phone, _, start, end = apprentices(db)[0]
-    assert (student_no, name, id_number, phone, start, end) == (
-        "SC001", "李 娜", "11010519491231002X", "13812345678", "2026-07-01", "2027-01-13")
+    student_no, name, *_, class_name, _, _, id_number, phone, _, start, end = apprentices(db)[0]
+    # codes, numbers and dates lose their full-width punctuation; a name keeps its Chinese brackets
+    assert (student_no, name, class_name, id_number, phone, start, end) == (
+        "SC-001", "李娜（小）", "1班", "11010519491231002X", "13812345678", "2026-07-01", "2027-01-13")
 
 
 @pytest.mark.parametrize("damaged", [110105194912310000, 1.10105194912310e17, "1.10105E+17", "110105194912310000"])

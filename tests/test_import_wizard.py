@@ -82,7 +82,7 @@ def test_import_a_roster_through_the_wizard(db, qtbot, tmp_path, monkeypatch):
     assert wizard.currentPage() is report_page
     assert "Added 2, updated 1, skipped 1." in report_page.summary.text()
     rows = db.execute("SELECT student_no, name, phone, trade_id FROM apprentices ORDER BY student_no").fetchall()
-    assert rows == [("SC001", "舒小超", "13811112222", 1), ("SC003", "李娜", "13711112222", trade), ("SC004", "赵强(新)", "13611112222", trade)]
+    assert rows == [("SC001", "舒小超", "13811112222", 1), ("SC003", "李娜", "13711112222", trade), ("SC004", "赵强（新）", "13611112222", trade)]
 
     target = tmp_path / "report.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
