@@ -72,7 +72,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column("programme", QT_TRANSLATE_NOOP("Export", "Programme"), default=False),
         Column("enterprise", QT_TRANSLATE_NOOP("Export", "Enterprise")),
         Column("mentor", QT_TRANSLATE_NOOP("Export", "Mentor")),
-        _field("mentors", "employee_no", "mentor_employee_no", text=True, default=False),
+        Column("mentor_employee_no", QT_TRANSLATE_NOOP("Export", "Mentor's employee number"), text=True, default=False),
         Column("mentor_trade", QT_TRANSLATE_NOOP("Export", "Mentor's trade")),
         Column("mentor_level", QT_TRANSLATE_NOOP("Export", "Mentor's skill level"), choice="level", default=False),
         Column("mentor_phone", QT_TRANSLATE_NOOP("Export", "Mentor's phone"), text=True, sensitive="phone"),

@@ -200,7 +200,7 @@ LEVEL_WORDS = {"初级工": 1, "初级": 1, "五级": 1, "中级工": 2, "中级
                "技师": 4, "二级": 4, "高级技师": 5, "一级": 5}
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     """A cell as trimmed half-width text; a whole float is written without '.0'; a leading
     apostrophe (Excel's text marker, or our own against formula injection) is dropped."""
     if isinstance(value, float) and value.is_integer():
@@ -213,7 +213,7 @@ def _text(value: object) -> str:
 
 def _code(value: object) -> str:
     """A cell holding a number or code as text: also full-width punctuation made half-width (２０２６－００１)."""
-    return validation.clean_code(_text(value))
+    return validation.clean_code(cell_text(value))
 
 
 def _from_number(value: object, what: str) -> str:
@@ -275,11 +275,11 @@ def parse_date(value: object) -> str | None:
         value = date(1899, 12, 30) + timedelta(days=int(value))  # an Excel date serial shown as a number
     if isinstance(value, datetime):
         value = value.date()
-    return validation.iso_date(value if isinstance(value, date) else _text(value))
+    return validation.iso_date(value if isinstance(value, date) else cell_text(value))
 
 
 def parse_count(value: object, maximum: int) -> int:
-    text = re.sub(r"[年人名个岁]$", "", _text(value))
+    text = re.sub(r"[年人名个岁]$", "", cell_text(value))
     try:
         number = int(float(text)) if re.fullmatch(r"\d+(\.0+)?", text) else int(text)
     except ValueError:
@@ -290,10 +290,10 @@ def parse_count(value: object, maximum: int) -> int:
 
 
 def parse_choice(value: object, table: dict[str, object], choices: str) -> object:
-    text = normalise_header(_text(value))
+    text = normalise_header(cell_text(value))
     if text in table:
         return table[text]
-    for part in re.split(r"[/、,，（(）)]", _text(value)):  # 高级工（三级）, 三级/高级工
+    for part in re.split(r"[/、,，（(）)]", cell_text(value)):  # 高级工（三级）, 三级/高级工
         if normalise_header(part) in table:
             return table[normalise_header(part)]
     allowed = "、".join(translate("Records", c.label) for c in records.CHOICES[choices] if c.value != "")
@@ -311,9 +311,16 @@ class Issue:
     error: bool = True
 
     def text(self, row: int) -> str:
+        """'row 5, 身份证号码: …' for messages outside the row (the command line)."""
         if self.column:
             return translate("Import", "row {row}, {column}: {message}").format(row=row, column=self.column, message=self.message)
         return translate("Import", "row {row}: {message}").format(row=row, message=self.message)
+
+    def reason(self) -> str:
+        """'身份证号码: …' for the row's own line (the preview and the report)."""
+        if self.column:
+            return translate("Import", "{column}: {message}").format(column=self.column, message=self.message)
+        return self.message
 
 
 @dataclass
@@ -336,7 +343,9 @@ class RowResult:
         return self.existing_id is not None or self.first_row is not None
 
     def reasons(self) -> str:
-        return "; ".join((i.column + ": " if i.column else "") + i.message for i in self.issues)
+        """The row's issues in one line; the separator between two of them is translated ("；" in Chinese)."""
+        texts = [i.reason() for i in self.issues]
+        return translate("Import", "; ").join([t.rstrip(".。") for t in texts[:-1]] + texts[-1:])
 
 
 @dataclass
@@ -481,7 +490,7 @@ class ImportJob:
             elif f.kind == "notes":
                 parsers[name] = lambda v: str(v).strip()
             else:
-                parsers[name] = _text
+                parsers[name] = cell_text
         return parsers
 
     def _check_numbers(self, results: list[RowResult], labels: dict) -> None:
@@ -608,8 +617,7 @@ class ImportJob:
                 writer = _Writer(self.db, self.kind, report)
                 for r in self.results:
                     if r.action == "skip":
-                        reason = r.reasons() if r.status == "error" else translate("Import", "duplicate, skipped")
-                        report.lines.append((r.row, "skipped", reason))
+                        report.lines.append((r.row, "skipped", r.reasons()))  # the errors, or which record it duplicates
                     else:
                         writer.write(r, self._keys(r.values, writer.lookups))
                 writer.finish()

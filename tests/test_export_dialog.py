@@ -48,11 +48,18 @@ def test_export_pairs_with_chosen_columns(sample_db, qtbot, tmp_path, monkeypatc
 def test_columns_follow_the_kind_and_none_cannot_be_exported(sample_db, qtbot):
     dialog = ExportDialog(sample_db)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("mentors"))
     titles = [dialog.columns.item(i).text() for i in range(dialog.columns.count())]
     assert "Free places" in titles and "Capacity" in titles
     for i in range(dialog.columns.count()):
         dialog.columns.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert not dialog.export_button.isEnabled()
+    assert not dialog.full_check.isEnabled()  # no phone column: nothing to show in full
+    dialog.columns.item(titles.index("Phone")).setCheckState(Qt.CheckState.Checked)
+    dialog.full_check.setChecked(True)
+    assert dialog.full_check.isEnabled() and dialog.warning.isVisible() and "mentors" in dialog.warning.text()
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("letters"))
+    assert not dialog.full_check.isEnabled() and not dialog.warning.isVisible() and not dialog.full_personal_data()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
     assert not dialog.sheets_check.isEnabled()

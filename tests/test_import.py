@@ -137,6 +137,7 @@ def test_duplicates_in_the_file_and_in_the_database(db, tmp_path):
     assert results[2].first_row == 5
     report = job.commit()  # the default: skip existing records
     assert (report.added, report.updated, report.skipped) == (0, 0, 3)
+    assert report.lines[2] == (6, "skipped", "Already in the database; The same record as row 5.")  # says which record
     assert apprentices(db)[0][4] == "焊接1班"
 
     job = ImportJob.from_file(db, "apprentices", again)

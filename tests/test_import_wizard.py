@@ -42,10 +42,15 @@ def test_import_a_roster_through_the_wizard(db, qtbot, tmp_path, monkeypatch):
     # mapping: 本人电话 is the apprentice's phone; 家长电话 stays out
     mapping = wizard.mapping_page
     assert wizard.currentPage() is mapping and mapping.isComplete()
-    combo = mapping.grid.cellWidget(HEADER.index("本人电话"), 2)
+    phone_row = HEADER.index("本人电话")
+    combo = mapping.grid.cellWidget(phone_row, 2)
     assert combo.currentData() is None
+    assert mapping.grid.item(phone_row, 1).text().startswith("13811112222、")  # not personal data until imported as a phone
     combo.setCurrentIndex(combo.findData("phone"))
-    assert wizard.job.mapping[HEADER.index("本人电话")] == "phone"
+    assert wizard.job.mapping[phone_row] == "phone"
+    # the first values of the columns taken as ID numbers and phones are masked
+    assert mapping.grid.item(phone_row, 1).text() == "138****2222、139****2222、137****2222"
+    assert mapping.grid.item(HEADER.index("身份证号码"), 1).text() == "110105********002X、1.10105E+17"  # as Excel shows the damaged one
     qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
 
     preview = wizard.preview_page
@@ -56,11 +61,20 @@ def test_import_a_roster_through_the_wizard(db, qtbot, tmp_path, monkeypatch):
     assert not commit.isEnabled()
     preview.filter_combo.setCurrentIndex(preview.filter_combo.findData("error"))
     assert preview.proxy.rowCount() == 2
-    reason = preview.proxy.index(0, preview.model.columnCount() - 1).data()
-    assert "身份证号码" in reason and "Excel" in reason
+    assert preview.model.headerData(3, Qt.Orientation.Horizontal) == "Reason"  # next to the status, not off to the right
+    reason = preview.proxy.index(0, 3).data()
+    assert reason.startswith("身份证号码: Excel") and "format the column as text" in reason
+    # the damaged ID shows what the file holds, as Excel shows it, on the colour of an error
+    id_column = preview.model.FIXED + preview.model.fields.index("id_number")
+    damaged = preview.proxy.index(0, id_column)
+    assert damaged.data() == "1.10105E+17"
+    assert damaged.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#f8d7da"
+    assert preview.proxy.index(0, id_column - 1).data(Qt.ItemDataRole.BackgroundRole) is None
+    # the whole reason of the current row is shown below the table
+    preview.view.setCurrentIndex(preview.proxy.index(1, 0))
+    assert preview.detail.text() == "Row 5: " + preview.proxy.index(1, 3).data() and "汽车智能技术" in preview.detail.text()
     # the ID column of the preview is masked
     preview.filter_combo.setCurrentIndex(preview.filter_combo.findData("ok"))
-    id_column = 3 + preview.model.fields.index("id_number")
     assert preview.proxy.index(0, id_column).data() == "110105********002X"
 
     # the unknown major becomes an alias of 汽车维修工

@@ -41,8 +41,7 @@ class ExportDialog(QDialog):
         self.columns = QListWidget(self)
         self.sheets_check = QCheckBox(self.tr("One sheet per enterprise"), self)
         self.full_check = QCheckBox(self.tr("Include full personal data (ID numbers and phones)"), self)
-        self.warning = QLabel(self.tr("The file will contain full ID numbers and phone numbers of apprentices, many of them "
-                                      "minors. Share it only with people who need them, and delete it when done."), self)
+        self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #B02A37")
         self.warning.setVisible(False)
@@ -71,7 +70,7 @@ class ExportDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.format_combo.currentIndexChanged.connect(self._update)
         self.columns.itemChanged.connect(self._update)
-        self.full_check.toggled.connect(self.warning.setVisible)
+        self.full_check.toggled.connect(self._update)
         self._kind_changed()
         self.resize(520, 620)
 
@@ -98,11 +97,25 @@ class ExportDialog(QDialog):
         self.sheets_check.setEnabled(fmt == "xlsx" and self.kind() in ("pairs", "mentors"))
         self.export_button.setText(self.tr("Print…") if fmt == "print" else self.tr("Export…"))
         self.export_button.setEnabled(bool(self.chosen_columns()))
+        # full personal data only when a chosen column has some: the warning names whose
+        chosen = set(self.chosen_columns())
+        sensitive = [c for c in exporter.columns(self.kind()) if c.sensitive and c.key in chosen]
+        self.full_check.setEnabled(bool(sensitive))
+        if any(c.key in ("id_number", "apprentice_phone") for c in sensitive):
+            self.warning.setText(self.tr("The file will contain full ID numbers and phone numbers of apprentices, many of them "
+                                         "minors. Share it only with people who need them, and delete it when done."))
+        else:
+            self.warning.setText(self.tr("The file will contain the full phone numbers of mentors. Share it only with people "
+                                         "who need them, and delete it when done."))
+        self.warning.setVisible(self.full_personal_data())
+
+    def full_personal_data(self) -> bool:
+        return self.full_check.isChecked() and self.full_check.isEnabled()
 
     def export(self) -> None:
         fmt = self.format_combo.currentData()
         options = dict(programme_id=self.programme_combo.currentData(), keys=self.chosen_columns(),
-                       full_personal_data=self.full_check.isChecked())
+                       full_personal_data=self.full_personal_data())
         try:
             if fmt == "print":
                 self._print(options)

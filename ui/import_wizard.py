@@ -23,6 +23,23 @@ from mentormatch.validation import mask_id, mask_phone
 
 STATUS_COLOURS = {"ok": QColor("#D1E7DD"), "warning": QColor("#FFF3CD"), "error": QColor("#F8D7DA")}
 FILTERS = ("all", "ok", "warning", "error", "duplicate")
+PROBLEM_STYLE = "color: #B02A37"
+REASON_WIDTH = 420  # pixels of the reason column; the whole text is below the table and in the tooltip
+
+
+def shown(value: object, field: records.Field | None) -> str:
+    """A cell of the file as the wizard shows it: a long number as Excel shows it (5.10722E+17),
+    ID numbers and phones masked."""
+    if isinstance(value, float) and abs(value) >= 1e11:
+        return f"{value:.6G}"  # not personal data any more: its digits are lost
+    text = importer.cell_text(value)
+    if importer.SCIENTIFIC.match(text):
+        return text  # typed or pasted as Excel showed it: no digits left to hide
+    if field is not None and field.sensitive == "id":
+        return mask_id(text)
+    if field is not None and field.sensitive == "phone":
+        return mask_phone(text)
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,6 +139,7 @@ class FilePage(QWizardPage):
             self.sheet_combo.clear()
         self.table = None
         self._reading += 1
+        self.status.setStyleSheet("")
         self.status.setText(self.tr("Reading {file}…").format(file=Path(path).name))
         self.completeChanged.emit()
         task = _ReadTask(path, sheet)
@@ -148,6 +166,7 @@ class FilePage(QWizardPage):
     def _failed(self, number: int, message: str) -> None:
         if number == self._reading:
             self.status.setText(message)
+            self.status.setStyleSheet(PROBLEM_STYLE)
             self.completeChanged.emit()
 
     def _guess_kind(self, headers: list[str]) -> None:
@@ -169,8 +188,6 @@ class MappingPage(QWizardPage):
         self.setTitle(self.tr("Match the columns"))
         self.db = wizard.db
         self.job: importer.ImportJob | None = None
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
         self.grid = QTableWidget(0, 3, self)
         self.grid.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First values"), self.tr("Imported as")])
         self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -181,9 +198,8 @@ class MappingPage(QWizardPage):
         self.default_combos: dict[str, QComboBox] = {}
         self.missing = QLabel(self)
         self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("color: #B02A37")
+        self.missing.setStyleSheet(PROBLEM_STYLE)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.defaults_box)
         layout.addWidget(self.missing)
@@ -193,15 +209,15 @@ class MappingPage(QWizardPage):
         page = wizard.file_page
         self.job = importer.ImportJob(self.db, page.kind(), page.table, Path(page.path_edit.text()).name)
         wizard.job = self.job
-        self.note.setText(self.tr("The mapping remembered for these columns is used; change it where needed.")
-                          if self.job.mapping_remembered else
-                          self.tr("Columns were matched by their names; change a match where it is wrong."))
+        self.setSubTitle(self.tr("The mapping remembered for these columns is used; change it where needed.")
+                         if self.job.mapping_remembered else
+                         self.tr("Columns were matched by their names; change a match where it is wrong."))
         fields = list(importer.ALIASES[self.job.kind])
         self.grid.setRowCount(len(self.job.table.headers))
         for column, header in enumerate(self.job.table.headers):
             self.grid.setItem(column, 0, QTableWidgetItem(header))
-            samples = [r[column] for _, r in self.job.table.rows[:3] if column < len(r) and r[column] not in (None, "")]
-            self.grid.setItem(column, 1, QTableWidgetItem("、".join(map(str, samples))))
+            self.grid.setItem(column, 1, QTableWidgetItem())
+            self._show_samples(column)
             combo = QComboBox(self.grid)
             combo.addItem(self.tr("(not imported)"), None)
             for name in fields:
@@ -213,6 +229,13 @@ class MappingPage(QWizardPage):
         self.grid.setColumnWidth(2, 200)
         self._build_defaults()
         self._update_missing()
+
+    def _show_samples(self, column: int) -> None:
+        """The first values of the column, masked if it is imported as an ID number or a phone."""
+        name = self.job.mapping[column]
+        field = records.KINDS[self.job.kind].field(name) if name else None
+        samples = [r[column] for _, r in self.job.table.rows[:3] if column < len(r) and r[column] not in (None, "")]
+        self.grid.item(column, 1).setText("、".join(shown(v, field) for v in samples))
 
     def _build_defaults(self) -> None:
         while self.defaults_form.rowCount():
@@ -238,6 +261,7 @@ class MappingPage(QWizardPage):
                     self.job.mapping[other] = None
                     self.grid.cellWidget(other, 2).setCurrentIndex(0)
         self.job.mapping[column] = name
+        self._show_samples(column)
         self._update_missing()
 
     def _default(self, name: str, text: str) -> None:
@@ -259,7 +283,11 @@ class MappingPage(QWizardPage):
 
 
 class PreviewModel(QAbstractTableModel):
-    """The validated rows: row number, status, action, the mapped values (masked) and the reasons."""
+    """The validated rows: row number, status, action, the reasons, then the mapped values (masked).
+
+    A value that could not be taken shows what the file holds, on the colour of its problem."""
+
+    FIXED = 4  # row, status, action, reason
 
     def __init__(self, job: importer.ImportJob, parent=None):
         super().__init__(parent)
@@ -267,6 +295,8 @@ class PreviewModel(QAbstractTableModel):
         self.fields = [name for name in job.mapping if name]
         spec = records.KINDS[job.kind]
         self.kinds = {name: spec.field(name) for name in self.fields}
+        self.labels = [job.column_of(name) for name in self.fields]
+        self.indexes = [job.mapping.index(name) for name in self.fields]  # the column of each field in the file
 
     def reset(self) -> None:
         self.beginResetModel()
@@ -276,25 +306,28 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.job.results)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.fields) + 4
+        return 0 if parent.isValid() else len(self.fields) + self.FIXED
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        fixed = [self.tr("Row"), self.tr("Status"), self.tr("Action")]
-        if section < 3:
-            return fixed[section]
-        if section == len(self.fields) + 3:
-            return self.tr("Reason")
-        return self.job.column_of(self.fields[section - 3])
+        if section < self.FIXED:
+            return [self.tr("Row"), self.tr("Status"), self.tr("Action"), self.tr("Reason")][section]
+        return self.labels[section - self.FIXED]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         result = self.job.results[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
-            return QBrush(STATUS_COLOURS[result.status])
         if role == Qt.ItemDataRole.UserRole:
             return result
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column == 1:
+                return QBrush(STATUS_COLOURS[result.status])
+            if column >= self.FIXED:
+                problems = [i for i in result.issues if i.column == self.labels[column - self.FIXED]]
+                if problems:
+                    return QBrush(STATUS_COLOURS["error" if any(i.error for i in problems) else "warning"])
+            return None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == 0:
@@ -303,13 +336,15 @@ class PreviewModel(QAbstractTableModel):
             return {"ok": self.tr("OK"), "warning": self.tr("Warning"), "error": self.tr("Error")}[result.status]
         if column == 2:
             return {"add": self.tr("add"), "update": self.tr("update"), "skip": self.tr("skip")}[result.action]
-        if column == len(self.fields) + 3:
+        if column == 3:
             return result.reasons()
-        name = self.fields[column - 3]
-        value = result.values.get(name)
+        name = self.fields[column - self.FIXED]
         f = self.kinds[name]
-        if value in (None, ""):
-            return ""
+        value = result.values.get(name)
+        if value in (None, ""):  # nothing taken: show what the file holds
+            cells = self.job.table.rows[index.row()][1]
+            raw = cells[self.indexes[column - self.FIXED]]
+            return "" if raw is None else shown(raw, f)
         if f.sensitive == "id":
             return mask_id(value)
         if f.sensitive == "phone":
@@ -359,6 +394,9 @@ class PreviewPage(QWizardPage):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.detail = QLabel(self)  # the reasons of the current row, whole
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.duplicates_box = QGroupBox(self.tr("Records already there (or twice in the file)"), self)
         self.update_radio = QRadioButton(self.tr("Update them from the file"), self.duplicates_box)
@@ -386,6 +424,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.duplicates_box)
         layout.addWidget(self.trades_box)
         layout.addWidget(self.skip_errors)
@@ -394,6 +433,7 @@ class PreviewPage(QWizardPage):
         self.job = self.wizard().job
         self.model = PreviewModel(self.job, self)
         self.proxy.setSourceModel(self.model)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.job.on_duplicate = "update" if self.update_radio.isChecked() else "skip"
         self.revalidate()
         self._build_trades()
@@ -416,11 +456,22 @@ class PreviewPage(QWizardPage):
             rows=len(results), duplicates=duplicates, **counts)
         if self.job.new_names:
             text += " " + self.tr("Will be created: {names}.").format(names="；".join(self.job.new_names))
+        if counts["error"]:
+            text += " " + self.tr("Correct the rows with errors in the file and choose it again, or tick “Skip the rows with "
+                                  "errors and import the others” below.")
         self.summary.setText(text)
         self.duplicates_box.setVisible(duplicates > 0)
         self.skip_errors.setVisible(counts["error"] > 0)
         self.view.resizeColumnsToContents()
+        self.view.setColumnWidth(3, min(self.view.columnWidth(3), REASON_WIDTH))
+        self._show_detail(self.view.currentIndex())
         self.completeChanged.emit()
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        result = self.proxy.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        self.detail.setText(self.tr("Row {row}: {reasons}").format(row=result.row, reasons=result.reasons())
+                            if result is not None and result.issues else "")
+        self.detail.setVisible(bool(self.detail.text()))
 
     def _build_trades(self) -> None:
         while self.trades_form.rowCount():
@@ -481,6 +532,7 @@ class ReportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.setTitle(self.tr("Imported"))
+        self.setSubTitle(self.tr("Every row that was not simply added is listed with the reason. Save the report to keep it."))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.lines = QTableWidget(0, 3, self)

@@ -15,6 +15,10 @@
         <translation>导师</translation>
     </message>
     <message>
+        <source>Mentor's employee number</source>
+        <translation>导师工号</translation>
+    </message>
+    <message>
         <source>Mentor's trade</source>
         <translation>导师工种</translation>
     </message>
@@ -222,6 +226,10 @@
         <translation>打印…</translation>
     </message>
     <message>
+        <source>The file will contain the full phone numbers of mentors. Share it only with people who need them, and delete it when done.</source>
+        <translation>文件将包含导师的完整手机号。请只提供给确需这些信息的人，用完后删除。</translation>
+    </message>
+    <message>
         <source>{count} rows written to {file}.</source>
         <translation>已将 {count} 行写入 {file}。</translation>
     </message>
@@ -360,6 +368,14 @@
         <translation>已新建</translation>
     </message>
     <message>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>added</source>
         <translation>新增</translation>
     </message>
@@ -410,10 +426,6 @@
     <message>
         <source>Nothing was imported: {count} problems must be corrected first.</source>
         <translation>未导入任何数据：需先改正 {count} 处问题。</translation>
-    </message>
-    <message>
-        <source>duplicate, skipped</source>
-        <translation>重复，已跳过</translation>
     </message>
     <message>
         <source>Nothing was imported: the database refused the data ({error}).</source>
@@ -600,6 +612,14 @@
         <translation>将新建：{names}。</translation>
     </message>
     <message>
+        <source>Correct the rows with errors in the file and choose it again, or tick “Skip the rows with errors and import the others” below.</source>
+        <translation>请在文件中改正有错误的行后重新选择该文件，或勾选下方的“跳过有错误的行，导入其余各行”。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reasons}</source>
+        <translation>第 {row} 行：{reasons}</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -644,6 +664,10 @@
     <message>
         <source>Imported</source>
         <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Every row that was not simply added is listed with the reason. Save the report to keep it.</source>
+        <translation>下表列出未直接新增的各行及原因。可将报告另存留底。</translation>
     </message>
     <message>
         <source>Row</source>
