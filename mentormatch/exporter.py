@@ -373,6 +373,12 @@ def write_xlsx(path: Path, parts: list[Sheet]) -> None:
         ws.write_row(top, 0, part.headers, bold)
         ws.freeze_panes(top + 1, 0)
         ws.autofilter(top, 0, top + len(part.rows), ncols - 1)
+        # printed from Excel or WPS: A4 landscape, all columns on the width of a page, the header on every page
+        ws.set_paper(9)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(top)
+        ws.set_footer("&C&P / &N")
         text_columns = part.text_columns
         write_string, write_number = ws.write_string, ws.write_number
         for r, row in enumerate(part.rows, start=top + 1):

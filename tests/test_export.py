@@ -50,6 +50,10 @@ def test_pair_list_xlsx_is_formatted_for_excel(paired, tmp_path):
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == f"A1:F{len(rows)}"
     assert ws.column_dimensions["A"].width >= 24  # fitted to 重庆长安汽车股份有限公司
+    # printed from Excel or WPS: A4 landscape, one page wide, the header repeated on every page
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0  # 1 is the default
+    assert ws.print_title_rows == "1:1"
     for column in "DEF":
         cell = ws[f"{column}2"]
         assert cell.number_format == "@" and cell.data_type == "s"
