@@ -53,7 +53,7 @@ def test_pair_list_xlsx_is_formatted_for_excel(paired, tmp_path):
     # printed from Excel or WPS: A4 landscape, one page wide, the header repeated on every page
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0  # 1 is the default
-    assert ws.print_title_rows == "1:1"
+    assert ws.print_title_rows == "$1:$1"
     for column in "DEF":
         cell = ws[f"{column}2"]
         assert cell.number_format == "@" and cell.data_type == "s"
