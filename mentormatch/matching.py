@@ -8,15 +8,19 @@ The objective is lexicographic: first the number of apprentices matched, then th
 the fairness cost (see scoring.py). It is a min-cost flow solved by OR-Tools
 (`solve_max_flow_with_min_cost`: the maximum flow, and among maximum flows the cheapest).
 
-Speed: apprentices alike in every rule and score term (trade, host enterprise, target level; no
-preferred mentor, no exclusion, no current pair) form one class node with a supply. Mentors with
-the same arcs (the same classes at the same scores) form one group node: a mentor's fairness cost
-is convex, so a group's ladder to the sink is the sorted merge of its mentors' places, one arc per
-distinct cost. The model has one arc per class and eligible group instead of one per apprentice
-and eligible mentor (20,000 x 8,000 at city scale: 26,691 arcs instead of 2,037,714).
+Speed: apprentices alike in every rule and class score term (trade, host enterprise, target level;
+no exclusion) form one class node with a supply. An apprentice whose preferred or current mentor
+is allowed gets a bonus node of their own with two ways out: through their class (any mentor at
+the class's score) or straight to that mentor with the bonus added. Mentors with the same arcs
+(from the same nodes at the same scores) form one group node: a mentor's fairness cost is convex,
+so a group's ladder to the sink is the sorted merge of its mentors' places, one arc per distinct
+cost. At city scale the model has about 27,000 arcs instead of the 2 million of one arc per
+apprentice and eligible mentor.
 Ties are broken by a deterministic perturbation smaller than one score point in total; a group's
 flow goes to its mentors' cheapest places (lowest mentor id first), and a class's apprentices in
-id order meet their mentors in id order: the same data gives the same pairs.
+id order meet their mentors in id order: the same data gives the same pairs. (An apprentice who
+passes through their class never lands on their bonus mentor there while the bonus is positive:
+the straight arc would be better, so the optimum does not do it.)
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from sqlite_utils import Database
 from mentormatch import pairs as pair_actions
 from mentormatch import settings
 from mentormatch.i18n import translate
-from mentormatch.scoring import Weights, WeightsError, load_weights
+from mentormatch.scoring import SCORE_TERMS, Weights, WeightsError, load_weights
 from mentormatch.store import now_iso
 
 # why an apprentice is left without a mentor, checked in this order
@@ -191,31 +195,28 @@ class _Classes:
     first: np.ndarray       # index of the class's first apprentice in the instance arrays
     single: np.ndarray      # the apprentice id of a class of its own, else 0
     sizes: np.ndarray       # apprentices per class
-    by_class: np.ndarray    # apprentice ids, class after class, ascending within a class
-    bounds: np.ndarray      # class c's apprentices are by_class[bounds[c]:bounds[c + 1]]
-
-    def members(self, c: int) -> list[int]:
-        return self.by_class[self.bounds[c]:self.bounds[c + 1]].tolist()
+    of: np.ndarray          # each apprentice's class (by index in the instance arrays)
+    order: np.ndarray       # apprentice indices, class after class, ascending within a class
 
 
 def _classes(inst: Instance) -> _Classes:
-    """Group interchangeable apprentices; anyone with a preference, exclusion or current pair is alone."""
+    """Group apprentices alike in every rule and class score term (trade, host enterprise, target
+    level); anyone with an exclusion is alone. A preferred or current mentor does not split a class:
+    solve() gives such an apprentice a bonus node of their own."""
     n = len(inst.app_id)
-    special_ids = np.array(sorted({a for a, _ in inst.exclusions} | set(inst.current)), dtype=np.int64)
-    special = (inst.app_preferred > 0) | np.isin(inst.app_id, special_ids)
+    alone = np.isin(inst.app_id, np.array(sorted({a for a, _ in inst.exclusions}), dtype=np.int64))
     hosts = int(inst.app_host.max(initial=0)) + 1
     key = (inst.app_trade * hosts + inst.app_host) * 8 + inst.app_target
-    key = np.where(special, -1 - np.arange(n), key)
+    key = np.where(alone, -1 - np.arange(n), key)
     _, first, inverse, sizes = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
     order = np.argsort(first, kind="stable")           # classes in the order of their first apprentice's id
     rank = np.empty_like(order)
     rank[order] = np.arange(len(order))
-    inverse = rank[inverse.reshape(-1)]
+    of = rank[inverse.reshape(-1)]
     first, sizes = first[order], sizes[order]
-    by_class = inst.app_id[np.argsort(inverse, kind="stable")]   # apprentice ids grouped by class, ascending within
-    bounds = np.concatenate(([0], np.cumsum(sizes)))
     return _Classes(trade=inst.app_trade[first], host=inst.app_host[first], target=inst.app_target[first], first=first,
-                    single=np.where(special[first], inst.app_id[first], 0), sizes=sizes, by_class=by_class, bounds=bounds)
+                    single=np.where(alone[first], inst.app_id[first], 0), sizes=sizes, of=of,
+                    order=np.argsort(of, kind="stable"))
 
 
 def _join(query_keys: np.ndarray, entry_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -269,21 +270,26 @@ def _candidates(inst: Instance, cls: _Classes) -> dict[str, np.ndarray]:
 
 
 def _scores(inst: Instance, cls: _Classes, cand: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The class score terms of each candidate row (continuity and preferred are the apprentice's)."""
     w = inst.weights
     c, m = cand["class"], cand["mentor"]
-    mentor_ids = inst.men_id[m]
     level = np.where(inst.men_level[m] > cls.target[c], w.level_above, np.where(inst.men_level[m] == cls.target[c], w.level_equal, 0))
     experience = w.experience_max * np.minimum(np.maximum(inst.men_years, 0), w.experience_cap_years) // w.experience_cap_years
-    current = np.array([inst.current.get(a, (0, 0))[1] if a else 0 for a in cls.single.tolist()], dtype=np.int64)
-    preferred_of_class = inst.app_preferred[cls.first]
-    terms = {
-        "trade": np.where(cand["related"] == 1, w.related_trade, w.same_trade),
-        "level": level,
-        "experience": experience[m],
-        "continuity": np.where((current[c] == mentor_ids) & (current[c] > 0), w.continuity, 0),
-        "preferred": np.where((preferred_of_class[c] == mentor_ids) & (preferred_of_class[c] > 0), w.preferred, 0),
-    }
-    return terms
+    return {"trade": np.where(cand["related"] == 1, w.related_trade, w.same_trade), "level": level, "experience": experience[m]}
+
+
+def _bonus_mentors(inst: Instance) -> tuple[np.ndarray, np.ndarray]:
+    """Each apprentice's preferred and current mentor as mentor indices, -1 for none (or not active)."""
+    current = np.zeros(len(inst.app_id), dtype=np.int64)
+    if inst.current:
+        moving = np.array([(a, m) for a, (_, m) in inst.current.items()], dtype=np.int64)
+        current[np.searchsorted(inst.app_id, moving[:, 0])] = moving[:, 1]
+    result = []
+    for ids in (inst.app_preferred, current):
+        index = np.minimum(np.searchsorted(inst.men_id, ids), max(len(inst.men_id) - 1, 0))
+        found = (ids > 0) & (inst.men_id[index] == ids) if len(inst.men_id) else np.zeros(len(ids), dtype=bool)
+        result.append(np.where(found, index, -1))
+    return result[0], result[1]
 
 
 def _reasons(cand: dict[str, np.ndarray]) -> list[str]:
@@ -299,20 +305,20 @@ def unpaired_reasons(db: Database, programme_id: int | None, *, allow_related: b
     cls = _classes(inst)
     cand = _candidates(inst, cls)
     free = np.maximum(inst.men_capacity - inst.men_load, 0)[cand["mentor"]] > 0
-    has_free = np.bincount(cand["class"][free], minlength=len(cls.sizes)) > 0
+    left = ~(np.bincount(cand["class"][free], minlength=len(cls.sizes)) > 0)[cls.of]
     reasons = _reasons(cand)
-    return {a: reasons[c] for c in np.flatnonzero(~has_free).tolist() for a in cls.members(c)}
+    return {a: reasons[c] for a, c in zip(inst.app_id[left].tolist(), cls.of[left].tolist())}
 
 
-def _mentor_groups(arc_class: np.ndarray, arc_mentor: np.ndarray, arc_score: np.ndarray, n_mentors: int) -> np.ndarray:
-    """Each mentor's group, -1 for a mentor without an arc. Mentors with the same arcs — the same
-    classes at the same scores — are interchangeable; groups are numbered by their first mentor."""
+def _mentor_groups(arc_source: np.ndarray, arc_mentor: np.ndarray, arc_score: np.ndarray, n_mentors: int) -> np.ndarray:
+    """Each mentor's group, -1 for a mentor without an arc. Mentors with the same arcs — from the
+    same sources at the same scores — are interchangeable; groups are numbered by their first mentor."""
     group = np.full(n_mentors, -1, dtype=np.int64)
     if not len(arc_mentor):
         return group
-    order = np.lexsort((arc_class, arc_mentor))
+    order = np.lexsort((arc_source, arc_mentor))
     mentor = arc_mentor[order]
-    signature = (arc_class[order] * (int(arc_score.max()) + 1) + arc_score[order]).tolist()
+    signature = (arc_source[order] * (int(arc_score.max()) + 1) + arc_score[order]).tolist()
     starts = np.flatnonzero(np.diff(mentor, prepend=-1))
     bounds = np.append(starts, len(mentor)).tolist()
     keys: dict[tuple, int] = {}
@@ -333,28 +339,50 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
     report(10)
     cand = _candidates(inst, cls)
     terms = _scores(inst, cls, cand)
-    score = sum(terms.values())
-    report(30)
+    row_score = sum(terms.values())
+    n_classes, n_men = len(cls.sizes), len(inst.men_id)
+    row_key = cand["class"] * n_men + cand["mentor"]  # sorted: rows are by class, then mentor
     remaining = np.maximum(inst.men_capacity - inst.men_load, 0)
+    # An apprentice whose preferred or current mentor is allowed and has a place gets a bonus node:
+    # one arc to their class (any mentor at the class's score) and one to each such mentor with the
+    # bonus added. The sources of arcs are the classes, then the bonus nodes.
+    preferred, current = _bonus_mentors(inst)
+    has = [np.flatnonzero(x >= 0) for x in (preferred, current)]
+    wish = np.unique(np.concatenate((has[0] * n_men + preferred[has[0]], has[1] * n_men + current[has[1]])))
+    wish_app, wish_mentor = wish // n_men, wish % n_men
+    row = np.minimum(np.searchsorted(row_key, cls.of[wish_app] * n_men + wish_mentor), max(len(row_key) - 1, 0))
+    ok = (row_key[row] == cls.of[wish_app] * n_men + wish_mentor) & (remaining[wish_mentor] > 0) if len(row_key) else row < 0
+    wish_app, wish_mentor, row = wish_app[ok], wish_mentor[ok], row[ok]
+    bonus_app, wish_node = np.unique(wish_app, return_inverse=True)
+    wish_score = (row_score[row] + w.preferred * (preferred[wish_app] == wish_mentor)
+                  + w.continuity * (current[wish_app] == wish_mentor))
     usable = remaining[cand["mentor"]] > 0
-    arc_class, arc_mentor, arc_score = cand["class"][usable], cand["mentor"][usable], score[usable]
-    # nodes: the classes that have an arc, the groups of interchangeable mentors, the sink
-    group = _mentor_groups(arc_class, arc_mentor, arc_score, len(inst.men_id))
+    arc_source = np.concatenate((cand["class"][usable], n_classes + wish_node.reshape(-1)))
+    arc_mentor = np.concatenate((cand["mentor"][usable], wish_mentor))
+    arc_score = np.concatenate((row_score[usable], wish_score))
+    report(30)
+    # nodes: the sources that have an arc, the groups of interchangeable mentors, the sink
+    group = _mentor_groups(arc_source, arc_mentor, arc_score, n_men)
     members = np.flatnonzero(group >= 0)
     first_mentor = members[np.unique(group[members], return_index=True)[1]]
     n_groups = len(first_mentor)
     own = first_mentor[group[arc_mentor]] == arc_mentor  # a group's arcs are its first mentor's
-    g_class, g_group, g_score = arc_class[own], group[arc_mentor[own]], arc_score[own]
-    sizes = cls.sizes
-    classes, arc_tail = np.unique(g_class, return_inverse=True)
-    sink = len(classes) + n_groups
+    g_source, g_group, g_score = arc_source[own], group[arc_mentor[own]], arc_score[own]
+    sources, arc_tail = np.unique(g_source, return_inverse=True)
+    sink = len(sources) + n_groups
+    source_size = np.concatenate((cls.sizes, np.ones(len(bonus_app), dtype=np.int64)))
+    supply = source_size - np.concatenate((np.bincount(cls.of[bonus_app], minlength=n_classes), np.zeros(len(bonus_app), dtype=np.int64)))
+    source_app_id = np.concatenate((inst.app_id[cls.first], inst.app_id[bonus_app]))
     # scale: the perturbations of all units together stay below one point of the objective
-    unit = (int(sizes.sum()) + 1) * PERTURBATION
-    perturb = (inst.app_id[cls.first][g_class] * 7919 + inst.men_id[first_mentor][g_group] * 104729) % PERTURBATION
+    unit = (int(cls.sizes.sum()) + 1) * PERTURBATION
+    perturb = (source_app_id[g_source] * 7919 + inst.men_id[first_mentor][g_group] * 104729) % PERTURBATION
     group_places = np.bincount(group[members], weights=remaining[members], minlength=n_groups).astype(np.int64)
     flow = min_cost_flow.SimpleMinCostFlow()
     arcs = flow.add_arcs_with_capacity_and_unit_cost(
-        arc_tail, len(classes) + g_group, np.minimum(sizes[g_class], group_places[g_group]), -g_score * unit + perturb)
+        arc_tail, len(sources) + g_group, np.minimum(source_size[g_source], group_places[g_group]), -g_score * unit + perturb)
+    links = flow.add_arcs_with_capacity_and_unit_cost(
+        np.searchsorted(sources, n_classes + np.arange(len(bonus_app))), np.searchsorted(sources, cls.of[bonus_app]),
+        np.ones(len(bonus_app), dtype=np.int64), np.zeros(len(bonus_app), dtype=np.int64))
     # the fairness ladder: a mentor holding L pairs pays step * (L + j) for the (j + 1)-th new
     # apprentice. The costs are convex, so a group's ladder is the sorted merge of its mentors'
     # places: one arc per distinct cost, as wide as the places at that cost.
@@ -365,51 +393,61 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
     span = int(place_level.max(initial=0)) + 1
     rungs, widths = np.unique(place_group * span + place_level, return_counts=True)
     flow.add_arcs_with_capacity_and_unit_cost(
-        len(classes) + rungs // span, np.full(len(rungs), sink), widths, w.fairness_step * (rungs % span) * unit)
-    flow.set_nodes_supplies(np.append(np.arange(len(classes)), sink), np.append(sizes[classes], -sizes[classes].sum()))
+        len(sources) + rungs // span, np.full(len(rungs), sink), widths, w.fairness_step * (rungs % span) * unit)
+    flow.set_nodes_supplies(np.append(np.arange(len(sources)), sink), np.append(supply[sources], -supply[sources].sum()))
     report(40)
-    if len(g_class):
+    if len(g_source):
         status = flow.solve_max_flow_with_min_cost()
         if status != flow.OPTIMAL:
             raise MatchingError(translate("Matching", "The solver failed ({status}); nothing was changed.").format(status=status))
-        used = flow.flows(arcs)
+        used, linked = flow.flows(arcs), flow.flows(links)
     else:
-        used = np.zeros(0, dtype=np.int64)
+        used, linked = np.zeros(0, dtype=np.int64), np.zeros(len(bonus_app), dtype=np.int64)
     report(80)
     # a group's new apprentices take its cheapest places, the lowest mentor index first on a tie
     order = np.lexsort((place_mentor, place_level, place_group))
     taken = np.bincount(g_group, weights=used, minlength=n_groups).astype(np.int64)
     rank = np.arange(len(order)) - _run_starts(place_group[order])
-    given = np.bincount(place_mentor[order[rank < taken[place_group[order]]]], minlength=len(inst.men_id))
-    # within a group, the apprentices class by class meet the places mentor by mentor; then within
-    # a class, apprentices in id order meet their mentors in index order: a canonical hand-out
-    by_group = np.lexsort((g_class, g_group))
-    pair_class = np.repeat(g_class[by_group], used[by_group])
+    given = np.bincount(place_mentor[order[rank < taken[place_group[order]]]], minlength=n_men)
+    # within a group, the units source by source meet the places mentor by mentor
+    by_group = np.lexsort((g_source, g_group))
+    pair_source = np.repeat(g_source[by_group], used[by_group])
     grouped = members[np.argsort(group[members], kind="stable")]
     pair_mentor = np.repeat(grouped, given[grouped])
-    order = np.lexsort((pair_mentor, pair_class))
-    pair_class, pair_mentor = pair_class[order], pair_mentor[order]
-    pair_app = cls.by_class[cls.bounds[pair_class] + np.arange(len(pair_class)) - _run_starts(pair_class)]
-    # each pair's breakdown is its own mentor's candidate row (rows are sorted by class, then mentor)
-    n_men = len(inst.men_id)
-    rows = np.searchsorted(cand["class"] * n_men + cand["mentor"], pair_class * n_men + pair_mentor)
+    order = np.lexsort((pair_mentor, pair_source))
+    pair_source, pair_mentor = pair_source[order], pair_mentor[order]
+    # a bonus node's unit is its apprentice's; a class's units go to the members it holds (those
+    # without a bonus node, and those whose bonus node passed through it), in id order
+    held = np.ones(len(inst.app_id), dtype=bool)
+    held[bonus_app] = linked > 0
+    holding = cls.order[held[cls.order]]
+    in_class = pair_source < n_classes
+    class_units = pair_source[in_class]
+    pair_app = np.empty(len(pair_source), dtype=np.int64)
+    pair_app[in_class] = holding[np.searchsorted(cls.of[holding], class_units) + np.arange(len(class_units)) - _run_starts(class_units)]
+    pair_app[~in_class] = bonus_app[pair_source[~in_class] - n_classes]
+    # each pair's breakdown: its class's row for its own mentor, and the apprentice's bonuses
     order = np.argsort(pair_app, kind="stable")
-    names = list(terms) + ["related_trade"]
-    values = np.stack([terms[name] for name in terms] + [cand["related"]])[:, rows[order]].T.tolist()
+    pair_app, pair_mentor = pair_app[order], pair_mentor[order]
+    rows = np.searchsorted(row_key, cls.of[pair_app] * n_men + pair_mentor)
+    columns = {name: values[rows] for name, values in terms.items()}
+    columns["continuity"] = w.continuity * (current[pair_app] == pair_mentor)
+    columns["preferred"] = w.preferred * (preferred[pair_app] == pair_mentor)
+    columns["related_trade"] = cand["related"][rows]
     proposal = Proposal()
-    for a, m, row in zip(pair_app[order].tolist(), inst.men_id[pair_mentor[order]].tolist(), values):
-        breakdown = dict(zip(names, row))
+    for a, m, values in zip(inst.app_id[pair_app].tolist(), inst.men_id[pair_mentor].tolist(),
+                            np.stack(list(columns.values())).T.tolist()):
+        breakdown = dict(zip(columns, values))
         if not breakdown["related_trade"]:
             del breakdown["related_trade"]
         proposal.pairs.append((a, m, breakdown))
-    proposal.total_score = int(score[rows].sum())
+    proposal.total_score = int(sum(columns[name].sum() for name in SCORE_TERMS))
     proposal.fairness = int((w.fairness_step * (given * (given - 1) // 2 + given * inst.men_load)).sum())
     # with a maximum flow, an apprentice left over with an allowed mentor finds them all full
     reasons = _reasons(cand)
-    placed = np.bincount(pair_class, minlength=len(sizes))
-    klass = np.repeat(np.arange(len(sizes)), sizes)
-    left = np.arange(len(klass)) - cls.bounds[klass] >= placed[klass]
-    proposal.unmatched = {a: reasons[c] for a, c in zip(cls.by_class[left].tolist(), klass[left].tolist())}
+    left = np.ones(len(inst.app_id), dtype=bool)
+    left[pair_app] = False
+    proposal.unmatched = {a: reasons[c] for a, c in zip(inst.app_id[left].tolist(), cls.of[left].tolist())}
     report(100)
     return proposal
 
