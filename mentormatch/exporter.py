@@ -33,7 +33,7 @@ import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
-from mentormatch import records, settings, validation
+from mentormatch import records, settings, tabular, validation
 from mentormatch.i18n import translate
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -285,16 +285,17 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(translate("Export", "{file}: the file name must end in .xlsx, .csv or .pdf.").format(file=path.name))
-    parts = sheets(db, kind, programme_id, keys, full_personal_data, sheet_per_enterprise and suffix == ".xlsx")
     try:
-        if suffix == ".xlsx":
-            write_xlsx(path, parts)
-        elif suffix == ".csv":
-            write_csv(path, parts[0])
-        else:
-            from mentormatch import roster_pdf
+        with tabular.collector_paused():
+            parts = sheets(db, kind, programme_id, keys, full_personal_data, sheet_per_enterprise and suffix == ".xlsx")
+            if suffix == ".xlsx":
+                write_xlsx(path, parts)
+            elif suffix == ".csv":
+                write_csv(path, parts[0])
+            else:
+                from mentormatch import roster_pdf
 
-            roster_pdf.write_pdf(path, document_title(db, kind, programme_id), parts[0].headers, parts[0].rows)
+                roster_pdf.write_pdf(path, document_title(db, kind, programme_id), parts[0].headers, parts[0].rows)
     except OSError as exc:
         raise ExportError(translate("Export", "{file} cannot be written: {error}").format(
             file=path, error=exc.strerror or exc)) from exc

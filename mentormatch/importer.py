@@ -200,20 +200,16 @@ LEVEL_WORDS = {"初级工": 1, "初级": 1, "五级": 1, "中级工": 2, "中级
                "技师": 4, "二级": 4, "高级技师": 5, "一级": 5}
 
 
-def cell_text(value: object) -> str:
-    """A cell as trimmed half-width text; a whole float is written without '.0'; a leading
+def cell_text(value: object, code: bool = False) -> str:
+    """A cell as trimmed text with full-width digits and letters made half-width (for a code,
+    full-width punctuation too: ２０２６－００１); a whole float is written without '.0'; a leading
     apostrophe (Excel's text marker, or our own against formula injection) is dropped."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, datetime):
         value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
-    text = validation.clean(value)
+    text = validation.clean_code(value) if code else validation.clean(value)
     return text[1:].lstrip() if text.startswith("'") else text
-
-
-def _code(value: object) -> str:
-    """A cell holding a number or code as text: also full-width punctuation made half-width (２０２６－００１)."""
-    return validation.clean_code(cell_text(value))
 
 
 def _from_number(value: object, what: str) -> str:
@@ -237,7 +233,7 @@ def _scientific(text: str, what: str) -> None:
 
 def parse_id_number(value: object) -> str | None:
     what = translate("Import", "ID number")
-    text = _from_number(value, what) if isinstance(value, (int, float)) and not isinstance(value, bool) else _code(value)
+    text = _from_number(value, what) if isinstance(value, (int, float)) and not isinstance(value, bool) else cell_text(value, code=True)
     _scientific(text, what)
     try:
         return validation.id_number(text)
@@ -256,7 +252,7 @@ def parse_phone(value: object) -> str:
             raise ValidationError(translate("Import", "Excel stored this phone number as a number and may have dropped its leading 0 "
                                                       "({value}); format the column as text and type it again.").format(value=text))
         return text
-    text = _code(value)
+    text = cell_text(value, code=True)
     _scientific(text, what)
     return validation.phone(text)
 
@@ -265,7 +261,7 @@ def parse_code(value: object, what: str) -> str:
     """A student or employee number: text; a number only if Excel has not damaged it."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _from_number(value, what)
-    text = _code(value)
+    text = cell_text(value, code=True)
     _scientific(text, what)
     return text
 
@@ -424,6 +420,10 @@ class ImportJob:
 
     def validate(self) -> list[RowResult]:
         """Normalise and check every row; find duplicates. Reads the database, never writes."""
+        with tabular.collector_paused():
+            return self._validate()
+
+    def _validate(self) -> list[RowResult]:
         lookups = _Lookups(self.db)
         columns = [(i, name) for i, name in enumerate(self.mapping) if name]
         labels = {name: self.column_of(name) for _, name in columns}
@@ -479,7 +479,7 @@ class ImportJob:
                 what = translate("Records", f.label)
                 parsers[name] = lambda v, what=what: parse_code(v, what)
             elif name == "credit_code":
-                parsers[name] = lambda v: validation.credit_code(_code(v))
+                parsers[name] = lambda v: validation.credit_code(cell_text(v, code=True))
             elif f.kind == "date":
                 parsers[name] = parse_date
             elif f.kind in ("int", "capacity"):
@@ -613,7 +613,7 @@ class ImportJob:
                 count=len(self.errors())))
         report = ImportReport()
         try:
-            with self.db.atomic():
+            with tabular.collector_paused(), self.db.atomic():
                 writer = _Writer(self.db, self.kind, report)
                 for r in self.results:
                     if r.action == "skip":

@@ -14,9 +14,11 @@ GBK file for Big5 or Latin-1.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +40,20 @@ class Table:
     rows: list[tuple[int, list]] = field(default_factory=list)  # (row number in the file, values)
     header_row: int = 1
     sheet: str = ""
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a table of 20,000 rows is read, checked or
+    written: its cells hold no reference cycles, yet each of the many collections that their
+    creation triggers walks every object of the process (a third of the time of an export)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -64,7 +80,8 @@ def read_cells(path: str | Path, sheet: str | None = None) -> list[list]:
 
 def read_table(path: str | Path, sheet: str | None = None, is_header: Callable[[str], bool] = lambda text: False) -> Table:
     """Read the file and find its header row; is_header(text) says whether a cell names a known column."""
-    cells = read_cells(path, sheet)
+    with collector_paused():
+        cells = read_cells(path, sheet)
     index = find_header(cells, is_header)
     if index is None:
         raise TableError(translate("Tabular", "{file}: no header row was found; the sheet is empty.").format(file=Path(path).name))
