@@ -59,11 +59,6 @@ class Weights:
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    def max_score(self) -> int:
-        """The highest score a single pair can reach."""
-        return (max(self.same_trade, self.related_trade) + max(self.level_above, self.level_equal, 0)
-                + self.experience_max + self.continuity + self.preferred)
-
 
 def load_weights(db: Database) -> Weights:
     return Weights.from_dict(settings.get(db, "match_weights"))
@@ -103,11 +98,6 @@ def breakdown(weights: Weights, *, same_trade: bool, mentor_level: int, target_l
 
 def score(terms: dict[str, int]) -> int:
     return sum(terms.get(key, 0) for key in SCORE_TERMS)
-
-
-def fairness_cost(weights: Weights, k: int) -> int:
-    """The cost of a mentor's k-th apprentice (k counts from 1)."""
-    return weights.fairness_step * (k - 1)
 
 
 def explain(terms: dict[str, int]) -> str:
