@@ -429,7 +429,8 @@ class ImportJob:
         labels = {name: self.column_of(name) for _, name in columns}
         labels.update({name: field_label(self.kind, name) for name in ALIASES[self.kind] if name not in labels})
         parse = self._parsers()
-        required = required_fields(self.kind)
+        # a required field without a column is named once (missing_fields), not on every row
+        required = [name for name in required_fields(self.kind) if name in self.mapping or self.defaults.get(name)]
         defaults = [(name, value) for name, value in self.defaults.items() if value]
         results = []
         for number, cells in self.table.rows:

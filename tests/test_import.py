@@ -220,6 +220,10 @@ def test_a_missing_required_column_is_named(db, tmp_path):
     job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", [["姓名", "班级"], ["甲", "1班"]]))
     job.validate()
     assert set(job.missing_fields()) == {"student_no", "college", "trade_id"}
+    # each missing column is named once, not again on every row
+    assert job.errors()[:3] == ["r.xlsx: no column for Student number.", "r.xlsx: no column for College.",
+                                "r.xlsx: no column for Trade."]
+    assert not any("Student number" in e or "College" in e for e in job.errors()[3:])
     with pytest.raises(ImportRefused):
         job.commit(skip_errors=True)
 
