@@ -60,6 +60,6 @@ def test_columns_follow_the_kind_and_none_cannot_be_exported(sample_db, qtbot):
     dialog.full_check.setChecked(True)
     assert dialog.full_check.isEnabled() and dialog.warning.isVisible() and "mentors" in dialog.warning.text()
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("letters"))
-    assert not dialog.full_check.isEnabled() and not dialog.warning.isVisible() and not dialog.full_personal_data()
+    assert not dialog.full_check.isEnabled() and not dialog.warning.isVisible() and not dialog.full_check.isChecked()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
     assert not dialog.sheets_check.isEnabled()

@@ -101,6 +101,8 @@ class ExportDialog(QDialog):
         chosen = set(self.chosen_columns())
         sensitive = [c for c in exporter.columns(self.kind()) if c.sensitive and c.key in chosen]
         self.full_check.setEnabled(bool(sensitive))
+        if not sensitive:
+            self.full_check.setChecked(False)  # asked for again when such a column comes back
         if any(c.key in ("id_number", "apprentice_phone") for c in sensitive):
             self.warning.setText(self.tr("The file will contain full ID numbers and phone numbers of apprentices, many of them "
                                          "minors. Share it only with people who need them, and delete it when done."))

@@ -72,11 +72,11 @@
     </message>
     <message>
         <source>Term from</source>
-        <translation>聘期开始</translation>
+        <translation>聘期自</translation>
     </message>
     <message>
         <source>Term to</source>
-        <translation>聘期结束</translation>
+        <translation>聘期至</translation>
     </message>
     <message>
         <source>Issue date</source>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>{rows} rows; the header is row {header}: {columns}</source>
-        <translation>共 {rows} 行；表头在第 {header} 行：{columns}</translation>
+        <translation>共 {rows} 行数据；表头在第 {header} 行：{columns}</translation>
     </message>
 </context>
 <context>
