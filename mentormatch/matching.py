@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -510,8 +511,13 @@ def run_command(db: Database, args) -> int:
             print(translate("Matching", "  {reason}: {count}").format(reason=reason_text(reason), count=by_reason[reason]))
     print(translate("Matching", "Total score: {score} (fairness cost {fairness}).").format(
         score=proposal.total_score, fairness=proposal.fairness))
+    statuses = Counter(p["status"] for p in pair_actions.list_pairs(db, programme_id))
     if confirmed:
-        print(translate("Matching", "The pairs are confirmed."))
-    elif proposal.pairs:
-        print(translate("Matching", "The pairs are a draft: review them in the window, or run again with --confirm."))
+        print(translate("Matching", "The pairs are confirmed: {count} active pairs in all.").format(count=statuses["confirmed"]))
+    elif statuses["proposed"]:
+        print(translate("Matching", "{count} pairs are a draft: review them in the window, or run again with --confirm.").format(
+            count=statuses["proposed"]))
+    elif statuses["confirmed"]:
+        print(translate("Matching", "Nothing new to confirm: {count} confirmed pairs stay as they are.").format(
+            count=statuses["confirmed"]))
     return 0

@@ -420,7 +420,8 @@ def test_cli_match_draft_json_and_confirm(qapp, db_path, capsys):  # qapp: the C
     db = open_database(db_path)
     draft_score = db.execute("SELECT SUM(score) FROM pairs WHERE status = 'proposed' AND ended_at IS NULL").fetchone()[0]
     assert lines[:3] == ["Matched: 116 apprentices.", "Unmatched: 4 apprentices.", "  no mentor of that trade at the host enterprise: 4"]
-    assert lines[3].startswith(f"Total score: {draft_score} (fairness cost ") and "draft" in lines[4]
+    assert lines[3].startswith(f"Total score: {draft_score} (fairness cost ")
+    assert lines[4] == "116 pairs are a draft: review them in the window, or run again with --confirm."
     # confirm a few by hand, then propose again: the JSON lists the confirmed and the proposed pairs
     pairs.accept(db, None, [r[0] for r in db.execute("SELECT id FROM pairs ORDER BY id LIMIT 10")])
     db.close()
@@ -444,6 +445,10 @@ def test_cli_match_draft_json_and_confirm(qapp, db_path, capsys):  # qapp: the C
     assert cli_main(["--db", str(db_path), "match", "--programme", "2026 渝北—德阳 汽车工程半年实习", "--confirm", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["confirmed"] and [p["status"] for p in data["pairs"]] == ["confirmed"] * 116
+    # run again: nothing new, and the output says the confirmed pairs stay, not that there is a draft
+    for again in (["match"], ["match", "--rematch", "--confirm"]):
+        assert cli_main(["--db", str(db_path), *again]) == 0
+        assert capsys.readouterr().out.splitlines()[-1] == "Nothing new to confirm: 116 confirmed pairs stay as they are."
     assert cli_main(["--db", str(db_path), "match", "--programme", "没有这个项目"]) == 2
     assert "没有这个项目" in capsys.readouterr().err
 
