@@ -46,3 +46,14 @@ def sample_db(db):
 
     fill_sample(db)
     return db
+
+
+@pytest.fixture
+def window(qtbot, sample_db):
+    """The main window over the sample database, shown."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(sample_db, "sample.db")
+    qtbot.addWidget(win)
+    win.show()
+    return win

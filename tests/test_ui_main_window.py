@@ -1,18 +1,9 @@
 """The main window as a coordinator uses it: every page opens, a copy of the database is saved."""
 
-import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from mentormatch.store import open_database
-from ui.main_window import PAGES, MainWindow
-
-
-@pytest.fixture
-def window(qtbot, sample_db):
-    win = MainWindow(sample_db, "sample.db")
-    qtbot.addWidget(win)
-    win.show()
-    return win
+from ui.main_window import PAGES
 
 
 def test_every_page_opens_from_the_navigation(window):

@@ -14,14 +14,6 @@ from ui.main_window import MainWindow
 from ui.record_dialog import RecordDialog
 
 
-@pytest.fixture
-def window(qtbot, sample_db):
-    win = MainWindow(sample_db, "sample.db")
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def page_of(window, key):
     return window.show_page(key)
 
