@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer,
-                            Signal)
+from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -18,34 +17,18 @@ from mentormatch import letters
 from mentormatch.fonts import NoChineseFont
 from mentormatch.letter_render import PageRenderer, RenderError
 from mentormatch.letter_templates import TemplateError
+from ui.rows_model import RowsModel
 
 USER_ERRORS = (letters.LetterError, TemplateError, RenderError, NoChineseFont, OSError)
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(RowsModel):
     """Rows of letters.register(); the letter id under Qt.UserRole."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[dict] = []
         self.headers = [self.tr("Serial"), self.tr("Mentor"), self.tr("Enterprise"), self.tr("Programme"),
                         self.tr("Term"), self.tr("Issued"), self.tr("Template"), self.tr("Status")]
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]

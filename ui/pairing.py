@@ -7,8 +7,8 @@ Every action on pairs goes through mentormatch.pairs and is kept for Undo (Ctrl+
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QByteArray, QDate, QMimeData, QModelIndex, QObject, QRunnable,
-                            QSortFilterProxyModel, Qt, QThreadPool, Signal)
+from PySide6.QtCore import (QByteArray, QDate, QMimeData, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool,
+                            Signal)
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from mentormatch import matching, pairs, scoring
 from mentormatch.records import choice_label
+from ui.rows_model import RowsModel
 
 APPRENTICE_MIME = "application/x-mentormatch-apprentice"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -127,30 +128,13 @@ class MentorTree(QTreeWidget):
         return item.data(0, ID_ROLE) if item is not None else None
 
 
-class PairsModel(QAbstractTableModel):
+class PairsModel(RowsModel):
     """The active pairs of the scope; draft rows look different from confirmed ones."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[dict] = []
         self.headers = [self.tr("Status"), self.tr("Apprentice"), self.tr("Student no."), self.tr("College"), self.tr("Trade"),
                         self.tr("Mentor"), self.tr("Enterprise"), self.tr("Score"), self.tr("Why this mentor")]
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def status_text(self, row: dict) -> str:
         text = self.tr("Draft") if row["status"] == "proposed" else self.tr("Confirmed")
