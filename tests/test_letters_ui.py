@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from mentormatch import letter_templates, letters, settings
 from ui import letters as letters_ui
-from ui.letters import LettersPage
+from ui.letters import LettersPage, RegisterModel
 from ui.letters_dialogs import IssueDialog, OptionsDialog, TemplateEditor
 
 PROGRAMME = "2026 渝北—德阳 汽车工程半年实习"
@@ -51,6 +51,23 @@ def test_register_lists_searches_and_revokes(qtbot, sample_db, monkeypatch):
     assert not page.print_button.isEnabled() and not page.revoke_button.isEnabled()
     page.show_revoked.setChecked(False)
     assert page.model.rowCount() == 0
+
+
+def test_register_columns_fit_chinese_names_and_are_remembered(qtbot, sample_db):
+    issue_three(sample_db)
+    page = make_page(qtbot, sample_db)
+    page.resize(1200, 600)
+    page.show()
+    header = page.view.horizontalHeader()
+    metrics = page.view.fontMetrics()
+    for column, key in ((0, "serial"), (1, "mentor"), (2, "enterprise")):
+        assert all(metrics.horizontalAdvance(row[key]) < header.sectionSize(column) for row in page.model.rows), key
+    status = page.model.columnCount() - 1
+    assert header.sectionSize(status) < 120 < header.sectionSize(RegisterModel.PROGRAMME)  # the programme takes the room
+    header.resizeSection(2, 333)
+    page.save_state()
+    again = make_page(qtbot, sample_db)
+    assert again.view.horizontalHeader().sectionSize(2) == 333
 
 
 def run_issue_dialog(qtbot, page, button_name):

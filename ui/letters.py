@@ -17,13 +17,19 @@ from mentormatch import letters
 from mentormatch.fonts import NoChineseFont
 from mentormatch.letter_render import PageRenderer, RenderError
 from mentormatch.letter_templates import TemplateError
+from ui import column_widths
 from ui.rows_model import RowsModel
 
 USER_ERRORS = (letters.LetterError, TemplateError, RenderError, NoChineseFont, OSError)
+SETTINGS_KEY = "lists/letters/header"  # column widths, beside those of the record lists
 
 
 class RegisterModel(RowsModel):
     """Rows of letters.register(); the letter id under Qt.UserRole."""
+
+    PROGRAMME = 3  # the column that takes the room left
+    TYPICAL = ("MM-2026-0000", "欧阳明月", "重庆长安汽车股份有限公司", "2026 汽车工程半年实习", "2026-07-14 – 2027-01-13",
+               "2026-07-14", "formal-zh", "已撤销")  # a value of each column, for its default width
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -123,9 +129,14 @@ class LettersPage(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(RegisterModel.PROGRAMME, QHeaderView.ResizeMode.Stretch)
+        column_widths.restore(header, SETTINGS_KEY, self._default_widths())
         self.status = QLabel(self)
 
         layout = QVBoxLayout(self)
@@ -150,6 +161,17 @@ class LettersPage(QWidget):
         self.refresh()
 
     # -- the register --------------------------------------------------------------------------
+
+    def _default_widths(self) -> list[int]:
+        """Wide enough for the header and a typical value: a serial, a Chinese name, a company name."""
+        metrics = self.view.horizontalHeader().fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        return [max(metrics.horizontalAdvance(header), metrics.horizontalAdvance(sample)) + padding
+                for header, sample in zip(self.model.headers, RegisterModel.TYPICAL)]
+
+    def save_state(self) -> None:
+        """Keep the column widths (the main window calls this when it closes)."""
+        column_widths.save(self.view.horizontalHeader(), SETTINGS_KEY)
 
     def refresh(self) -> None:
         """Re-read programmes and the register (the main window calls this when the page shows)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from mentormatch import records
+from ui import column_widths
 from ui.delete_dialog import confirm_delete
 from ui.lists import LISTS
 from ui.record_dialog import RecordDialog
@@ -205,12 +206,9 @@ class RecordPage(QWidget):
 
     def _restore_columns(self) -> None:
         header = self.table.horizontalHeader()
-        for i, column in enumerate(self.spec.columns):
-            header.resizeSection(i, column.width)
-        state = QSettings().value(self._settings_key())
-        if state is None or not header.restoreState(state):
+        if not column_widths.restore(header, self._settings_key(), [column.width for column in self.spec.columns]):
             header.setSortIndicator(self.spec.default_sort, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # after the indicator is restored: sorts once
 
     def save_state(self) -> None:
-        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+        column_widths.save(self.table.horizontalHeader(), self._settings_key())
