@@ -2,7 +2,10 @@
 
 The one place of the letters that touches QtGui. Sizes are in points and millimetres and
 converted with the device's own resolution, so a page looks the same on a 1200 dpi printer,
-a PDF and a preview. Each letter is a QTextDocument laid out on the page's text area; a
+a PDF and a preview. Each letter is a QTextDocument laid out on the page's text area, and is
+always one sheet: a letter too long for it is set again a Chinese type step smaller (every pt
+of the template scaled alike, body 三号 → 小三 → 四号 → 小四), and one that does not fit even
+then is refused with a message rather than run onto a second sheet. A
 decorative border, and each issuer's seal (a PNG with transparency) stamped over the text the
 template marked <a name="seal"> (the k-th mark is the k-th issuer's), are drawn with QPainter. One QImage per seal is drawn on
 every page, so the PDF stores it once.
@@ -19,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QColor, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QPen, QTextDocument,
+    QColor, QFont, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QPen, QTextDocument,
 )
 
 from mentormatch.fonts import chinese_font
@@ -29,6 +32,7 @@ from mentormatch.pdf_text import TextLayer
 PDF_DPI = 600
 MM = 72 / 25.4  # points per millimetre
 BODY_PT = 16  # 三号, the body size of formal Chinese documents
+TYPE_STEPS = (16, 15, 14, 12)  # body sizes tried in turn until a letter fits one sheet: 三号, 小三, 四号, 小四
 SEAL_MM = 40  # an official seal's diameter
 BORDER_COLOUR = QColor("#a0161b")
 _STYLE = re.compile(r'style\s*=\s*"([^"]*)"', re.IGNORECASE)
@@ -51,6 +55,7 @@ class PageOptions:
 class Page:
     html: str
     issuers: tuple[str, ...] = ()
+    label: str = ""  # names the letter in messages, e.g. its serial and the mentor
 
 
 class PageRenderer:
@@ -58,7 +63,12 @@ class PageRenderer:
 
     def __init__(self, options: PageOptions):
         self.options = options
-        self.font = chinese_font(BODY_PT, options.font_family or None)
+        body = chinese_font(BODY_PT, options.font_family or None)
+        self._fonts: list[tuple[int, QFont]] = []  # (body size, the default font in it) per type step
+        for body_pt in TYPE_STEPS:
+            font = QFont(body)
+            font.setPointSizeF(body_pt)
+            self._fonts.append((body_pt, font))
         self._seals: dict[str, QImage] = {}
         for issuer, png in options.seals.items():
             image = QImage.fromData(png)
@@ -79,7 +89,7 @@ class PageRenderer:
         return self._paint(device, device.resolution(), pages, keep_going, device.newPage)
 
     def image(self, page: Page, width_px: int) -> QImage:
-        """The first sheet of page as an image width_px wide (the template editor's preview)."""
+        """page as an image width_px wide (the template editor's preview)."""
         size = self.page_layout().fullRect(QPageLayout.Unit.Point).size()
         dpi = width_px / (size.width() / 72)
         image = QImage(width_px, round(size.height() / 72 * dpi), QImage.Format.Format_ARGB32_Premultiplied)
@@ -98,7 +108,6 @@ class PageRenderer:
 
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(self.font)
         doc.setDocumentMargin(0)
         doc.setPageSize(text_rect.size())
         layer = TextLayer()
@@ -108,25 +117,37 @@ class PageRenderer:
         try:
             first = True
             for done, page in enumerate(pages, 1):
-                doc.setHtml(_points_to_pixels(page.html, unit))
-                for sheet in range(max(1, doc.pageCount()) if new_page else 1):
-                    if not first and not new_page():
-                        raise RenderError(translate("Render", "Cannot start a new page on the printer or file."))
-                    first = False
-                    if self.options.border:
-                        _draw_border(painter, page_rect, unit)
-                    self._draw_text(painter, doc, sheet, text_rect, unit, page.issuers, layer)
+                self._fit(doc, page, unit)
+                if not first and not new_page():
+                    raise RenderError(translate("Render", "Cannot start a new page on the printer or file."))
+                first = False
+                if self.options.border:
+                    _draw_border(painter, page_rect, unit)
+                self._draw_text(painter, doc, text_rect, unit, page.issuers, layer)
                 if keep_going is not None and not keep_going(done):
                     return None
         finally:
             painter.end()
         return layer
 
-    def _draw_text(self, painter: QPainter, doc: QTextDocument, sheet: int, text_rect: QRectF, unit: float,
+    def _fit(self, doc: QTextDocument, page: Page, unit: float) -> None:
+        """Lay page out on one sheet in the largest type step that fits; RenderError if none does."""
+        for body_pt, font in self._fonts:
+            if doc.defaultFont() != font:  # setting it lays the previous letter out again
+                doc.clear()
+                doc.setDefaultFont(font)
+            doc.setHtml(_points_to_pixels(page.html, unit, body_pt / BODY_PT))
+            if doc.pageCount() <= 1:
+                return
+        raise RenderError(translate("Render", "The letter {letter} does not fit on one sheet even in {size} pt type. "
+                                    "Shorten its template or choose the other paper orientation.").format(
+            letter=page.label, size=TYPE_STEPS[-1]))
+
+    def _draw_text(self, painter: QPainter, doc: QTextDocument, text_rect: QRectF, unit: float,
                    issuers: tuple[str, ...], layer: TextLayer) -> None:
-        clip = QRectF(0, sheet * text_rect.height(), text_rect.width(), text_rect.height())
+        clip = QRectF(QPointF(0, 0), text_rect.size())
         painter.save()
-        painter.translate(text_rect.left(), text_rect.top() - clip.top())
+        painter.translate(text_rect.topLeft())
         doc.drawContents(painter, clip)
         layer.add_document(doc, clip)
         for issuer, centre in zip(issuers, _seal_centres(doc)):
@@ -150,21 +171,23 @@ def _draw_border(painter: QPainter, page: QRectF, unit: float) -> None:
     painter.restore()
 
 
-def _points_to_pixels(html: str, unit: float) -> str:
-    """Let templates give every length in pt. Qt's rich text takes pt only for font-size; it
-    ignores pt margins, paddings, indents and letter spacing, reads px in those as
-    1/96 inch except for text-indent (device pixels). Rewrite those pt as px."""
+def _points_to_pixels(html: str, unit: float, scale: float = 1.0) -> str:
+    """Let templates give every length in pt, and scale them all by scale. Qt's rich text takes
+    pt only for font-size; it ignores pt margins, paddings, indents and letter spacing, reads px
+    in those as 1/96 inch except for text-indent (device pixels). Rewrite those pt as px."""
 
     def length(prop: str, points: float) -> str:
+        if prop == "font-size":
+            return f"{points * scale:.2f}pt"
         per_point = unit if prop == "text-indent" else 96 / 72
-        return f"{points * per_point:.2f}px"
+        return f"{points * scale * per_point:.2f}px"
 
     def style(match: re.Match) -> str:
         declarations = []
         for declaration in match.group(1).split(";"):
             prop, colon, value = declaration.partition(":")
             name = prop.strip().lower()
-            if colon and name != "font-size":
+            if colon:
                 value = _POINTS.sub(lambda n: length(name, float(n.group(1))), value)
             declarations.append(prop + colon + value)
         return f'style="{";".join(declarations)}"'

@@ -363,7 +363,8 @@ def pages(job: Job) -> list:
     result = []
     for letter in job.letters:
         context = {**letter.context, "signature_lines": job.signature_lines}
-        result.append(Page(letter_templates.render(job.templates[letter.template], context), letter.issuers))
+        result.append(Page(letter_templates.render(job.templates[letter.template], context), letter.issuers,
+                           f"{letter.serial} {letter.mentor_name}"))
     return result
 
 

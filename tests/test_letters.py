@@ -171,6 +171,44 @@ def test_built_in_letter_reads_formally(sample_db, qapp, tmp_path):
     assert "⼀" not in text and "⻓" not in text and "⼯" not in text
 
 
+THREE_ISSUERS = ["四川工业科技学院", "德阳安装技师学院", "重庆长安汽车股份有限公司"]
+
+
+@pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
+def test_every_built_in_letter_is_one_sheet_with_three_issuers_seals_and_signature_lines(sample_db, qapp, tmp_path,
+                                                                                         landscape):
+    settings.put(sample_db, "letter_issuers", THREE_ISSUERS)
+    seals = {issuer: base64.b64encode(SEAL).decode() for issuer in THREE_ISSUERS}
+    settings.put(sample_db, "letter_layout", {**settings.get(sample_db, "letter_layout"), "landscape": landscape,
+                                              "signature_lines": True, "seals": seals})
+    for name in filter(letter_templates.is_builtin, letter_templates.names()):
+        out = tmp_path / f"{name}.pdf"
+        planned = letters.plan(sample_db, [1, 2, 3], programme_id(sample_db), name, "2026-07-14")
+        for item in letters.write(letters.make_job(sample_db, planned, out)):
+            item.commit()
+        assert page_count(out) == 3, name
+        sheets = pdftotext(out).split("\f")[:3]
+        for letter, text in zip(planned, sheets):  # each sheet holds its whole letter, down to the signature lines
+            assert letter.serial in text and THREE_ISSUERS[-1] in text.replace("\n", "") and "__" in text, (name, text)
+
+
+def test_a_long_letter_is_set_smaller_and_one_too_long_for_a_sheet_is_refused(sample_db, qapp, tmp_path):
+    from mentormatch.letter_render import RenderError
+
+    letter_templates.save("long", "{% for i in range(24) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
+    out = tmp_path / "long.pdf"
+    planned = letters.plan(sample_db, [1], programme_id(sample_db), "long", "2026-07-14")
+    for item in letters.write(letters.make_job(sample_db, planned, out)):
+        item.commit()
+    assert page_count(out) == 1 and "第23行" in pdftotext(out)
+
+    letter_templates.save("long", "{% for i in range(40) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
+    planned = letters.plan(sample_db, [1], programme_id(sample_db), "long", "2026-07-14")
+    with pytest.raises(RenderError, match=f"{planned[0].serial} {planned[0].mentor_name} does not fit on one sheet"):
+        letters.write(letters.make_job(sample_db, planned, tmp_path / "too-long.pdf"))
+    assert not list(tmp_path.glob("too-long*")) and not list(tmp_path.glob(".*.part"))
+
+
 def test_a_stopped_batch_leaves_nothing_and_issues_nothing(sample_db, qapp, tmp_path):
     mentors = letters.programme_mentors(sample_db, programme_id(sample_db))
     planned = letters.plan(sample_db, mentors, programme_id(sample_db))

@@ -234,7 +234,8 @@ class TemplateEditor(QDialog):
         options, signature_lines = letters.page_options(self.db)
         try:
             html = letter_templates.render(self.editor.toPlainText(), {**self.sample.context, "signature_lines": signature_lines})
-            image = PageRenderer(options).image(Page(html, self.sample.issuers), max(self.preview.width(), 360))
+            image = PageRenderer(options).image(Page(html, self.sample.issuers, f"{self.sample.serial} {self.sample.mentor_name}"),
+                                                      max(self.preview.width(), 360))
         except USER_ERRORS as exc:
             self._mark_error(str(exc), getattr(exc, "lineno", None))
             return
