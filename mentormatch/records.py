@@ -88,23 +88,24 @@ KINDS: dict[str, Kind] = {
         QT_TRANSLATE_NOOP("Records", "Apprentice"),
         QT_TRANSLATE_NOOP("Records", "Apprentices"),
         (
-            F("student_no", QT_TRANSLATE_NOOP("Records", "Student number"), required=True),
+            # the form's left column: the person and their school; right: the apprenticeship
             F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
+            F("student_no", QT_TRANSLATE_NOOP("Records", "Student number"), required=True),
             F("gender", QT_TRANSLATE_NOOP("Records", "Gender"), "choice", ref="gender"),
-            F("college", QT_TRANSLATE_NOOP("Records", "College"), "college", required=True),
-            F("class_name", QT_TRANSLATE_NOOP("Records", "Class")),
-            F("major", QT_TRANSLATE_NOOP("Records", "Major")),
-            F("trade_id", QT_TRANSLATE_NOOP("Records", "Trade"), "ref", required=True, ref="trades"),
-            F("kind", QT_TRANSLATE_NOOP("Records", "Type"), "choice", ref="apprentice_kind"),
-            F("target_level", QT_TRANSLATE_NOOP("Records", "Target level"), "choice", ref="level"),
-            F("host_enterprise_id", QT_TRANSLATE_NOOP("Records", "Host enterprise"), "ref", ref="enterprises"),
-            F("programme_id", QT_TRANSLATE_NOOP("Records", "Programme"), "ref", ref="programmes"),
             F("id_number", QT_TRANSLATE_NOOP("Records", "ID number"), sensitive="id",
               hint=QT_TRANSLATE_NOOP("Records", "18 characters, optional")),
             F("phone", QT_TRANSLATE_NOOP("Records", "Phone"), sensitive="phone"),
+            F("college", QT_TRANSLATE_NOOP("Records", "College"), "college", required=True),
+            F("class_name", QT_TRANSLATE_NOOP("Records", "Class")),
+            F("major", QT_TRANSLATE_NOOP("Records", "Major")),
+            F("programme_id", QT_TRANSLATE_NOOP("Records", "Programme"), "ref", ref="programmes"),
+            F("kind", QT_TRANSLATE_NOOP("Records", "Type"), "choice", ref="apprentice_kind"),
+            F("trade_id", QT_TRANSLATE_NOOP("Records", "Trade"), "ref", required=True, ref="trades"),
+            F("target_level", QT_TRANSLATE_NOOP("Records", "Target level"), "choice", ref="level"),
+            F("host_enterprise_id", QT_TRANSLATE_NOOP("Records", "Host enterprise"), "ref", ref="enterprises"),
+            F("preferred_mentor_id", QT_TRANSLATE_NOOP("Records", "Preferred mentor"), "ref", ref="mentors"),
             F("start_date", QT_TRANSLATE_NOOP("Records", "Start date"), "date"),
             F("end_date", QT_TRANSLATE_NOOP("Records", "End date"), "date"),
-            F("preferred_mentor_id", QT_TRANSLATE_NOOP("Records", "Preferred mentor"), "ref", ref="mentors"),
             F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
         ),
     ),
@@ -112,19 +113,20 @@ KINDS: dict[str, Kind] = {
         QT_TRANSLATE_NOOP("Records", "Mentor"),
         QT_TRANSLATE_NOOP("Records", "Mentors"),
         (
+            # the form's left column: who the mentor is; right: what and how many they teach
             F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
             F("gender", QT_TRANSLATE_NOOP("Records", "Gender"), "choice", ref="gender"),
             F("enterprise_id", QT_TRANSLATE_NOOP("Records", "Enterprise"), "ref", required=True, ref="enterprises"),
             F("employee_no", QT_TRANSLATE_NOOP("Records", "Employee number"),
               hint=QT_TRANSLATE_NOOP("Records", "optional, unique within the enterprise")),
+            F("title", QT_TRANSLATE_NOOP("Records", "Job title")),
+            F("phone", QT_TRANSLATE_NOOP("Records", "Phone"), sensitive="phone"),
+            F("active", QT_TRANSLATE_NOOP("Records", "Active"), "bool"),
             F("trade_id", QT_TRANSLATE_NOOP("Records", "Trade"), "ref", required=True, ref="trades"),
             F("trades", QT_TRANSLATE_NOOP("Records", "Additional trades"), "refs", ref="trades"),
             F("skill_level", QT_TRANSLATE_NOOP("Records", "Skill level"), "choice", ref="level"),
-            F("title", QT_TRANSLATE_NOOP("Records", "Job title")),
             F("years", QT_TRANSLATE_NOOP("Records", "Years of experience"), "int", maximum=60),
             F("capacity", QT_TRANSLATE_NOOP("Records", "Capacity"), "capacity", maximum=99),
-            F("phone", QT_TRANSLATE_NOOP("Records", "Phone"), sensitive="phone"),
-            F("active", QT_TRANSLATE_NOOP("Records", "Active"), "bool"),
             F("term_from", QT_TRANSLATE_NOOP("Records", "Appointment from"), "date"),
             F("term_to", QT_TRANSLATE_NOOP("Records", "Appointment to"), "date"),
             F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
@@ -553,6 +555,11 @@ def delete_report(db: Database, kind: str, record_id: int) -> DeleteReport:
              _count(db, "SELECT COUNT(*) FROM apprentices WHERE preferred_mentor_id = ?", record_id))
         is_active = _count(db, "SELECT active FROM mentors WHERE id = ?", record_id)
         if active:
+            report.names = _named(db, "SELECT a.name || ' (' || a.student_no || ')' FROM pairs p"
+                                      " JOIN apprentices a ON a.id = p.apprentice_id"
+                                      " WHERE p.mentor_id = ? AND p.ended_at IS NULL ORDER BY a.name", record_id)
+            report.lines.append(translate("Records", "A mentor with pairs stays as history: draft pairs are removed, "
+                                                     "confirmed pairs end today, and the mentor is marked inactive."))
             report.actions = ["end_pairs_deactivate"]
         elif ended or letters:
             report.actions = ["deactivate"] if is_active else []

@@ -89,28 +89,36 @@ def test_a_bad_id_number_shows_its_error_next_to_the_field_and_save_is_refused(q
     qtbot.keyClicks(editor, "110105194912310021")
     error = dialog.error_labels["id_number"]
     assert error.isVisible() and "check character" in error.text()
-    assert not dialog.save_button.isEnabled()
-    dialog.accept()  # Enter in a field: still refused
-    assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.editors["name"].setFocus()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.focusWidget() is editor  # the cursor goes to what must be corrected
     assert records.load(sample_db, "apprentices", 1)["id_number"] == full
     editor.clear()
     qtbot.keyClicks(editor, "11010519491231002X")
-    assert not error.isVisible() and dialog.save_button.isEnabled()
+    assert not error.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter saves once the record is valid
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert records.load(sample_db, "apprentices", 1)["id_number"] == "11010519491231002X"
 
 
 def test_a_new_form_waits_for_required_fields_without_shouting(qtbot, db):
     dialog = RecordDialog(db, "enterprises")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert not dialog.save_button.isEnabled()
     assert not dialog.error_labels["name"].isVisible()
     assert dialog.summary.isVisible()
-    type_text(qtbot, dialog.editors["name"], "渝北精工")
     qtbot.keyClicks(dialog.editors["credit_code"], "91350100M000100Y4")
     assert dialog.error_labels["credit_code"].isVisible()
+    assert not dialog.error_labels["name"].isVisible()  # not touched yet
+    qtbot.keyClick(dialog.editors["credit_code"], Qt.Key.Key_Return)  # refused: every message shows
+    assert dialog.isVisible() and dialog.error_labels["name"].isVisible()
+    assert dialog.focusWidget() is dialog.editors["name"]  # the first field in error, not the one typed in
+    type_text(qtbot, dialog.editors["name"], "渝北精工")
     qtbot.keyClicks(dialog.editors["credit_code"], "3")
-    assert dialog.save_button.isEnabled()
+    assert not dialog.error_labels["credit_code"].isVisible()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert records.load(db, "enterprises", dialog.record_id)["credit_code"] == "91350100M000100Y43"
 
 
@@ -261,7 +269,7 @@ def test_settings_change_the_default_capacity_shown_for_mentors(window, qtbot, m
     window.settings_action.trigger()
     default_rows = [r for r in range(page.model.rowCount())
                     if records.load(window.db, "mentors", page.model.record_id(r))["capacity"] is None]
-    assert page.model.index(default_rows[0], column(page, "Capacity")).data() == 5
+    assert page.model.index(default_rows[0], column(page, "Load / capacity")).data().endswith("/5")
 
 
 def test_run_gui_refuses_a_foreign_file_with_a_message(tmp_path, monkeypatch, qapp):

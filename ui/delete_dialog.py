@@ -26,6 +26,7 @@ class DeleteDialog(QDialog):
         super().__init__(parent)
         self.action: str | None = None
         self.setWindowTitle(self.tr("Delete {title}").format(title=report.title))
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         if report.blocked:
             intro = self.tr("<b>{title}</b> cannot be deleted, because other records depend on it:")

@@ -1,12 +1,14 @@
 """One editor widget per field kind of mentormatch.records, each with value(), set_value() and changed.
 
 value() returns what records.validate() expects for the kind; a reference combo whose text
-matches no entry returns UNMATCHED, which the form reports next to the field.
+matches no entry returns UNMATCHED, which the form reports next to the field. focus_chain()
+names the widgets Tab stops at inside an editor, so the form can set its tab order.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -29,6 +31,12 @@ from PySide6.QtWidgets import (
 from mentormatch import validation
 
 UNMATCHED = object()
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def focus_chain(editor: QWidget) -> list[QWidget]:
+    """The widgets Tab stops at inside an editor, first to last (most editors are one widget)."""
+    return list(getattr(editor, "parts", (editor,)))
 
 
 class TextEditor(QLineEdit):
@@ -212,15 +220,19 @@ class DateEditor(QWidget):
         self.menu = menu
         button = QToolButton(self)
         button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
-        button.setToolTip(self.tr("Choose from a calendar"))
+        button.setToolTip(self.tr("Choose from a calendar (Alt+Down)"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setMenu(menu)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from date to date; the keyboard opens it with Alt+Down
+        for keys in ("Alt+Down", "F4"):
+            QShortcut(QKeySequence(keys), self.line, button.showMenu, context=Qt.ShortcutContext.WidgetShortcut)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.line)
         layout.addWidget(button)
         self.setFocusProxy(self.line)
+        self.parts = (self.line,)
 
     def _prepare_calendar(self) -> None:
         try:
@@ -249,18 +261,24 @@ class DateEditor(QWidget):
 
 
 class MultiEditor(QWidget):
-    """Several records ticked in a list, with a filter box; new_items allows adding names (colleges)."""
+    """Several records ticked in a list, with a filter box; new_items allows adding names (colleges).
+
+    Enter in the filter box ticks the first entry shown (or, with new_items, adds the name typed)
+    and is not passed on, so it does not also save the form; Enter in an empty box does.
+    """
 
     changed = Signal()
 
     def __init__(self, items: list[tuple[object, str]], new_items: bool = False, parent=None):
         super().__init__(parent)
         self.new_items = new_items
+        self._excluded = None
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Type to filter; Enter adds a new name") if new_items else self.tr("Type to filter"))
+        self.filter.setPlaceholderText(self.tr("Type to filter; Enter adds a new name") if new_items
+                                       else self.tr("Type to filter; Enter ticks the first entry"))
         self.filter.textChanged.connect(self._filter)
-        self.filter.returnPressed.connect(self._add_typed)
+        self.filter.installEventFilter(self)
         self.list = QListWidget(self)
         self.list.setMinimumHeight(120)
         for value, label in items:
@@ -271,6 +289,13 @@ class MultiEditor(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.filter)
         layout.addWidget(self.list)
+        self.parts = (self.filter, self.list)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and event.key() in ENTER and self.filter.text().strip():
+            self._tick_typed()
+            return True
+        return super().eventFilter(watched, event)
 
     def _add_item(self, value, label: str, checked: bool = False) -> QListWidgetItem:
         item = QListWidgetItem(label, self.list)
@@ -285,17 +310,25 @@ class MultiEditor(QWidget):
     def _filter(self, text: str) -> None:
         text = text.strip().casefold()
         for item in self._items():
-            item.setHidden(bool(text) and text not in item.text().casefold())
+            excluded = self._excluded is not None and item.data(Qt.ItemDataRole.UserRole) == self._excluded
+            item.setHidden(excluded or (bool(text) and text not in item.text().casefold()))
 
-    def _add_typed(self) -> None:
+    def exclude(self, value) -> None:
+        """Hide the entry with this value (a mentor's primary trade among the additional ones); None: hide none."""
+        self._excluded = value
+        self._filter(self.filter.text())
+
+    def _tick_typed(self) -> None:
         name = validation.clean(self.filter.text())
-        if not self.new_items or not name:
-            return
         match = next((item for item in self._items() if item.text() == name), None)
-        if match is None:
+        if match is None and self.new_items:
             match = self._add_item(name, name)
-        match.setCheckState(Qt.CheckState.Checked)
-        self.filter.clear()
+        if match is None:
+            match = next((item for item in self._items() if not item.isHidden()), None)
+        if match is not None:
+            match.setCheckState(Qt.CheckState.Checked)
+            self.filter.clear()
+            self.list.scrollToItem(match)
 
     def value(self) -> list:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self._items() if item.checkState() == Qt.CheckState.Checked]

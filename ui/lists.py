@@ -16,7 +16,8 @@ class Column:
     header: str  # untranslated; QT_TRANSLATE_NOOP("Lists", ...)
     sql: str  # the value, in the row query (joins of ListSpec.rows_from available)
     sort: str = ""  # ORDER BY expression in the id query (base table only); default: sql
-    show: str = ""  # how to show the value: id, phone, level, gender, kind, bool, capacity
+    # in sql and sort, {default_capacity} stands for the setting (an integer)
+    show: str = ""  # how to show the value: id, phone, level, gender, kind, bool, load (text "2/8")
     width: int = 100
     collate: bool = False  # Chinese text: sort in pinyin order (QCollator), not by code point
 
@@ -34,6 +35,7 @@ class ListSpec:
 
 C = Column
 TRADE_NAME = "(SELECT name_zh FROM trades WHERE id = {a}.trade_id)"
+MENTOR_LOAD = "(SELECT COUNT(*) FROM pairs WHERE mentor_id = m.id AND ended_at IS NULL)"
 
 LISTS: dict[str, ListSpec] = {
     "apprentices": ListSpec(
@@ -48,13 +50,13 @@ LISTS: dict[str, ListSpec] = {
             C(QT_TRANSLATE_NOOP("Lists", "Class"), "a.class_name", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Major"), "a.major", width=120, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Trade"), "t.name_zh", TRADE_NAME.format(a="a"), width=100, collate=True),
-            C(QT_TRANSLATE_NOOP("Lists", "Type"), "a.kind", show="kind", width=130),
-            C(QT_TRANSLATE_NOOP("Lists", "Target level"), "a.target_level", show="level", width=150),
             C(QT_TRANSLATE_NOOP("Lists", "Host enterprise"), "COALESCE(NULLIF(e.short_name, ''), e.name)",
               "(SELECT COALESCE(NULLIF(short_name, ''), name) FROM enterprises WHERE id = a.host_enterprise_id)", width=110, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Mentor"),
               "(SELECT m.name FROM pairs pr JOIN mentors m ON m.id = pr.mentor_id"
               " WHERE pr.apprentice_id = a.id AND pr.ended_at IS NULL ORDER BY pr.status = 'confirmed' DESC LIMIT 1)", width=80, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Type"), "a.kind", show="kind", width=130),
+            C(QT_TRANSLATE_NOOP("Lists", "Target level"), "a.target_level", show="level", width=150),
             C(QT_TRANSLATE_NOOP("Lists", "ID number"), "a.id_number", show="id", width=150),
             C(QT_TRANSLATE_NOOP("Lists", "Phone"), "a.phone", show="phone", width=100),
             C(QT_TRANSLATE_NOOP("Lists", "Programme"), "p.name", "(SELECT name FROM programmes WHERE id = a.programme_id)", width=160, collate=True),
@@ -77,20 +79,23 @@ LISTS: dict[str, ListSpec] = {
         (
             C(QT_TRANSLATE_NOOP("Lists", "Name"), "m.name", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Gender"), "m.gender", show="gender", width=60),
-            C(QT_TRANSLATE_NOOP("Lists", "Enterprise"), "e.name", "(SELECT name FROM enterprises WHERE id = m.enterprise_id)", width=200, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Enterprise"), "COALESCE(NULLIF(e.short_name, ''), e.name)",
+              "(SELECT COALESCE(NULLIF(short_name, ''), name) FROM enterprises WHERE id = m.enterprise_id)", width=110, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Employee number"), "m.employee_no", width=100),
             C(QT_TRANSLATE_NOOP("Lists", "Trade"), "t.name_zh", TRADE_NAME.format(a="m"), width=100, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Additional trades"),
               "(SELECT group_concat(x.name_zh, '、') FROM mentor_trades mt JOIN trades x ON x.id = mt.trade_id WHERE mt.mentor_id = m.id)",
               width=110, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Skill level"), "m.skill_level", show="level", width=150),
+            # "2/8": active pairs against the mentor's capacity (the default setting where none is set);
+            # sorted by the load, then by the capacity
+            C(QT_TRANSLATE_NOOP("Lists", "Load / capacity"),
+              f"{MENTOR_LOAD} || '/' || COALESCE(m.capacity, {{default_capacity}})",
+              f"{MENTOR_LOAD} * 1000 + COALESCE(m.capacity, {{default_capacity}})", show="load", width=80),
+            C(QT_TRANSLATE_NOOP("Lists", "Active"), "m.active", show="bool", width=50),
             C(QT_TRANSLATE_NOOP("Lists", "Job title"), "m.title", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Years"), "m.years", width=50),
-            C(QT_TRANSLATE_NOOP("Lists", "Apprentices"), "(SELECT COUNT(*) FROM pairs WHERE mentor_id = m.id AND ended_at IS NULL)",
-              width=80),
-            C(QT_TRANSLATE_NOOP("Lists", "Capacity"), "m.capacity", show="capacity", width=70),
             C(QT_TRANSLATE_NOOP("Lists", "Phone"), "m.phone", show="phone", width=100),
-            C(QT_TRANSLATE_NOOP("Lists", "Active"), "m.active", show="bool", width=50),
             C(QT_TRANSLATE_NOOP("Lists", "Appointment to"), "m.term_to", width=100),
         ),
         (
@@ -140,15 +145,17 @@ LISTS: dict[str, ListSpec] = {
         (
             C(QT_TRANSLATE_NOOP("Lists", "Code"), "t.code", width=90),
             C(QT_TRANSLATE_NOOP("Lists", "Chinese name"), "t.name_zh", width=140, collate=True),
-            C(QT_TRANSLATE_NOOP("Lists", "English name"), "t.name_en", width=220),
-            C(QT_TRANSLATE_NOOP("Lists", "Aliases (majors)"),
-              "(SELECT group_concat(alias, '、') FROM trade_aliases WHERE trade_id = t.id)", width=260, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "English name"), "t.name_en", width=260),
             C(QT_TRANSLATE_NOOP("Lists", "Related trades"),
               "(SELECT group_concat(x.name_zh, '、') FROM trade_relations r JOIN trades x ON x.id = r.related_id"
-              " WHERE r.trade_id = t.id)", width=160, collate=True),
-            C(QT_TRANSLATE_NOOP("Lists", "Mentors"), "(SELECT COUNT(*) FROM mentors WHERE trade_id = t.id)", width=60),
+              " WHERE r.trade_id = t.id)", width=200, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Mentors"),  # as primary or additional trade, as the delete dialog counts them
+              "(SELECT COUNT(*) FROM mentors WHERE trade_id = t.id) + (SELECT COUNT(*) FROM mentor_trades WHERE trade_id = t.id)",
+              width=60),
             C(QT_TRANSLATE_NOOP("Lists", "Apprentices"), "(SELECT COUNT(*) FROM apprentices WHERE trade_id = t.id)", width=70),
             C(QT_TRANSLATE_NOOP("Lists", "Retired"), "t.retired", show="bool", width=60),
+            C(QT_TRANSLATE_NOOP("Lists", "Aliases (majors)"),  # the longest: last, where the list stretches
+              "(SELECT group_concat(alias, '、') FROM trade_aliases WHERE trade_id = t.id)", width=260, collate=True),
         ),
         ("t.name_zh LIKE ?", "t.name_en LIKE ?", "t.code LIKE ?", "t.id IN (SELECT trade_id FROM trade_aliases WHERE alias LIKE ?)"),
         default_sort=0,

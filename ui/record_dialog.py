@@ -1,8 +1,9 @@
 """The form that adds or edits any record, built from the field declarations in mentormatch.records.
 
 Every change re-validates the whole record with records.validate(); a field's message shows
-under it once the user has touched it (or tried to save), and Save stays disabled while any
-field is invalid. Saving goes through records.save(), one transaction.
+under it once the user has touched it. Save (or Enter) on an invalid record is refused: every
+message shows and the first invalid field, in the order the form reads, gets the focus. Esc
+cancels. Saving goes through records.save(), one transaction.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -56,17 +59,23 @@ class RecordDialog(QDialog):
 
         narrow = [f for f in self.spec.fields if f.kind not in WIDE]
         wide = [f for f in self.spec.fields if f.kind in WIDE]
+        self.order: list[str] = []  # the field names in the order the form reads: down each column, then below
         body = QWidget()
         grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
         columns = 2 if len(narrow) > TWO_COLUMNS_FROM else 1
         per_column = -(-len(narrow) // columns)
         for column in range(columns):
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             for f in narrow[column * per_column:(column + 1) * per_column]:
-                form.addRow(self._label(f), self._cell(f, values))
-            grid.addLayout(form, 0, column)
+                cell = self._cell(f, values)
+                label = self._label(f)  # as tall as the field, so that it stays beside it when a message shows below
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                label.setFixedHeight(self.editors[f.name].sizeHint().height())
+                form.addRow(label, cell)
+            grid.addLayout(form, 0, column, Qt.AlignmentFlag.AlignTop)
         lists = [f for f in wide if f.kind != "notes"]
         if lists:
             row = QHBoxLayout()
@@ -76,30 +85,62 @@ class RecordDialog(QDialog):
                 box.addWidget(self._cell(f, values), 1)
                 row.addLayout(box)
             grid.addLayout(row, 1, 0, 1, columns)
+            grid.setRowStretch(1, 1)
         for i, f in enumerate(f for f in wide if f.kind == "notes"):
             form = QFormLayout()
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.addRow(self._label(f), self._cell(f, values))
             grid.addLayout(form, 2 + i, 0, 1, columns)
+        if self.kind == "mentors":  # the primary trade is not offered again as an additional one
+            self.editors["trade_id"].changed.connect(self._offer_additional_trades)
+            self._offer_additional_trades()
 
         self.summary = QLabel(self)
         self.summary.setStyleSheet(ERROR_STYLE)
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)  # Enter in any one-line field saves
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # a long form scrolls inside the dialog instead of running off a 1366×768 screen
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = body
         layout = QVBoxLayout(self)
-        layout.addWidget(body)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
+        self._set_tab_order()
 
-        geometry = QSettings().value(f"dialogs/{kind}/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        screen = (parent or self).screen().availableGeometry()
+        self._screen = screen.size()
+        self.scroll.setMinimumWidth(min(body.sizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width(),
+                                        screen.width() - 40))
         for name, editor in self.editors.items():
             editor.changed.connect(lambda name=name: self._changed(name))
         self.validate()
+        self.resize(self.sizeHint().boundedTo(self._screen))
+        geometry = QSettings().value(f"dialogs/{kind}/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _fit_height(self) -> None:
+        """Tall enough for the whole form with its messages, but never taller than the screen's free area."""
+        chrome = self.summary.sizeHint().height() + self.buttons.sizeHint().height() + 120  # margins, spacing, title bar
+        self.scroll.setMinimumHeight(min(self.body.sizeHint().height(), self._screen.height() - chrome))
+
+    def _set_tab_order(self) -> None:
+        """Tab goes down the first column, then the second, then the lists and notes, then Save and Cancel."""
+        chain = [w for name in self.order for w in editors.focus_chain(self.editors[name])]
+        chain += [self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def _offer_additional_trades(self) -> None:
+        self.editors["trades"].exclude(self.editors["trade_id"].value())
 
     # -- building -------------------------------------------------------------------------
 
@@ -118,6 +159,7 @@ class RecordDialog(QDialog):
         if f.hint and hasattr(editor, "setPlaceholderText"):
             editor.setPlaceholderText(_tr(f.hint))
         self.editors[f.name] = editor
+        self.order.append(f.name)
         error = QLabel()
         error.setObjectName(f"{f.name}_error")
         error.setStyleSheet(ERROR_STYLE)
@@ -183,10 +225,10 @@ class RecordDialog(QDialog):
             message = errors.get(name, "") if name in self.touched else ""
             label.setText(message)
             label.setVisible(bool(message))
-        self.save_button.setEnabled(not errors)
         hidden = [name for name in errors if name not in self.touched]
         self.summary.setText(self.tr("Fill in the fields marked *.") if hidden else "")
         self.summary.setVisible(bool(hidden))
+        self._fit_height()
         return not errors
 
     # -- saving ---------------------------------------------------------------------------
@@ -194,6 +236,7 @@ class RecordDialog(QDialog):
     def accept(self) -> None:
         self.touched.update(self.editors)
         if not self.validate():
+            self.focus_first_error()
             return
         try:
             self.record_id = records.save(self.db, self.kind, self.values(), self.record_id)
@@ -204,8 +247,19 @@ class RecordDialog(QDialog):
                     self.error_labels[name].show()
             self.summary.setText(self.tr("Not saved: {reason}").format(reason=str(exc)))
             self.summary.show()
+            self.errors = exc.errors
+            self.focus_first_error()
             return
         self.done(QDialog.DialogCode.Accepted)
+
+    def focus_first_error(self) -> None:
+        """Put the cursor in the first invalid field, as the form reads, and scroll it into view."""
+        name = next((name for name in self.order if name in self.errors), None)
+        if name is None:
+            return
+        editor = self.editors[name]
+        self.scroll.ensureWidgetVisible(editor)
+        editors.focus_chain(editor)[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def done(self, result: int) -> None:
         QSettings().setValue(f"dialogs/{self.kind}/geometry", self.saveGeometry())

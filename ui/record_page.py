@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -202,13 +204,26 @@ class RecordPage(QWidget):
     # -- remembered column widths ---------------------------------------------------------
 
     def _settings_key(self) -> str:
-        return f"lists/{self.kind}/header"
+        """Per list and per set of columns: widths saved for other columns would land on the wrong ones."""
+        columns = zlib.crc32("|".join(column.header for column in self.spec.columns).encode())
+        return f"lists/{self.kind}/header-{columns:08x}"
 
     def _restore_columns(self) -> None:
         header = self.table.horizontalHeader()
-        if not column_widths.restore(header, self._settings_key(), [column.width for column in self.spec.columns]):
+        if not column_widths.restore(header, self._settings_key(), [self._column_width(i) for i in range(len(self.spec.columns))]):
             header.setSortIndicator(self.spec.default_sort, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)  # after the indicator is restored: sorts once
+
+    def _column_width(self, index: int) -> int:
+        """The column's first-run width, widened so that its header and its longest label (level, type…) show whole."""
+        column = self.spec.columns[index]
+        width = max(column.width, self.table.horizontalHeader().sectionSizeHint(index) + 12)  # + the sort arrow
+        choices = {"level": "level", "gender": "gender", "kind": "apprentice_kind"}.get(column.show)
+        if choices:
+            metrics = self.table.fontMetrics()
+            width = max(width, *(metrics.horizontalAdvance(QCoreApplication.translate("Records", c.label)) + 12
+                                 for c in records.CHOICES[choices]))
+        return width
 
     def save_state(self) -> None:
         column_widths.save(self.table.horizontalHeader(), self._settings_key())

@@ -19,8 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
 from mentormatch import records, settings
@@ -29,6 +28,13 @@ from ui.lists import ListSpec
 
 PAGE = 200
 NUMERIC = (int, float)
+OVER_CAPACITY = QBrush(QColor("#b3261e"))
+
+
+def over_capacity(load: str) -> bool:
+    """True for a load shown as "9/8": more active pairs than places."""
+    pairs, _, capacity = load.partition("/")
+    return int(pairs) > int(capacity)
 
 
 def _with_escape(condition: str) -> str:
@@ -104,17 +110,21 @@ class RecordTableModel(QAbstractTableModel):
             where.append(self.spec.programme)
             params += [self.programme] * self.spec.programme.count("?")
         column = self.spec.columns[self._sort_column]
+        order_by = self._with_settings(column.sort or column.sql)
         descending = self._order == Qt.SortOrder.DescendingOrder
         direction = "DESC" if descending else "ASC"
         condition = " WHERE " + " AND ".join(where) if where else ""
         if column.collate:  # pinyin order from QCollator, ranked once, then an integer sort
-            sql = f"SELECT {a}.id, {column.sort or column.sql} FROM {self.spec.kind} {a}{condition} ORDER BY {a}.id {direction}"
+            sql = f"SELECT {a}.id, {order_by} FROM {self.spec.kind} {a}{condition} ORDER BY {a}.id {direction}"
             rows = self.db.execute(sql, params).fetchall()
             rank = self._pinyin_ranks(self._sort_column, {text for _, text in rows})
             rows.sort(key=lambda r: rank[r[1]], reverse=descending)
             return [r[0] for r in rows]
-        sql = f"SELECT {a}.id FROM {self.spec.kind} {a}{condition} ORDER BY {column.sort or column.sql} {direction}, {a}.id {direction}"
+        sql = f"SELECT {a}.id FROM {self.spec.kind} {a}{condition} ORDER BY {order_by} {direction}, {a}.id {direction}"
         return [r[0] for r in self.db.execute(sql, params)]
+
+    def _with_settings(self, sql: str) -> str:
+        return sql.replace("{default_capacity}", str(int(self._default_capacity)))
 
     def _pinyin_ranks(self, column: int, texts: set) -> dict:
         """Each text's position in pinyin order; a column's ranks are re-made only when new texts appear."""
@@ -128,7 +138,7 @@ class RecordTableModel(QAbstractTableModel):
     def _fetch_page(self, row: int) -> None:
         start = row - row % PAGE
         ids = self._ids[start:start + PAGE]
-        columns = ", ".join(c.sql for c in self.spec.columns)
+        columns = self._with_settings(", ".join(c.sql for c in self.spec.columns))
         a = self.spec.alias
         sql = f"SELECT {a}.id, {columns} FROM {self.spec.rows_from} WHERE {a}.id IN ({','.join('?' * len(ids))})"
         for r in self.db.execute(sql, ids):
@@ -195,18 +205,20 @@ class RecordTableModel(QAbstractTableModel):
         value = row[index.column()]
         show = self.spec.columns[index.column()].show
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if isinstance(value, NUMERIC) and not show or show == "capacity":
+            if show == "load":
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if isinstance(value, NUMERIC) and not show:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if show == "capacity" and value is None:  # the default setting applies
-                return QBrush(QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            if show == "load" and over_capacity(value):
+                return OVER_CAPACITY
             return None
         return self._display(show, value)
 
     def _display(self, show: str, value):
         if value is None:
-            return self._default_capacity if show == "capacity" else ""
+            return ""
         if show == "id":
             return mask_id(value)
         if show == "phone":
