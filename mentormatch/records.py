@@ -249,6 +249,11 @@ def load(db: Database, kind: str, record_id: int) -> dict:
     return values
 
 
+def mentor_load(db: Database, mentor_id: int) -> int:
+    """The mentor's active pairs (drafts and confirmed) across all programmes."""
+    return db.execute("SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL", [mentor_id]).fetchone()[0]
+
+
 def title(db: Database, kind: str, record_id: int) -> str:
     row = db.execute(f"SELECT {TITLE_SQL[kind]} FROM {kind} WHERE id = ?", [record_id]).fetchone()
     return row[0] if row else ""
@@ -382,7 +387,7 @@ def _check_mentor(db: Database, v: dict, record_id: int | None):
     ):
         yield "employee_no", translate("Records", "Another mentor of this enterprise has this employee number.")
     if record_id and not v.get("active"):
-        active = _count(db, "SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL", record_id)
+        active = mentor_load(db, record_id)
         if active:
             yield "active", translate(
                 "Records", "This mentor still has {n} active pairs; end them first (Delete offers to end them and deactivate)."
@@ -545,7 +550,7 @@ def delete_report(db: Database, kind: str, record_id: int) -> DeleteReport:
     report = DeleteReport(title(db, kind, record_id))
     line = lambda text, n: report.lines.append(translate("Records", text).format(n=n)) if n else None  # noqa: E731
     if kind == "mentors":
-        active = _count(db, "SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL", record_id)
+        active = mentor_load(db, record_id)
         ended = _count(db, "SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NOT NULL", record_id)
         letters = _count(db, "SELECT COUNT(*) FROM letters WHERE mentor_id = ?", record_id)
         line(QT_TRANSLATE_NOOP("Records", "Active pairs: {n}"), active)

@@ -5,13 +5,15 @@ import re
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit
 
 from mentormatch import records
 from ui import delete_dialog
 from ui.delete_dialog import DeleteDialog
 from ui.main_window import MainWindow
-from ui.record_dialog import RecordDialog
+from ui.editors import focus_chain
+from ui.record_dialog import WIDE, RecordDialog
 
 
 def page_of(window, key):
@@ -211,7 +213,8 @@ def test_delete_a_mentor_with_an_active_pair_ends_it_and_deactivates(window, qtb
 
     monkeypatch.setattr(DeleteDialog, "exec", exec_)
     page.delete_action.trigger()
-    assert seen
+    apprentice = records.title(db, "apprentices", 1)
+    assert seen and seen[0].findChild(QPlainTextEdit).toPlainText() == apprentice  # who would lose their mentor
     assert db.execute("SELECT active FROM mentors WHERE id = 1").fetchone()[0] == 0
     assert db.execute("SELECT ended_at IS NOT NULL FROM pairs WHERE mentor_id = 1").fetchone()[0] == 1
     assert shown(page, "Active")[page.model.row_of(1)] == ""
@@ -293,3 +296,156 @@ def test_names_sort_in_pinyin_order(window):
     collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     assert names == sorted(names, key=collator.sortKey)
     assert names != sorted(names)  # code point order would differ
+
+
+def pair(db, apprentice, mentor, status="confirmed"):
+    with db.atomic():
+        db.execute("INSERT INTO pairs (apprentice_id, mentor_id, status, created_at) VALUES (?, ?, ?, 'now')",
+                   [apprentice, mentor, status])
+
+
+def test_the_mentor_list_shows_each_load_against_capacity(window):
+    db = window.db
+    with db.atomic():
+        db.execute("UPDATE mentors SET capacity = 1 WHERE id = 1")
+        db.execute("UPDATE mentors SET capacity = NULL WHERE id = 2")
+    pair(db, 1, 1)
+    pair(db, 2, 1, "proposed")  # a draft counts: the place is taken
+    pair(db, 3, 2)
+    page = page_of(window, "mentors")
+    load = column(page, "Load / capacity")
+    over = page.model.index(page.model.row_of(1), load)
+    assert over.data() == "2/1"
+    assert over.data(Qt.ItemDataRole.ForegroundRole) is not None  # more apprentices than places stands out
+    within = page.model.index(page.model.row_of(2), load)
+    assert within.data() == "1/8"  # no capacity of their own: the default setting
+    assert within.data(Qt.ItemDataRole.ForegroundRole) is None
+    page.table.sortByColumn(load, Qt.SortOrder.DescendingOrder)
+    loads = [tuple(int(n) for n in text.split("/")) for text in shown(page, "Load / capacity")]
+    assert loads[:2] == [(2, 1), (1, 8)] and loads == sorted(loads, reverse=True)
+
+
+def test_the_mentor_list_sorts_inactive_mentors_together(window):
+    with window.db.atomic():
+        window.db.execute("UPDATE mentors SET active = 0 WHERE id IN (3, 7)")
+    page = page_of(window, "mentors")
+    page.table.sortByColumn(column(page, "Active"), Qt.SortOrder.AscendingOrder)
+    assert shown(page, "Active")[:3] == ["", "", "✓"]
+    assert {page.model.record_id(0), page.model.record_id(1)} == {3, 7}
+
+
+def test_the_apprentice_list_shows_the_current_mentor_and_sorts_by_it(window):
+    db = window.db
+    pair(db, 5, 1)
+    with db.atomic():
+        db.execute("INSERT INTO pairs (apprentice_id, mentor_id, status, created_at, ended_at) VALUES (6, 2, 'confirmed', 'x', 'y')")
+    page = page_of(window, "apprentices")
+    mentor = column(page, "Mentor")
+    assert page.model.index(page.model.row_of(5), mentor).data() == records.title(db, "mentors", 1)
+    assert page.model.index(page.model.row_of(6), mentor).data() == ""  # an ended pair is history, not the mentor
+    page.table.sortByColumn(mentor, Qt.SortOrder.DescendingOrder)
+    assert page.model.record_id(0) == 5
+
+
+def fields_in_tab_order(dialog):
+    """Press Tab from the first field to Save; the fields passed, in order."""
+    owner = {w: name for name, editor in dialog.editors.items() for w in focus_chain(editor)}
+    first = dialog.order[0]
+    focus_chain(dialog.editors[first])[0].setFocus()
+    visited = [first]
+    for _ in range(100):
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        widget = dialog.focusWidget()
+        if widget is dialog.save_button:
+            return visited
+        name = owner.get(widget) or next(n for w, n in owner.items() if w.isAncestorOf(widget))
+        if name != visited[-1]:
+            visited.append(name)
+    raise AssertionError("Tab never reached Save")
+
+
+def reading_order(dialog):
+    """The fields as a person reads the form: down the left column, down the right one, then the wide ones below."""
+    def place(name):
+        point = dialog.editors[name].mapTo(dialog, dialog.editors[name].rect().topLeft())
+        return point.x(), point.y()
+
+    narrow = [name for name in dialog.editors if dialog.spec.field(name).kind not in WIDE]
+    wide = [name for name in dialog.editors if name not in narrow]
+    return sorted(narrow, key=place) + sorted(wide, key=lambda n: place(n)[::-1])
+
+
+@pytest.mark.parametrize("kind", ["apprentices", "mentors", "enterprises", "programmes", "trades"])
+def test_tab_follows_the_form_as_it_reads(qtbot, sample_db, kind):
+    dialog = RecordDialog(sample_db, kind, 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert fields_in_tab_order(dialog) == reading_order(dialog)
+
+
+def test_the_apprentice_form_groups_the_person_left_and_the_apprenticeship_right(qtbot, sample_db):
+    dialog = RecordDialog(sample_db, "apprentices", 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    left = {name for name in ("name", "student_no", "id_number", "phone", "college", "class_name")}
+    right = {"programme_id", "trade_id", "target_level", "host_enterprise_id", "start_date", "end_date"}
+    x = {name: dialog.editors[name].mapTo(dialog, dialog.editors[name].rect().topLeft()).x() for name in left | right}
+    assert max(x[n] for n in left) < min(x[n] for n in right)
+
+
+def test_enter_in_a_list_filter_ticks_instead_of_saving_and_esc_cancels(qtbot, sample_db):
+    dialog = RecordDialog(sample_db, "programmes", 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    colleges = dialog.editors["colleges"]
+    type_text(qtbot, colleges.filter, "重庆工程技师学院")
+    qtbot.keyClick(colleges.filter, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # not saved with half a choice
+    assert "重庆工程技师学院" in colleges.value() and colleges.filter.text() == ""
+    enterprises = dialog.editors["enterprises"]
+    before = enterprises.value()
+    removed = before[0]
+    [item] = [enterprises.list.item(i) for i in range(enterprises.list.count())
+              if enterprises.list.item(i).data(Qt.ItemDataRole.UserRole) == removed]
+    item.setCheckState(Qt.CheckState.Unchecked)
+    type_text(qtbot, enterprises.filter, item.text()[2:6])
+    qtbot.keyClick(enterprises.filter, Qt.Key.Key_Return)  # ticks the entry found
+    assert dialog.isVisible() and sorted(enterprises.value()) == sorted(before)
+    qtbot.keyClick(enterprises.filter, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert "重庆工程技师学院" not in records.load(sample_db, "programmes", 1)["colleges"]
+
+
+def test_the_primary_trade_is_not_offered_as_an_additional_one(qtbot, sample_db):
+    dialog = RecordDialog(sample_db, "mentors", 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    extra = dialog.editors["trades"]
+
+    def offered():
+        return {extra.list.item(i).text() for i in range(extra.list.count()) if not extra.list.item(i).isHidden()}
+
+    primary = dialog.editors["trade_id"].currentText()
+    assert primary not in offered() and "焊工" in offered() | {primary}
+    dialog.editors["trade_id"].lineEdit().clear()
+    type_text(qtbot, dialog.editors["trade_id"].lineEdit(), "电工")
+    assert "电工" not in offered() and primary in offered()
+
+
+def test_the_mentor_form_shows_the_load_beside_the_capacity(qtbot, sample_db):
+    pair(sample_db, 1, 4)
+    pair(sample_db, 2, 4)
+    dialog = RecordDialog(sample_db, "mentors", 4)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.load_note.isVisible() and dialog.load_note.text() == "Active pairs now: 2"
+
+
+def test_a_long_form_with_all_its_messages_fits_the_screen(qtbot, sample_db):
+    dialog = RecordDialog(sample_db, "apprentices")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # every message shows
+    available = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= available.height() and dialog.width() <= available.width()
+    assert dialog.scroll.viewport().height() >= dialog.body.sizeHint().height()  # no need to scroll on this screen

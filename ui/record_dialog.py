@@ -91,9 +91,14 @@ class RecordDialog(QDialog):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             form.addRow(self._label(f), self._cell(f, values))
             grid.addLayout(form, 2 + i, 0, 1, columns)
-        if self.kind == "mentors":  # the primary trade is not offered again as an additional one
+        if self.kind == "mentors":
+            # the primary trade is not offered again as an additional one
             self.editors["trade_id"].changed.connect(self._offer_additional_trades)
             self._offer_additional_trades()
+            if record_id:  # the capacity is read against the apprentices the mentor has now
+                self.load_note = QLabel(self.tr("Active pairs now: {n}").format(n=records.mentor_load(db, record_id)))
+                self.load_note.setEnabled(False)
+                self.editors["capacity"].parentWidget().layout().addWidget(self.load_note)
 
         self.summary = QLabel(self)
         self.summary.setStyleSheet(ERROR_STYLE)

@@ -193,7 +193,8 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.ForegroundRole):
             return None
         record_id = self._ids[index.row()]
         row = self._rows.get(record_id)
@@ -214,6 +215,8 @@ class RecordTableModel(QAbstractTableModel):
             if show == "load" and over_capacity(value):
                 return OVER_CAPACITY
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole of a long text (aliases, a description) in a narrow column
+            return value if not show and isinstance(value, str) and value else None
         return self._display(show, value)
 
     def _display(self, show: str, value):
