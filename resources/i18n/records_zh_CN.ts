@@ -14,8 +14,8 @@
         <translation>例如 2026-07-14</translation>
     </message>
     <message>
-        <source>Choose from a calendar</source>
-        <translation>从日历中选择</translation>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>从日历中选择（Alt+↓）</translation>
     </message>
 </context>
 <context>
@@ -58,6 +58,97 @@
     <message>
         <source>General</source>
         <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>LetterSettingsForm</name>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>Decorative border</source>
+        <translation>装饰边框</translation>
+    </message>
+    <message>
+        <source>Signature lines</source>
+        <translation>签字栏</translation>
+    </message>
+    <message>
+        <source>Automatic (best installed Simplified Chinese font)</source>
+        <translation>自动（已安装的最合适的简体中文字体）</translation>
+    </message>
+    <message>
+        <source>One organisation per line. Empty: the programme's colleges and the mentor's enterprise.</source>
+        <translation>每行一个单位。留空：项目的院校和导师所在企业。</translation>
+    </message>
+    <message>
+        <source>Choose seal image…</source>
+        <translation>选择印章图片…</translation>
+    </message>
+    <message>
+        <source>Remove seal</source>
+        <translation>移除印章</translation>
+    </message>
+    <message>
+        <source>{prefix}: the prefix; {year}: the year of issue; {seq}: the letter's number in that year, {seq:04d} with four digits</source>
+        <translation>{prefix}：前缀；{year}：发证年份；{seq}：该聘书在当年的序号，{seq:04d} 为四位数字</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Issuers</source>
+        <translation>聘任单位</translation>
+    </message>
+    <message>
+        <source>Seals (PNG with transparency)</source>
+        <translation>印章（透明背景 PNG）</translation>
+    </message>
+    <message>
+        <source>Serial prefix</source>
+        <translation>编号前缀</translation>
+    </message>
+    <message>
+        <source>Serial pattern</source>
+        <translation>编号格式</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>聘书</translation>
+    </message>
+    <message>
+        <source>{name} — seal chosen</source>
+        <translation>{name} — 已选印章</translation>
+    </message>
+    <message>
+        <source>Seal image</source>
+        <translation>印章图片</translation>
+    </message>
+    <message>
+        <source>Select the organisation first.</source>
+        <translation>请先选择单位。</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>{path} is not a PNG image.</source>
+        <translation>{path} 不是 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>The next letter issued this year gets the number {serial}.</source>
+        <translation>今年下一份发出的聘书编号为 {serial}。</translation>
     </message>
 </context>
 <context>
@@ -143,6 +234,10 @@
         <translation>技能等级</translation>
     </message>
     <message>
+        <source>Load / capacity</source>
+        <translation>在带/名额</translation>
+    </message>
+    <message>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
@@ -153,10 +248,6 @@
     <message>
         <source>Apprentices</source>
         <translation>学徒</translation>
-    </message>
-    <message>
-        <source>Capacity</source>
-        <translation>带徒名额</translation>
     </message>
     <message>
         <source>Active</source>
@@ -282,6 +373,10 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Save a &amp;copy of the database…</source>
+        <translation>保存数据库副本(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Load &amp;sample data</source>
         <translation>载入示例数据(&amp;S)</translation>
     </message>
@@ -306,16 +401,20 @@
         <translation>关于 MentorMatch(&amp;A)</translation>
     </message>
     <message>
-        <source>{page} is not available in this version of MentorMatch.</source>
-        <translation>此版本的 MentorMatch 尚未提供“{page}”功能。</translation>
+        <source>Save a copy of the database</source>
+        <translation>保存数据库副本</translation>
+    </message>
+    <message>
+        <source>MentorMatch database (*.db)</source>
+        <translation>MentorMatch 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>A copy of the database was saved to {path}.</source>
+        <translation>数据库副本已保存到 {path}。</translation>
     </message>
     <message>
         <source>{a} apprentices · {m} mentors · {e} enterprises</source>
         <translation>学徒 {a} 名 · 导师 {m} 名 · 企业 {e} 家</translation>
-    </message>
-    <message>
-        <source>This feature is not available in this version of MentorMatch.</source>
-        <translation>此版本的 MentorMatch 尚未提供该功能。</translation>
     </message>
     <message>
         <source>Sample data</source>
@@ -353,8 +452,8 @@
         <translation>输入文字筛选；按回车添加新名称</translation>
     </message>
     <message>
-        <source>Type to filter</source>
-        <translation>输入文字筛选</translation>
+        <source>Type to filter; Enter ticks the first entry</source>
+        <translation>输入文字筛选；按回车勾选第一项</translation>
     </message>
 </context>
 <context>
@@ -366,6 +465,10 @@
     <message>
         <source>New {kind}</source>
         <translation>新建{kind}</translation>
+    </message>
+    <message>
+        <source>Active pairs now: {n}</source>
+        <translation>当前进行中的配对：{n}</translation>
     </message>
     <message>
         <source>Required</source>
@@ -822,6 +925,10 @@
         <translation>意向导师为此人的学徒：{n}</translation>
     </message>
     <message>
+        <source>A mentor with pairs stays as history: draft pairs are removed, confirmed pairs end today, and the mentor is marked inactive.</source>
+        <translation>有配对的导师作为历史记录保留：草稿配对将被删除，已确认的配对于今天结束，导师设为不在岗。</translation>
+    </message>
+    <message>
         <source>The mentor is already inactive; the history is kept.</source>
         <translation>该导师已不在岗，历史记录予以保留。</translation>
     </message>
@@ -879,6 +986,57 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsForm</name>
+    <message>
+        <source>Same trade</source>
+        <translation>同工种</translation>
+    </message>
+    <message>
+        <source>Related trade</source>
+        <translation>相近工种</translation>
+    </message>
+    <message>
+        <source>Mentor's level above the target level</source>
+        <translation>导师等级高于学徒目标等级</translation>
+    </message>
+    <message>
+        <source>Mentor's level equal to the target level</source>
+        <translation>导师等级等于学徒目标等级</translation>
+    </message>
+    <message>
+        <source>Experience: most points</source>
+        <translation>工龄：最高加分</translation>
+    </message>
+    <message>
+        <source>Experience: years for the most points</source>
+        <translation>工龄：得满分所需年数</translation>
+    </message>
+    <message>
+        <source>Already confirmed pair (re-matching)</source>
+        <translation>已确认的配对（重新配对时）</translation>
+    </message>
+    <message>
+        <source>Apprentice's preferred mentor</source>
+        <translation>学徒的意向导师</translation>
+    </message>
+    <message>
+        <source>Fairness: cost of each further apprentice of a mentor</source>
+        <translation>均衡：导师每多带一名学徒的扣分</translation>
+    </message>
+    <message>
+        <source>Matching first places as many apprentices as possible, then maximises the total score minus the fairness cost. A mentor's k-th apprentice costs the fairness step × (k − 1).</source>
+        <translation>自动配对首先让尽可能多的学徒配上导师，其次使总分减去均衡扣分最大。导师的第 k 名学徒扣除 均衡步长 × (k − 1) 分。</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>师徒配对</translation>
     </message>
 </context>
 </TS>
