@@ -76,20 +76,45 @@ def date_en(iso: str | None) -> str:
 
 
 def format_serial(pattern: str, prefix: str, year: int, seq: int) -> str:
-    """Fill the serial pattern; LetterError for a pattern that cannot number letters."""
+    """Fill the serial pattern; LetterError, saying what to change, for a pattern that cannot number letters."""
+    names = {"prefix": "{prefix}", "year": "{year}", "seq": "{seq}", "example": "{seq:04d}"}
     if "{seq" not in pattern:
         raise LetterError(translate("Letters", "The serial number pattern must contain {seq}, for example {example}.").format(
             seq="{seq}", example="{prefix}-{year}-{seq:04d}"))
     try:
         return pattern.format(prefix=prefix, year=year, seq=seq)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise LetterError(translate("Letters", "The serial number pattern {pattern} is not valid ({error}). "
-                                    "It may use {{prefix}}, {{year}} and {{seq}}, e.g. {{seq:04d}}.").format(
-            pattern=pattern, error=exc)) from None
+    except (KeyError, IndexError) as exc:
+        unknown = "{" + (exc.args[0] if isinstance(exc, KeyError) else "") + "}"
+        raise LetterError(translate("Letters", "The serial number pattern {pattern} is not valid: {unknown} is not one of "
+                                    "{prefix}, {year} and {seq}.").format(pattern=pattern, unknown=unknown, **names)) from None
+    except (ValueError, TypeError, AttributeError):
+        raise LetterError(translate("Letters", "The serial number pattern {pattern} is not valid: braces may only enclose "
+                                    "{prefix}, {year} or {seq}, with a width for numbers such as {example}.").format(
+            pattern=pattern, **names)) from None
 
 
 def _next_seq(db: Database, year: int) -> int:
     return (db.execute("SELECT MAX(seq) FROM letters WHERE year = ?", [year]).fetchone()[0] or 0) + 1
+
+
+def _taken_serials(db: Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT serial FROM letters")}
+
+
+def _free_serial(pattern: str, prefix: str, year: int, seq: int, taken: set[str]) -> tuple[str, int]:
+    """The first serial from seq on that is not taken, and its seq (a pattern without {year}
+    repeats numbers across years)."""
+    serial = format_serial(pattern, prefix, year, seq)
+    while serial in taken:
+        seq += 1
+        serial = format_serial(pattern, prefix, year, seq)
+    return serial, seq
+
+
+def next_serial(db: Database, pattern: str, prefix: str, year: int) -> str:
+    """The serial the next new letter of year would get with this pattern and prefix; LetterError
+    for a pattern that cannot number letters."""
+    return _free_serial(pattern, prefix, year, _next_seq(db, year), _taken_serials(db))[0]
 
 
 # --- planning, committing, revoking ------------------------------------------------------------
@@ -135,7 +160,7 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     year = int(issue_date[:4])
     prefix, pattern = settings.get(db, "letter_prefix"), settings.get(db, "letter_serial_pattern")
     seq = _next_seq(db, year)
-    taken = {r[0] for r in db.execute("SELECT serial FROM letters")}
+    taken = _taken_serials(db)
     letters: list[Letter] = []
     for mentor_id in dict.fromkeys(mentor_ids):
         mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
@@ -146,10 +171,7 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
         if row is not None:
             letters.append(_from_row(db, _as_dict(db, row)))
             continue
-        serial = format_serial(pattern, prefix, year, seq)
-        while serial in taken:  # a pattern without {year} repeats numbers across years
-            seq += 1
-            serial = format_serial(pattern, prefix, year, seq)
+        serial, seq = _free_serial(pattern, prefix, year, seq, taken)
         taken.add(serial)
         data = _mentor_data(db, mentor_id, mentor_programme)
         issuers = tuple(settings.get(db, "letter_issuers")) or tuple(data["colleges_list"]) + (data["enterprise"],)

@@ -1,5 +1,7 @@
 """The Letters page and its dialogs, driven as a coordinator would."""
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
@@ -142,17 +144,22 @@ def test_options_dialog_checks_the_pattern_and_saves(qtbot, sample_db):
 
     dialog = OptionsDialog(sample_db)
     qtbot.addWidget(dialog)
+    form = dialog.form
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    dialog.pattern.setText("{prefix}-{year}")
-    assert not save.isEnabled() and "{seq}" in dialog.example.text()
-    dialog.pattern.setText("{prefix}{year}{seq:03d}")
-    dialog.prefix.setText("PS")
-    assert save.isEnabled() and "PS2026001" in dialog.example.text() or str(2026) not in dialog.example.text()
-    dialog.landscape.setChecked(True)
-    dialog.signature_lines.setChecked(True)
-    dialog.issuers.setPlainText("四川工业科技学院\n重庆长安汽车股份有限公司\n")
-    assert dialog.set_seal("四川工业科技学院", str(RESOURCES / "sample" / "seal-sample.png"))
+    form.pattern.setText("{prefix}-{year}")
+    assert "{seq}" in form.next_serial.text()
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert settings.get(sample_db, "letter_serial_pattern") == "{prefix}-{year}-{seq:04d}"
+    form.pattern.setText("{prefix}{year}{seq:03d}")
+    form.prefix.setText("PS")
+    assert form.next_serial.text() == f"The next letter issued this year gets the number PS{date.today().year}001."
+    form.landscape.setChecked(True)
+    form.signature_lines.setChecked(True)
+    form.issuers.setPlainText("四川工业科技学院\n重庆长安汽车股份有限公司\n")
+    assert form.set_seal("四川工业科技学院", str(RESOURCES / "sample" / "seal-sample.png"))
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
     layout = settings.get(sample_db, "letter_layout")
     assert layout["landscape"] and layout["signature_lines"] and list(layout["seals"]) == ["四川工业科技学院"]
     assert settings.get(sample_db, "letter_issuers") == ["四川工业科技学院", "重庆长安汽车股份有限公司"]

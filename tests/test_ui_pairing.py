@@ -139,8 +139,8 @@ def test_unpair_keeps_history_and_lock_blocks_it(qtbot, page, sample_db, monkeyp
 def test_weights_dialog_saves_to_the_database(qtbot, sample_db, monkeypatch):
     dialog = WeightsDialog(sample_db)
     qtbot.addWidget(dialog)
-    dialog.spins["fairness_step"].setValue(35)
-    dialog.save()
+    dialog.form.spins["fairness_step"].setValue(35)
+    dialog.accept()
     assert scoring.load_weights(sample_db).fairness_step == 35
     assert dialog.result() == QDialog.DialogCode.Accepted
 

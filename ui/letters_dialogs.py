@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QTextCursor, QTextFormat
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QPlainTextEdit, QPushButton, QRadioButton, QSplitter, QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPixmap, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QSplitter,
+                               QTextEdit, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letter_templates, letters, settings
-from mentormatch.fonts import chinese_families
+from mentormatch import letter_templates, letters
 from mentormatch.i18n import translate
 from mentormatch.letter_render import Page, PageRenderer
 from ui.letters import USER_ERRORS
+from ui.settings_dialog import FormDialog, LetterSettingsForm
 
 
 def _template_combo(parent: QWidget, current: str = letter_templates.DEFAULT) -> QComboBox:
@@ -285,139 +284,10 @@ class TemplateEditor(QDialog):
         self.load()
 
 
-class OptionsDialog(QDialog):
-    """Page options of letters, issuers, seal images and the serial number."""
+class OptionsDialog(FormDialog):
+    """Letter options on their own (Letter options…): the form of Settings → Letters."""
 
     def __init__(self, db: Database, parent=None):
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, LetterSettingsForm(db), parent)
         self.setWindowTitle(self.tr("Letter options"))
-        layout_settings = settings.get(db, "letter_layout")
-        self.seals: dict[str, str] = dict(layout_settings.get("seals", {}))
-
-        self.portrait = QRadioButton(self.tr("A4 portrait"), self)
-        self.landscape = QRadioButton(self.tr("A4 landscape"), self)
-        (self.landscape if layout_settings["landscape"] else self.portrait).setChecked(True)
-        orientation = QHBoxLayout()
-        orientation.addWidget(self.portrait)
-        orientation.addWidget(self.landscape)
-        orientation.addStretch(1)
-        self.border = QCheckBox(self.tr("Decorative border"), self)
-        self.border.setChecked(layout_settings["border"])
-        self.signature_lines = QCheckBox(self.tr("Signature lines"), self)
-        self.signature_lines.setChecked(layout_settings["signature_lines"])
-        self.font = QComboBox(self)
-        self.font.addItem(self.tr("Automatic (best installed Simplified Chinese font)"), "")
-        for family in chinese_families():
-            self.font.addItem(family, family)
-        self.font.setCurrentIndex(max(self.font.findData(layout_settings["font"]), 0))
-        self.issuers = QPlainTextEdit("\n".join(settings.get(db, "letter_issuers")), self)
-        self.issuers.setPlaceholderText(self.tr("One organisation per line. Empty: the programme's colleges and the "
-                                                "mentor's enterprise."))
-        self.issuers.setMaximumHeight(90)
-        self.seal_list = QListWidget(self)
-        self.seal_list.setIconSize(QPixmap(40, 40).size())
-        choose = QPushButton(self.tr("Choose seal image…"), self)
-        remove = QPushButton(self.tr("Remove seal"), self)
-        choose.clicked.connect(self.choose_seal)
-        remove.clicked.connect(self.remove_seal)
-        seal_buttons = QHBoxLayout()
-        seal_buttons.addWidget(choose)
-        seal_buttons.addWidget(remove)
-        seal_buttons.addStretch(1)
-        self.prefix = QLineEdit(settings.get(db, "letter_prefix"), self)
-        self.pattern = QLineEdit(settings.get(db, "letter_serial_pattern"), self)
-        self.example = QLabel(self)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Paper"), orientation)
-        form.addRow("", self.border)
-        form.addRow("", self.signature_lines)
-        form.addRow(self.tr("Font"), self.font)
-        form.addRow(self.tr("Issuers"), self.issuers)
-        form.addRow(self.tr("Seals (PNG with transparency)"), self.seal_list)
-        form.addRow("", seal_buttons)
-        form.addRow(self.tr("Serial prefix"), self.prefix)
-        form.addRow(self.tr("Serial pattern"), self.pattern)
-        form.addRow("", self.example)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.prefix.textChanged.connect(self._show_example)
-        self.pattern.textChanged.connect(self._show_example)
-        self.issuers.textChanged.connect(self._fill_seal_list)
-        self._fill_seal_list()
-        self._show_example()
         self.resize(640, 680)
-
-    def issuer_names(self) -> list[str]:
-        return [line.strip() for line in self.issuers.toPlainText().splitlines() if line.strip()]
-
-    def _fill_seal_list(self) -> None:
-        names = self.issuer_names() or [r[0] for r in self.db.execute(
-            "SELECT name FROM colleges UNION ALL SELECT name FROM enterprises ORDER BY 1")]
-        current = self.seal_list.currentItem().data(Qt.ItemDataRole.UserRole) if self.seal_list.currentItem() else None
-        self.seal_list.clear()
-        for name in dict.fromkeys([*names, *self.seals]):
-            item = QListWidgetItem(name, self.seal_list)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            if name in self.seals:
-                pixmap = QPixmap()
-                pixmap.loadFromData(base64.b64decode(self.seals[name]))
-                item.setIcon(QIcon(pixmap))
-                item.setText(self.tr("{name} — seal chosen").format(name=name))
-            if name == current:
-                self.seal_list.setCurrentItem(item)
-
-    def choose_seal(self) -> None:
-        item = self.seal_list.currentItem()
-        if item is None:
-            QMessageBox.information(self, self.windowTitle(), self.tr("Select the organisation first."))
-            return
-        folder = QSettings().value("letters/seal_folder", "")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Seal image"), folder, self.tr("PNG images (*.png)"))
-        if path:
-            self.set_seal(item.data(Qt.ItemDataRole.UserRole), path)
-
-    def set_seal(self, issuer: str, path: str) -> bool:
-        pixmap = QPixmap(path)
-        if pixmap.isNull():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("{path} is not a PNG image.").format(path=path))
-            return False
-        with open(path, "rb") as handle:
-            self.seals[issuer] = base64.b64encode(handle.read()).decode("ascii")
-        QSettings().setValue("letters/seal_folder", path.rsplit("/", 1)[0])
-        self._fill_seal_list()
-        return True
-
-    def remove_seal(self) -> None:
-        item = self.seal_list.currentItem()
-        if item is not None:
-            self.seals.pop(item.data(Qt.ItemDataRole.UserRole), None)
-            self._fill_seal_list()
-
-    def _show_example(self) -> None:
-        try:
-            example = letters.format_serial(self.pattern.text(), self.prefix.text(), date.today().year, 1)
-        except letters.LetterError as exc:
-            self.example.setText(str(exc))
-            self.example.setStyleSheet("color: #b00020;")
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-            return
-        self.example.setText(self.tr("The next letter would be numbered like {example}.").format(example=example))
-        self.example.setStyleSheet("")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
-
-    def save(self) -> None:
-        layout_settings = {"landscape": self.landscape.isChecked(), "border": self.border.isChecked(),
-                           "signature_lines": self.signature_lines.isChecked(), "font": self.font.currentData(),
-                           "seals": self.seals}
-        with self.db.atomic():
-            settings.put(self.db, "letter_layout", layout_settings)
-            settings.put(self.db, "letter_issuers", self.issuer_names())
-            settings.put(self.db, "letter_prefix", self.prefix.text().strip())
-            settings.put(self.db, "letter_serial_pattern", self.pattern.text().strip())
-        self.accept()

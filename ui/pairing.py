@@ -12,13 +12,14 @@ from PySide6.QtCore import (QByteArray, QDate, QMimeData, QObject, QRunnable, QS
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
-                               QSpinBox, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget,
+                               QSplitter, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
 from mentormatch import matching, pairs, scoring
 from mentormatch.records import choice_label
 from ui.rows_model import RowsModel
+from ui.settings_dialog import FormDialog, WeightsForm
 
 APPRENTICE_MIME = "application/x-mentormatch-apprentice"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -219,55 +220,12 @@ class ReasonDialog(QDialog):
         return self.date.date().toString("yyyy-MM-dd"), self.reason.text().strip()
 
 
-class WeightsDialog(QDialog):
-    """The score weights, stored in the database (setting match_weights)."""
+class WeightsDialog(FormDialog):
+    """The score weights on their own (Weights…): the form of Settings → Pairing."""
 
     def __init__(self, db: Database, parent=None):
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, WeightsForm(db), parent)
         self.setWindowTitle(self.tr("Pairing weights"))
-        labels = {
-            "same_trade": self.tr("Same trade"),
-            "related_trade": self.tr("Related trade"),
-            "level_above": self.tr("Mentor's level above the target level"),
-            "level_equal": self.tr("Mentor's level equal to the target level"),
-            "experience_max": self.tr("Experience: most points"),
-            "experience_cap_years": self.tr("Experience: years for the most points"),
-            "continuity": self.tr("Already confirmed pair (re-matching)"),
-            "preferred": self.tr("Apprentice's preferred mentor"),
-            "fairness_step": self.tr("Fairness: cost of each further apprentice of a mentor"),
-        }
-        layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Matching first places as many apprentices as possible, then maximises the total score "
-                              "minus the fairness cost. A mentor's k-th apprentice costs the fairness step × (k − 1)."), self)
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        form = QFormLayout()
-        self.spins: dict[str, QSpinBox] = {}
-        for key, label in labels.items():
-            spin = QSpinBox(self)
-            spin.setRange(1 if key == "experience_cap_years" else 0, scoring.WEIGHT_MAX)
-            self.spins[key] = spin
-            form.addRow(label, spin)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-                                   | QDialogButtonBox.StandardButton.RestoreDefaults, self)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(lambda: self.show_weights(scoring.Weights()))
-        layout.addWidget(buttons)
-        try:
-            self.show_weights(scoring.load_weights(db))
-        except scoring.WeightsError:
-            self.show_weights(scoring.Weights())
-
-    def show_weights(self, weights: scoring.Weights) -> None:
-        for key, value in weights.as_dict().items():
-            self.spins[key].setValue(value)
-
-    def save(self) -> None:
-        scoring.save_weights(self.db, scoring.Weights.from_dict({k: s.value() for k, s in self.spins.items()}))
-        self.accept()
 
 
 # ---------------------------------------------------------------------------------------------

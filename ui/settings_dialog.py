@@ -1,20 +1,27 @@
-"""File → Settings…: the programme rules stored in the database (mentormatch/settings.py), one tab per area.
+"""File → Settings…: the rules stored in the database (mentormatch/settings.py), one tab per area.
 
-A tab is a QWidget class constructed as Tab(db, parent) with title() -> str and apply() -> bool
-(save, or show what is wrong and return False). Areas add theirs to SETTINGS_TABS as
-"module:Class"; a tab whose module is not installed is left out.
+A tab is a form constructed as Form(db, parent) with title() -> str, check() -> bool (show what
+is wrong next to the field and return False) and save(). The same form also stands alone in a
+FormDialog where an area's page offers it: the pairing page's Weights… (WeightsForm), the
+Letters page's Letter options… (LetterSettingsForm) — one form for each setting, not two.
 """
 
 from __future__ import annotations
 
-import importlib
+import base64
+from datetime import date
+from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
+                               QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import settings
-
-SETTINGS_TABS = ["ui.settings_dialog:GeneralTab"]
+from mentormatch import letters, scoring, settings
+from mentormatch.fonts import chinese_families
+from ui.record_dialog import ERROR_STYLE
 
 
 class GeneralTab(QWidget):
@@ -37,37 +44,259 @@ class GeneralTab(QWidget):
     def title(self) -> str:
         return self.tr("General")
 
-    def apply(self) -> bool:
-        settings.put(self.db, "default_capacity", self.capacity.value())
+    def check(self) -> bool:
         return True
+
+    def save(self) -> None:
+        settings.put(self.db, "default_capacity", self.capacity.value())
+
+
+class WeightsForm(QWidget):
+    """The score weights of pairing (setting match_weights)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        labels = {
+            "same_trade": self.tr("Same trade"),
+            "related_trade": self.tr("Related trade"),
+            "level_above": self.tr("Mentor's level above the target level"),
+            "level_equal": self.tr("Mentor's level equal to the target level"),
+            "experience_max": self.tr("Experience: most points"),
+            "experience_cap_years": self.tr("Experience: years for the most points"),
+            "continuity": self.tr("Already confirmed pair (re-matching)"),
+            "preferred": self.tr("Apprentice's preferred mentor"),
+            "fairness_step": self.tr("Fairness: cost of each further apprentice of a mentor"),
+        }
+        note = QLabel(self.tr("Matching first places as many apprentices as possible, then maximises the total score "
+                              "minus the fairness cost. A mentor's k-th apprentice costs the fairness step × (k − 1)."), self)
+        note.setWordWrap(True)
+        form = QFormLayout()
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label in labels.items():
+            spin = QSpinBox(self)
+            spin.setObjectName(key)
+            spin.setRange(1 if key == "experience_cap_years" else 0, scoring.WEIGHT_MAX)
+            self.spins[key] = spin
+            form.addRow(label, spin)
+        self.defaults_button = QPushButton(self.tr("Restore defaults"), self)
+        self.defaults_button.clicked.connect(lambda: self.show_weights(scoring.Weights()))
+        defaults = QHBoxLayout()
+        defaults.addStretch(1)
+        defaults.addWidget(self.defaults_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addLayout(defaults)
+        layout.addStretch(1)
+        try:
+            self.show_weights(scoring.load_weights(db))
+        except scoring.WeightsError:
+            self.show_weights(scoring.Weights())
+
+    def title(self) -> str:
+        return self.tr("Pairing")
+
+    def show_weights(self, weights: scoring.Weights) -> None:
+        for key, value in weights.as_dict().items():
+            self.spins[key].setValue(value)
+
+    def check(self) -> bool:
+        return True  # the spin boxes hold only weights that scoring accepts
+
+    def save(self) -> None:
+        scoring.save_weights(self.db, scoring.Weights.from_dict({k: s.value() for k, s in self.spins.items()}))
+
+
+class LetterSettingsForm(QWidget):
+    """Letters of appointment: paper, border, signature lines, font, the issuers and their seals,
+    and the serial number (prefix and pattern, with the number the next letter will get)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        layout_settings = settings.get(db, "letter_layout")
+        self.seals: dict[str, str] = dict(layout_settings.get("seals", {}))
+
+        self.portrait = QRadioButton(self.tr("A4 portrait"), self)
+        self.landscape = QRadioButton(self.tr("A4 landscape"), self)
+        (self.landscape if layout_settings["landscape"] else self.portrait).setChecked(True)
+        orientation = QHBoxLayout()
+        orientation.addWidget(self.portrait)
+        orientation.addWidget(self.landscape)
+        orientation.addStretch(1)
+        self.border = QCheckBox(self.tr("Decorative border"), self)
+        self.border.setChecked(layout_settings["border"])
+        self.signature_lines = QCheckBox(self.tr("Signature lines"), self)
+        self.signature_lines.setChecked(layout_settings["signature_lines"])
+        self.font_family = QComboBox(self)
+        self.font_family.addItem(self.tr("Automatic (best installed Simplified Chinese font)"), "")
+        for family in chinese_families():
+            self.font_family.addItem(family, family)
+        self.font_family.setCurrentIndex(max(self.font_family.findData(layout_settings["font"]), 0))
+        self.issuers = QPlainTextEdit("\n".join(settings.get(db, "letter_issuers")), self)
+        self.issuers.setPlaceholderText(self.tr("One organisation per line. Empty: the programme's colleges and the "
+                                                "mentor's enterprise."))
+        self.issuers.setMaximumHeight(90)
+        self.seal_list = QListWidget(self)
+        self.seal_list.setIconSize(QPixmap(40, 40).size())
+        choose = QPushButton(self.tr("Choose seal image…"), self)
+        remove = QPushButton(self.tr("Remove seal"), self)
+        choose.clicked.connect(self.choose_seal)
+        remove.clicked.connect(self.remove_seal)
+        seal_buttons = QHBoxLayout()
+        seal_buttons.addWidget(choose)
+        seal_buttons.addWidget(remove)
+        seal_buttons.addStretch(1)
+        self.prefix = QLineEdit(settings.get(db, "letter_prefix"), self)
+        self.pattern = QLineEdit(settings.get(db, "letter_serial_pattern"), self)
+        self.pattern.setToolTip(self.tr("{prefix}: the prefix; {year}: the year of issue; {seq}: the letter's number in "
+                                        "that year, {seq:04d} with four digits"))
+        self.next_serial = QLabel(self)
+        self.next_serial.setWordWrap(True)
+        pattern_cell = QWidget(self)
+        pattern_box = QVBoxLayout(pattern_cell)
+        pattern_box.setContentsMargins(0, 0, 0, 0)
+        pattern_box.setSpacing(1)
+        pattern_box.addWidget(self.pattern)
+        pattern_box.addWidget(self.next_serial)
+
+        form = QFormLayout(self)
+        form.addRow(self.tr("Paper"), orientation)
+        form.addRow("", self.border)
+        form.addRow("", self.signature_lines)
+        form.addRow(self.tr("Font"), self.font_family)
+        form.addRow(self.tr("Issuers"), self.issuers)
+        form.addRow(self.tr("Seals (PNG with transparency)"), self.seal_list)
+        form.addRow("", seal_buttons)
+        form.addRow(self.tr("Serial prefix"), self.prefix)
+        form.addRow(self.tr("Serial pattern"), pattern_cell)
+        self.prefix.textChanged.connect(self.check)
+        self.pattern.textChanged.connect(self.check)
+        self.issuers.textChanged.connect(self._fill_seal_list)
+        self._fill_seal_list()
+        self.check()
+
+    def title(self) -> str:
+        return self.tr("Letters")
+
+    def issuer_names(self) -> list[str]:
+        return [line.strip() for line in self.issuers.toPlainText().splitlines() if line.strip()]
+
+    def _fill_seal_list(self) -> None:
+        names = self.issuer_names() or [r[0] for r in self.db.execute(
+            "SELECT name FROM colleges UNION ALL SELECT name FROM enterprises ORDER BY 1")]
+        current = self.seal_list.currentItem().data(Qt.ItemDataRole.UserRole) if self.seal_list.currentItem() else None
+        self.seal_list.clear()
+        for name in dict.fromkeys([*names, *self.seals]):
+            item = QListWidgetItem(name, self.seal_list)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            if name in self.seals:
+                pixmap = QPixmap()
+                pixmap.loadFromData(base64.b64decode(self.seals[name]))
+                item.setIcon(QIcon(pixmap))
+                item.setText(self.tr("{name} — seal chosen").format(name=name))
+            if name == current:
+                self.seal_list.setCurrentItem(item)
+
+    def choose_seal(self) -> None:
+        item = self.seal_list.currentItem()
+        if item is None:
+            QMessageBox.information(self, self.tr("Seal image"), self.tr("Select the organisation first."))
+            return
+        folder = QSettings().value("letters/seal_folder", "")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Seal image"), folder, self.tr("PNG images (*.png)"))
+        if path:
+            self.set_seal(item.data(Qt.ItemDataRole.UserRole), path)
+
+    def set_seal(self, issuer: str, path: str) -> bool:
+        pixmap = QPixmap(path)
+        if pixmap.isNull():
+            QMessageBox.warning(self, self.tr("Seal image"), self.tr("{path} is not a PNG image.").format(path=path))
+            return False
+        self.seals[issuer] = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+        QSettings().setValue("letters/seal_folder", str(Path(path).parent))
+        self._fill_seal_list()
+        return True
+
+    def remove_seal(self) -> None:
+        item = self.seal_list.currentItem()
+        if item is not None:
+            self.seals.pop(item.data(Qt.ItemDataRole.UserRole), None)
+            self._fill_seal_list()
+
+    def check(self) -> bool:
+        """Show the number the next letter will get, or what is wrong with the pattern, under the field."""
+        try:
+            serial = letters.next_serial(self.db, self.pattern.text().strip(), self.prefix.text().strip(), date.today().year)
+        except letters.LetterError as exc:
+            self.next_serial.setText(str(exc))
+            self.next_serial.setStyleSheet(ERROR_STYLE)
+            return False
+        self.next_serial.setText(self.tr("The next letter issued this year gets the number {serial}.").format(serial=serial))
+        self.next_serial.setStyleSheet("")
+        return True
+
+    def save(self) -> None:
+        layout_settings = {"landscape": self.landscape.isChecked(), "border": self.border.isChecked(),
+                           "signature_lines": self.signature_lines.isChecked(), "font": self.font_family.currentData(),
+                           "seals": self.seals}
+        with self.db.atomic():
+            settings.put(self.db, "letter_layout", layout_settings)
+            settings.put(self.db, "letter_issuers", self.issuer_names())
+            settings.put(self.db, "letter_prefix", self.prefix.text().strip())
+            settings.put(self.db, "letter_serial_pattern", self.pattern.text().strip())
+
+
+def _refuse_or_save(db: Database, forms: list[QWidget]) -> QWidget | None:
+    """Save every form in one transaction if all pass their check; else the first that does not."""
+    refused = next((form for form in forms if not form.check()), None)
+    if refused is None:
+        with db.atomic():
+            for form in forms:
+                form.save()
+    return refused
+
+
+class FormDialog(QDialog):
+    """One settings form on its own, with Save and Cancel."""
+
+    def __init__(self, db: Database, form: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.form = db, form
+        self.setWindowTitle(form.title())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(form)
+        layout.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        if _refuse_or_save(self.db, [self.form]) is None:
+            super().accept()
 
 
 class SettingsDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
+        self.db = db
         self.setWindowTitle(self.tr("Settings"))
         self.tabs = QTabWidget(self)
-        for entry in SETTINGS_TABS:
-            module_name, class_name = entry.split(":")
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                continue
-            tab = getattr(module, class_name)(db, self.tabs)
+        for form in (GeneralTab, WeightsForm, LetterSettingsForm):
+            tab = form(db, self.tabs)
             self.tabs.addTab(tab, tab.title())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        layout.addWidget(buttons)
-        self.resize(520, 360)
+        layout.addWidget(self.buttons)
+        self.resize(640, 680)
 
     def accept(self) -> None:
-        for i in range(self.tabs.count()):
-            if not self.tabs.widget(i).apply():
-                self.tabs.setCurrentIndex(i)
-                return
-        super().accept()
+        refused = _refuse_or_save(self.db, [self.tabs.widget(i) for i in range(self.tabs.count())])
+        if refused is None:
+            super().accept()
+        else:
+            self.tabs.setCurrentWidget(refused)
