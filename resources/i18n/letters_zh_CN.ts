@@ -61,8 +61,12 @@
         <translation>编号格式必须包含 {seq}，例如 {example}。</translation>
     </message>
     <message>
-        <source>The serial number pattern {pattern} is not valid ({error}). It may use {{prefix}}, {{year}} and {{seq}}, e.g. {{seq:04d}}.</source>
-        <translation>编号格式 {pattern} 无效（{error}）。可使用 {{prefix}}、{{year}} 和 {{seq}}，例如 {{seq:04d}}。</translation>
+        <source>The serial number pattern {pattern} is not valid: {unknown} is not one of {prefix}, {year} and {seq}.</source>
+        <translation>编号格式 {pattern} 无效：{unknown} 不是 {prefix}、{year}、{seq} 之一。</translation>
+    </message>
+    <message>
+        <source>The serial number pattern {pattern} is not valid: braces may only enclose {prefix}, {year} or {seq}, with a width for numbers such as {example}.</source>
+        <translation>编号格式 {pattern} 无效：花括号内只能写 {prefix}、{year} 或 {seq}，数字可带位数，如 {example}。</translation>
     </message>
     <message>
         <source>There is no programme named {name}. Programmes: {names}.</source>
@@ -246,86 +250,6 @@
         <source>Letter options</source>
         <translation>聘书选项</translation>
     </message>
-    <message>
-        <source>A4 portrait</source>
-        <translation>A4 纵向</translation>
-    </message>
-    <message>
-        <source>A4 landscape</source>
-        <translation>A4 横向</translation>
-    </message>
-    <message>
-        <source>Decorative border</source>
-        <translation>装饰边框</translation>
-    </message>
-    <message>
-        <source>Signature lines</source>
-        <translation>签字栏</translation>
-    </message>
-    <message>
-        <source>Automatic (best installed Simplified Chinese font)</source>
-        <translation>自动（已安装的最合适的简体中文字体）</translation>
-    </message>
-    <message>
-        <source>One organisation per line. Empty: the programme's colleges and the mentor's enterprise.</source>
-        <translation>每行一个单位。留空则为项目的院校和导师所在企业。</translation>
-    </message>
-    <message>
-        <source>Choose seal image…</source>
-        <translation>选择印章图片…</translation>
-    </message>
-    <message>
-        <source>Remove seal</source>
-        <translation>移除印章</translation>
-    </message>
-    <message>
-        <source>Paper</source>
-        <translation>纸张</translation>
-    </message>
-    <message>
-        <source>Font</source>
-        <translation>字体</translation>
-    </message>
-    <message>
-        <source>Issuers</source>
-        <translation>聘任单位</translation>
-    </message>
-    <message>
-        <source>Seals (PNG with transparency)</source>
-        <translation>印章（透明背景 PNG）</translation>
-    </message>
-    <message>
-        <source>Serial prefix</source>
-        <translation>编号前缀</translation>
-    </message>
-    <message>
-        <source>Serial pattern</source>
-        <translation>编号格式</translation>
-    </message>
-    <message>
-        <source>{name} — seal chosen</source>
-        <translation>{name} — 已选印章</translation>
-    </message>
-    <message>
-        <source>Select the organisation first.</source>
-        <translation>请先选择单位。</translation>
-    </message>
-    <message>
-        <source>Seal image</source>
-        <translation>印章图片</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <source>{path} is not a PNG image.</source>
-        <translation>{path} 不是 PNG 图片。</translation>
-    </message>
-    <message>
-        <source>The next letter would be numbered like {example}.</source>
-        <translation>下一份聘书的编号形如 {example}。</translation>
-    </message>
 </context>
 <context>
     <name>Placeholders</name>
@@ -466,6 +390,10 @@
     <message>
         <source>Cannot start a new page on the printer or file.</source>
         <translation>无法在打印机或文件上开始新页。</translation>
+    </message>
+    <message>
+        <source>The letter {letter} does not fit on one sheet even in {size} pt type. Shorten its template or choose the other paper orientation.</source>
+        <translation>聘书 {letter} 即使用 {size} 磅字号也无法排在一页内。请缩短模板内容，或改用另一种纸张方向。</translation>
     </message>
     <message>
         <source>Cannot write into {folder}: {error}</source>

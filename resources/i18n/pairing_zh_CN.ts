@@ -62,12 +62,16 @@
         <translation>总分：{score}（均衡扣分 {fairness}）。</translation>
     </message>
     <message>
-        <source>The pairs are confirmed.</source>
-        <translation>配对已确认。</translation>
+        <source>The pairs are confirmed: {count} active pairs in all.</source>
+        <translation>配对已确认：进行中的配对共 {count} 对。</translation>
     </message>
     <message>
-        <source>The pairs are a draft: review them in the window, or run again with --confirm.</source>
-        <translation>配对为草稿：请在窗口中审核，或加 --confirm 重新运行。</translation>
+        <source>{count} pairs are a draft: review them in the window, or run again with --confirm.</source>
+        <translation>{count} 对配对为草稿：请在窗口中审核，或加上 --confirm 再运行一次。</translation>
+    </message>
+    <message>
+        <source>Nothing new to confirm: {count} confirmed pairs stay as they are.</source>
+        <translation>没有新的配对需要确认：{count} 对已确认的配对保持不变。</translation>
     </message>
 </context>
 <context>
@@ -517,46 +521,6 @@
     <message>
         <source>Pairing weights</source>
         <translation>配对权重</translation>
-    </message>
-    <message>
-        <source>Same trade</source>
-        <translation>同工种</translation>
-    </message>
-    <message>
-        <source>Related trade</source>
-        <translation>相近工种</translation>
-    </message>
-    <message>
-        <source>Mentor's level above the target level</source>
-        <translation>导师等级高于学徒目标等级</translation>
-    </message>
-    <message>
-        <source>Mentor's level equal to the target level</source>
-        <translation>导师等级等于学徒目标等级</translation>
-    </message>
-    <message>
-        <source>Experience: most points</source>
-        <translation>工龄：最高加分</translation>
-    </message>
-    <message>
-        <source>Experience: years for the most points</source>
-        <translation>工龄：得满分所需年数</translation>
-    </message>
-    <message>
-        <source>Already confirmed pair (re-matching)</source>
-        <translation>已确认的原有配对（重新匹配时）</translation>
-    </message>
-    <message>
-        <source>Apprentice's preferred mentor</source>
-        <translation>学徒的意向导师</translation>
-    </message>
-    <message>
-        <source>Fairness: cost of each further apprentice of a mentor</source>
-        <translation>均衡：导师每多带一名学徒的扣分</translation>
-    </message>
-    <message>
-        <source>Matching first places as many apprentices as possible, then maximises the total score minus the fairness cost. A mentor's k-th apprentice costs the fairness step × (k − 1).</source>
-        <translation>自动配对首先让尽可能多的学徒配上导师，其次使总分减去均衡扣分最大。导师的第 k 名学徒扣除 均衡步长 × (k − 1) 分。</translation>
     </message>
 </context>
 </TS>
