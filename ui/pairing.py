@@ -226,6 +226,7 @@ class WeightsDialog(FormDialog):
     def __init__(self, db: Database, parent=None):
         super().__init__(db, WeightsForm(db), parent)
         self.setWindowTitle(self.tr("Pairing weights"))
+        self.resize(560, self.sizeHint().height())
 
 
 # ---------------------------------------------------------------------------------------------
