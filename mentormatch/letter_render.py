@@ -114,10 +114,14 @@ class PageRenderer:
         painter = QPainter()
         if not painter.begin(device):
             raise RenderError(translate("Render", "Cannot start drawing on the printer or file."))
+        pages = list(pages)
+        # Letters of one batch are handed out side by side, so they share one type size: the one the
+        # longest letter needs. A letter that still does not fit goes a step smaller on its own.
+        batch_step = self._fit(doc, max(pages, key=lambda p: len(p.html)), unit) if len(pages) > 1 else 0
         try:
             first = True
             for done, page in enumerate(pages, 1):
-                self._fit(doc, page, unit)
+                self._fit(doc, page, unit, batch_step)
                 if not first and not new_page():
                     raise RenderError(translate("Render", "Cannot start a new page on the printer or file."))
                 first = False
@@ -130,15 +134,17 @@ class PageRenderer:
             painter.end()
         return layer
 
-    def _fit(self, doc: QTextDocument, page: Page, unit: float) -> None:
-        """Lay page out on one sheet in the largest type step that fits; RenderError if none does."""
-        for body_pt, font in self._fonts:
+    def _fit(self, doc: QTextDocument, page: Page, unit: float, first_step: int = 0) -> int:
+        """Lay page out on one sheet in the largest type step from first_step on that fits; returns
+        the step; RenderError if none does."""
+        for step in range(first_step, len(self._fonts)):
+            body_pt, font = self._fonts[step]
             if doc.defaultFont() != font:  # setting it lays the previous letter out again
                 doc.clear()
                 doc.setDefaultFont(font)
             doc.setHtml(_points_to_pixels(page.html, unit, body_pt / BODY_PT))
             if doc.pageCount() <= 1:
-                return
+                return step
         raise RenderError(translate("Render", "The letter {letter} does not fit on one sheet even in {size} pt type. "
                                     "Shorten its template or choose the other paper orientation.").format(
             letter=page.label, size=TYPE_STEPS[-1]))

@@ -1,6 +1,7 @@
 """Letters of appointment: the register, templates, PDF output checked with poppler."""
 
 import base64
+import re
 import subprocess
 
 import pytest
@@ -207,6 +208,32 @@ def test_a_long_letter_is_set_smaller_and_one_too_long_for_a_sheet_is_refused(sa
     with pytest.raises(RenderError, match=f"{planned[0].serial} {planned[0].mentor_name} does not fit on one sheet"):
         letters.write(letters.make_job(sample_db, planned, tmp_path / "too-long.pdf"))
     assert not list(tmp_path.glob("too-long*")) and not list(tmp_path.glob(".*.part"))
+
+
+def word_heights(pdf, word):
+    """The height of the first word containing word on each page, from pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    heights = []
+    for page in html.split("<page ")[1:]:
+        box = re.search(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[^<]*' + word, page)
+        heights.append(round(float(box.group(2)) - float(box.group(1)), 1))
+    return heights
+
+
+def test_letters_of_one_batch_share_one_type_size(sample_db, qapp, tmp_path):
+    # the second mentor's long name wraps every line, so only that letter needs a smaller step
+    letter_templates.save("lines", "{% for i in range(14) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
+    sample_db.execute("UPDATE mentors SET name = ? WHERE id = 2", ["欧阳" + "长" * 40])
+    out = tmp_path / "batch.pdf"
+    planned = letters.plan(sample_db, [1, 2, 3], programme_id(sample_db), "lines", "2026-07-14")
+    for item in letters.write(letters.make_job(sample_db, planned, out)):
+        item.commit()
+    heights = word_heights(out, "第0行")
+    assert len(heights) == 3 and len(set(heights)) == 1, heights
+    alone = tmp_path / "alone.pdf"
+    for item in letters.write(letters.make_job(sample_db, letters.plan(sample_db, [1], programme_id(sample_db), "lines"), alone)):
+        item.commit()
+    assert word_heights(alone, "第0行")[0] > heights[0]  # on its own, a short letter keeps the larger size
 
 
 def test_a_stopped_batch_leaves_nothing_and_issues_nothing(sample_db, qapp, tmp_path):
