@@ -139,11 +139,12 @@ def mask_id(value: str | None) -> str:
 
 
 def mask_phone(value: str | None) -> str:
-    """138****1234 for mobiles; other numbers keep only their last four digits."""
+    """138****1234 for mobiles; a landline keeps its area code and last four (023-****1234)."""
     if not value:
         return ""
     if MOBILE_RE.match(value):
         return value[:3] + "****" + value[-4:]
-    if len(value) <= 4:
-        return "*" * len(value)
-    return "*" * (len(value) - 4) + value[-4:]
+    area, dash, number = value.rpartition("-") if value.count("-") == 1 else ("", "", value)
+    if len(number) <= 4:
+        return area + dash + "*" * len(number)
+    return area + dash + "*" * (len(number) - 4) + number[-4:]

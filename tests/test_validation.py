@@ -100,7 +100,9 @@ def test_masking():
     assert v.mask_id("11010519491231002X") == "110105********002X"
     assert v.mask_id(None) == ""
     assert v.mask_phone("13812341234") == "138****1234"
-    assert v.mask_phone("023-67591234") == "********1234"
+    assert v.mask_phone("023-67591234") == "023-****1234"
+    assert v.mask_phone("0838-2401234") == "0838-***1234"
+    assert v.mask_phone("67591234") == "****1234"
     assert v.mask_phone("") == ""
 
 
