@@ -1,9 +1,10 @@
 """The main window as a coordinator uses it: every page opens, a copy of the database is saved."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from mentormatch.store import open_database
-from ui.main_window import PAGES
+from ui.main_window import PAGES, MainWindow
 
 
 def test_every_page_opens_from_the_navigation(window):
@@ -35,3 +36,22 @@ def test_a_copy_that_cannot_be_written_says_so(window, tmp_path, monkeypatch):
     window.copy_action.trigger()
     assert warnings and "Cannot write the copy" in warnings[0]
     assert not target.exists()
+
+
+def test_an_empty_list_says_how_to_get_records_in(qtbot, db, monkeypatch):
+    win = MainWindow(db, "new.db")
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("apprentices")
+    assert page.body.currentWidget() is page.getting_started
+    assert page.import_button.isVisible() and page.sample_button.isVisible()
+    from ui.import_wizard import ImportWizard
+
+    opened = []
+    monkeypatch.setattr(ImportWizard, "exec", lambda wizard: opened.append(wizard) or 0)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1  # the import wizard opened
+    qtbot.mouseClick(page.sample_button, Qt.MouseButton.LeftButton)
+    assert page.body.currentWidget() is page.table and page.model.rowCount() == 120
+    programmes = win.show_page("programmes")
+    assert programmes.body.currentWidget() is programmes.table  # the sample brought a programme

@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
             page = RecordPage(self.db, key, self)
             page.counts_changed.connect(self._page_counts_changed)
             page.data_changed.connect(self.update_totals)
+            page.import_requested.connect(self.import_action.trigger)
+            page.sample_requested.connect(self.load_sample)
             return page
         return getattr(importlib.import_module(source[0]), source[1])(self.db, self)
 

@@ -10,7 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
     QStyle,
     QTableView,
     QToolBar,
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from mentormatch import records
+from mentormatch import records, sample
 from ui import column_widths
 from ui.delete_dialog import confirm_delete
 from ui.lists import LISTS
@@ -32,6 +35,8 @@ class RecordPage(QWidget):
 
     counts_changed = Signal(str)  # a line for the status bar
     data_changed = Signal()  # a record was added, changed or removed
+    import_requested = Signal()  # the empty list's "Import from Excel or CSV…"
+    sample_requested = Signal()  # the empty list's "Load the sample data"
 
     def __init__(self, db: Database, kind: str, parent=None):
         super().__init__(parent)
@@ -101,7 +106,11 @@ class RecordPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.table)
+        self.getting_started = self._build_getting_started()
+        self.body.addWidget(self.getting_started)
+        layout.addWidget(self.body)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self._update_actions()
@@ -139,7 +148,47 @@ class RecordPage(QWidget):
         self.programme_box.blockSignals(False)
         self.model.programme = self.programme_box.currentData()
 
+    def _build_getting_started(self) -> QWidget:
+        """What an empty list shows instead of a blank table: how to get records in."""
+        titles = {
+            "apprentices": self.tr("No apprentices yet"),
+            "mentors": self.tr("No mentors yet"),
+            "enterprises": self.tr("No enterprises yet"),
+            "programmes": self.tr("No programmes yet"),
+            "trades": self.tr("No trades yet"),
+        }
+        panel = QWidget(self)
+        title = QLabel(f"<h2>{titles[self.kind]}</h2>", panel)
+        text = QLabel(self.tr("Add them one by one, import a roster from Excel or CSV (or drop the file on this "
+                              "window), or load the sample data to try MentorMatch first."), panel)
+        text.setWordWrap(True)
+        add = QPushButton(self.add_action.icon(), self.tr("Add…"), panel)
+        add.clicked.connect(self.add_record)
+        self.import_button = QPushButton(self.tr("Import from Excel or CSV…"), panel)
+        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.setVisible(self.kind in ("apprentices", "mentors", "enterprises"))
+        self.sample_button = QPushButton(self.tr("Load the sample data"), panel)
+        self.sample_button.clicked.connect(self.sample_requested)
+        buttons = QHBoxLayout()
+        for button in (add, self.import_button, self.sample_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(text)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        outer = QHBoxLayout(panel)
+        outer.addStretch(1)
+        outer.addLayout(column, 3)
+        outer.addStretch(1)
+        return panel
+
     def _show_counts(self, shown: int, total: int) -> None:
+        if total == 0:
+            self.sample_button.setVisible(sample.is_empty(self.db))
+        self.body.setCurrentWidget(self.getting_started if total == 0 else self.table)
         plural = QCoreApplication.translate("Records", records.KINDS[self.kind].plural)
         if shown == total:
             text = self.tr("{kind}: {total}").format(kind=plural, total=total)

@@ -554,6 +554,42 @@
         <translation>全部项目</translation>
     </message>
     <message>
+        <source>No apprentices yet</source>
+        <translation>还没有学徒</translation>
+    </message>
+    <message>
+        <source>No mentors yet</source>
+        <translation>还没有导师</translation>
+    </message>
+    <message>
+        <source>No enterprises yet</source>
+        <translation>还没有企业</translation>
+    </message>
+    <message>
+        <source>No programmes yet</source>
+        <translation>还没有项目</translation>
+    </message>
+    <message>
+        <source>No trades yet</source>
+        <translation>还没有工种</translation>
+    </message>
+    <message>
+        <source>Add them one by one, import a roster from Excel or CSV (or drop the file on this window), or load the sample data to try MentorMatch first.</source>
+        <translation>可以逐条新增，也可以从 Excel 或 CSV 导入名单（或把文件拖到本窗口），还可以先载入示例数据试用 MentorMatch。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Import from Excel or CSV…</source>
+        <translation>从 Excel 或 CSV 导入…</translation>
+    </message>
+    <message>
+        <source>Load the sample data</source>
+        <translation>载入示例数据</translation>
+    </message>
+    <message>
         <source>{kind}: {total}</source>
         <translation>{kind}：共 {total}</translation>
     </message>
