@@ -35,13 +35,21 @@ def ts_path(area: str) -> Path:
     return I18N / f"{area}_{LANGUAGE}.ts"
 
 
+def qt_tool(name: str) -> str:
+    """Path of Qt's lupdate or lrelease as shipped inside the PySide6 wheel (no PATH or shim needed)."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent
+    return str(next(p for p in (folder / name, folder / f"{name}.exe") if p.exists()))
+
+
 def area_files(area: str) -> list[str]:
     return sorted(str(path) for pattern in AREAS[area] for path in ROOT.glob(pattern))
 
 
 def update(area: str) -> None:
     files = area_files(area)
-    subprocess.run(["pyside6-lupdate", "-no-obsolete", "-locations", "none", *files, "-ts", str(ts_path(area))], check=True)
+    subprocess.run([qt_tool("lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts_path(area))], check=True)
     tree = ET.parse(ts_path(area))
     tree.getroot().set("language", LANGUAGE)
     tree.write(ts_path(area), encoding="utf-8", xml_declaration=True)
@@ -72,7 +80,7 @@ def fill(area: str, translations: dict[str, str]) -> int:
 
 def release() -> None:
     for ts in sorted(I18N.glob(f"*_{LANGUAGE}.ts")):
-        subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        subprocess.run([qt_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
 
 
 def main(argv: list[str]) -> int:
