@@ -424,23 +424,12 @@ def write_csv(path: Path, part: Sheet) -> None:
 # Command line
 
 
-def programme_id_by_name(db: Database, name: str | None) -> int | None:
-    """The programme's id; ExportError naming the programmes that exist when there is none."""
-    if not name:
-        return None
-    row = db.execute("SELECT id FROM programmes WHERE name = ?", [validation.clean(name)]).fetchone()
-    if row is None:
-        names = "、".join(r[0] for r in db.execute("SELECT name FROM programmes ORDER BY name")) or translate("Export", "none")
-        raise ExportError(translate("Export", "There is no programme named {name}. Programmes: {names}.").format(name=name, names=names))
-    return row[0]
-
-
 def run_command(db: Database, args) -> int:
     """mentormatch export {pairs,mentors,letters} OUT.{xlsx,csv,pdf} [--programme NAME] [--full-personal-data]."""
     try:
-        programme_id = programme_id_by_name(db, args.programme)
+        programme_id = records.programme_id_by_name(db, args.programme)
         count = export(db, args.kind, args.out, programme_id, full_personal_data=args.full_personal_data)
-    except ExportError as exc:
+    except (ExportError, records.RecordError) as exc:
         print(exc, file=sys.stderr)
         return 1
     print(translate("Export", "{count} rows written to {file}.").format(count=count, file=args.out))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import letter_templates, settings
+from mentormatch import letter_templates, records, settings
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso
 
@@ -118,15 +118,6 @@ def next_serial(db: Database, pattern: str, prefix: str, year: int) -> str:
 
 
 # --- planning, committing, revoking ------------------------------------------------------------
-
-def programme_id_by_name(db: Database, name: str) -> int:
-    row = db.execute("SELECT id FROM programmes WHERE name = ?", [name]).fetchone()
-    if row is None:
-        names = [r[0] for r in db.execute("SELECT name FROM programmes ORDER BY name")]
-        raise LetterError(translate("Letters", "There is no programme named {name}. Programmes: {names}.").format(
-            name=name, names="、".join(names) or "—"))
-    return row[0]
-
 
 def programme_mentors(db: Database, programme_id: int) -> list[int]:
     """The mentors of a programme: those with a confirmed active pair in it; before any pair is
@@ -444,7 +435,7 @@ def run_command(db: Database, args) -> int:
     from mentormatch.letter_templates import TemplateError
 
     try:
-        programme_id = programme_id_by_name(db, args.programme) if args.programme else None
+        programme_id = records.programme_id_by_name(db, args.programme)
         if args.mentor:
             mentor_ids = list(args.mentor)
         elif programme_id is not None:
@@ -458,7 +449,7 @@ def run_command(db: Database, args) -> int:
         letters = plan(db, mentor_ids, programme_id, args.template)
         job = make_job(db, letters, None if args.split else args.out, args.split)
         files = issue_and_write(db, job)
-    except (LetterError, TemplateError, RenderError, NoChineseFont) as exc:
+    except (LetterError, TemplateError, RenderError, NoChineseFont, records.RecordError) as exc:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:

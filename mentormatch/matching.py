@@ -36,7 +36,7 @@ from ortools.graph.python import min_cost_flow
 from sqlite_utils import Database
 
 from mentormatch import pairs as pair_actions
-from mentormatch import settings
+from mentormatch import records, settings
 from mentormatch.i18n import translate
 from mentormatch.scoring import SCORE_TERMS, Weights, WeightsError, load_weights
 from mentormatch.store import now_iso
@@ -113,13 +113,6 @@ class Proposal:
 
 # ---------------------------------------------------------------------------------------------
 # loading
-
-
-def programme_id_by_name(db: Database, name: str) -> int:
-    row = db.execute("SELECT id FROM programmes WHERE name = ?", [name]).fetchone()
-    if row is None:
-        raise MatchingError(translate("Matching", "There is no programme named {name}.").format(name=name))
-    return row[0]
 
 
 def load_instance(db: Database, programme_id: int | None, *, allow_related: bool = False,
@@ -483,7 +476,7 @@ def _pair_json(pair: dict) -> dict:
 def run_command(db: Database, args) -> int:
     """`mentormatch match`: propose pairs, print the outcome; exit 0, or 2 when the request is wrong."""
     try:
-        programme_id = programme_id_by_name(db, args.programme) if args.programme else None
+        programme_id = records.programme_id_by_name(db, args.programme)
         proposal = propose(db, programme_id, allow_related=args.allow_related, rematch=args.rematch)
         confirmed = False
         if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
@@ -491,7 +484,7 @@ def run_command(db: Database, args) -> int:
                                        [programme_id] if programme_id is not None else []).fetchone():
             pair_actions.accept(db, programme_id)
             confirmed = True
-    except (MatchingError, pair_actions.PairingError) as exc:
+    except (MatchingError, pair_actions.PairingError, records.RecordError) as exc:
         print(exc, file=sys.stderr)
         return 2
     by_reason = {reason: 0 for reason in REASONS}

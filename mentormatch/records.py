@@ -259,6 +259,19 @@ def title(db: Database, kind: str, record_id: int) -> str:
     return row[0] if row else ""
 
 
+def programme_id_by_name(db: Database, name: str | None) -> int | None:
+    """The id of the programme with this name (None for no name); RecordError naming the
+    programmes that exist when there is none."""
+    if not name:
+        return None
+    row = db.execute("SELECT id FROM programmes WHERE name = ?", [validation.clean(name)]).fetchone()
+    if row is None:
+        names = "、".join(r[0] for r in db.execute("SELECT name FROM programmes ORDER BY name")) or "—"
+        raise RecordError({"programme": translate("Records", "There is no programme named {name}. Programmes: {names}.").format(
+            name=name, names=names)})
+    return row[0]
+
+
 def choices(db: Database, ref: str, keep: object = None) -> list[tuple[object, str]]:
     """(value, label) pairs for a combo box or list pointing to ref; retired trades only if kept."""
     if ref == "trades":

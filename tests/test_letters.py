@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from mentormatch import letter_templates, letters, settings
+from mentormatch import letter_templates, letters, records, settings
 from mentormatch.cli import main as cli_main
 from mentormatch.letter_templates import TemplateError
 from resources import RESOURCES
@@ -24,7 +24,7 @@ def user_templates(tmp_path, monkeypatch):
 
 
 def programme_id(db):
-    return letters.programme_id_by_name(db, PROGRAMME)
+    return records.programme_id_by_name(db, PROGRAMME)
 
 
 def issue(db, mentor_ids, template=None, issue_date="2026-07-14", target=None):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
-from mentormatch import letter_templates, letters, settings
+from mentormatch import letter_templates, letters, records, settings
 from ui import letters as letters_ui
 from ui.letters import LettersPage, RegisterModel
 from ui.letters_dialogs import IssueDialog, OptionsDialog, TemplateEditor
@@ -30,7 +30,7 @@ def make_page(qtbot, db):
 
 
 def issue_three(db):
-    pid = letters.programme_id_by_name(db, PROGRAMME)
+    pid = records.programme_id_by_name(db, PROGRAMME)
     return letters.commit(db, letters.plan(db, [1, 2, 3], pid, issue_date="2026-07-14"))
 
 
@@ -73,7 +73,7 @@ def test_register_columns_fit_chinese_names_and_are_remembered(qtbot, sample_db)
 
 
 def run_issue_dialog(qtbot, page, button_name):
-    dialog = IssueDialog(page.db, letters.programme_id_by_name(page.db, PROGRAMME), page)
+    dialog = IssueDialog(page.db, records.programme_id_by_name(page.db, PROGRAMME), page)
     qtbot.addWidget(dialog)
     dialog.output_requested.connect(page._output)
     qtbot.mouseClick(getattr(dialog, button_name), Qt.MouseButton.LeftButton)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from mentormatch import letters, settings
+from mentormatch import letters, records, settings
 from ui.letters_dialogs import OptionsDialog
 from ui.pairing import WeightsDialog
 from ui.settings_dialog import LetterSettingsForm, SettingsDialog, WeightsForm
@@ -69,7 +69,7 @@ def test_a_bad_serial_pattern_is_refused_next_to_the_field_and_nothing_is_saved(
 
 def test_the_next_serial_is_previewed_as_you_type(qtbot, dialog, sample_db):
     today = date.today()
-    pid = letters.programme_id_by_name(sample_db, "2026 渝北—德阳 汽车工程半年实习")
+    pid = records.programme_id_by_name(sample_db, "2026 渝北—德阳 汽车工程半年实习")
     issued = letters.commit(sample_db, letters.plan(sample_db, [1, 2, 3], pid, issue_date=today.isoformat()))
     letters.revoke(sample_db, issued[-1].id, "调岗")  # its number is never given again
     dialog = SettingsDialog(sample_db)

@@ -69,10 +69,6 @@
         <translation>编号格式 {pattern} 无效：花括号内只能写 {prefix}、{year} 或 {seq}，数字可带位数，如 {example}。</translation>
     </message>
     <message>
-        <source>There is no programme named {name}. Programmes: {names}.</source>
-        <translation>没有名为 {name} 的项目。现有项目：{names}。</translation>
-    </message>
-    <message>
         <source>Letter {id} is not in the register.</source>
         <translation>登记簿中没有第 {id} 号聘书。</translation>
     </message>

@@ -38,10 +38,6 @@
         <translation>该工种的导师都已带满</translation>
     </message>
     <message>
-        <source>There is no programme named {name}.</source>
-        <translation>没有名为“{name}”的项目。</translation>
-    </message>
-    <message>
         <source>The solver failed ({status}); nothing was changed.</source>
         <translation>求解失败（{status}），未作任何更改。</translation>
     </message>

@@ -849,6 +849,10 @@
         <translation>停用（不再供选择）</translation>
     </message>
     <message>
+        <source>There is no programme named {name}. Programmes: {names}.</source>
+        <translation>没有名为“{name}”的项目。现有项目：{names}。</translation>
+    </message>
+    <message>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>

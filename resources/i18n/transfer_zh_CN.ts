@@ -147,14 +147,6 @@
         <translation>{title}——{programme}</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>There is no programme named {name}. Programmes: {names}.</source>
-        <translation>没有名为“{name}”的项目。现有项目：{names}。</translation>
-    </message>
-    <message>
         <source>{count} rows written to {file}.</source>
         <translation>已将 {count} 行写入 {file}。</translation>
     </message>
