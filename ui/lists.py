@@ -106,7 +106,7 @@ LISTS: dict[str, ListSpec] = {
             "m.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE ? OR short_name LIKE ?)",
         ),
         programme="(m.enterprise_id IN (SELECT enterprise_id FROM programme_enterprises WHERE programme_id = ?)"
-                  " OR m.id IN (SELECT mentor_id FROM pairs WHERE programme_id = ?))",
+                  " OR m.id IN (SELECT mentor_id FROM pairs WHERE programme_id = ? AND ended_at IS NULL))",
     ),
     "enterprises": ListSpec(
         "enterprises", "e", "enterprises e",
