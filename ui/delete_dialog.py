@@ -74,9 +74,13 @@ def confirm_delete(parent: QWidget, db: Database, kind: str, ids: list[int]) -> 
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        with db.atomic():
-            for rid in simple:
-                records.delete(db, kind, rid)
+        try:
+            with db.atomic():
+                for rid in simple:
+                    records.delete(db, kind, rid)
+        except records.RecordError as exc:  # something came to depend on a record since the report: nothing deleted
+            QMessageBox.warning(parent, translate("DeleteDialog", "Delete"), str(exc))
+            return False
         changed = True
     for rid, report in reports.items():
         if rid in simple:
