@@ -286,6 +286,8 @@ def choices(db: Database, ref: str, keep: object = None) -> list[tuple[object, s
                " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
                " WHERE m.active = 1 OR m.id = ? ORDER BY m.name, m.id")
         return [tuple(r) for r in db.execute(sql, [keep])]
+    if ref == "programmes":  # the newest first: the one a coordinator works on
+        return [tuple(r) for r in db.execute("SELECT id, name FROM programmes ORDER BY start_date DESC, name")]
     return [tuple(r) for r in db.execute(f"SELECT id, {TITLE_SQL[ref]} FROM {ref} ORDER BY {TITLE_SQL[ref]}")]
 
 

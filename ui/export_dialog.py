@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import exporter, roster_pdf
+from mentormatch import exporter, records, roster_pdf
 from mentormatch.fonts import NoChineseFont
 
 FORMATS = ("xlsx", "csv", "pdf", "print")
@@ -32,7 +32,7 @@ class ExportDialog(QDialog):
             self.kind_combo.addItem(exporter.title(kind), kind)
         self.programme_combo = QComboBox(self)
         self.programme_combo.addItem(self.tr("All programmes"), None)
-        for pid, name in db.execute("SELECT id, name FROM programmes ORDER BY name"):
+        for pid, name in records.choices(db, "programmes"):
             self.programme_combo.addItem(name, pid)
         self.format_combo = QComboBox(self)
         for key, label in zip(FORMATS, (self.tr("Excel workbook (.xlsx)"), self.tr("CSV, UTF-8 with BOM (.csv)"),

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letters
+from mentormatch import letters, records
 from mentormatch.fonts import NoChineseFont
 from mentormatch.letter_render import PageRenderer, RenderError
 from mentormatch.letter_templates import TemplateError
@@ -179,7 +179,7 @@ class LettersPage(QWidget):
         self.programme.blockSignals(True)
         self.programme.clear()
         self.programme.addItem(self.tr("All programmes"), None)
-        for pid, name in self.db.execute("SELECT id, name FROM programmes ORDER BY start_date DESC, name"):
+        for pid, name in records.choices(self.db, "programmes"):
             self.programme.addItem(name, pid)
         index = self.programme.findData(current)
         self.programme.setCurrentIndex(max(index, 0))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QTextEdit, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letter_templates, letters
+from mentormatch import letter_templates, letters, records
 from mentormatch.i18n import translate
 from mentormatch.letter_render import Page, PageRenderer
 from ui.letters import USER_ERRORS
@@ -40,7 +40,7 @@ class IssueDialog(QDialog):
         self.db = db
         self.setWindowTitle(self.tr("Issue letters of appointment"))
         self.programme = QComboBox(self)
-        for pid, name in db.execute("SELECT id, name FROM programmes ORDER BY start_date DESC, name"):
+        for pid, name in records.choices(db, "programmes"):
             self.programme.addItem(name, pid)
         self.programme.setCurrentIndex(max(self.programme.findData(programme_id), 0))
         self.template = _template_combo(self)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import matching, pairs, scoring
+from mentormatch import matching, pairs, records, scoring
 from mentormatch.records import choice_label
 from ui.rows_model import RowsModel
 from ui.settings_dialog import FormDialog, WeightsForm
@@ -373,7 +373,7 @@ class PairingPage(QWidget):
         current = self.programme.currentData() if self.programme.count() else -1
         self.programme.blockSignals(True)
         self.programme.clear()
-        for pid, name in self.db.execute("SELECT id, name FROM programmes ORDER BY start_date DESC, name"):
+        for pid, name in records.choices(self.db, "programmes"):
             self.programme.addItem(name, pid)
         self.programme.addItem(self.tr("All programmes"), None)
         index = self.programme.findData(current)
