@@ -152,6 +152,7 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     prefix, pattern = settings.get(db, "letter_prefix"), settings.get(db, "letter_serial_pattern")
     seq = _next_seq(db, year)
     taken = _taken_serials(db)
+    issuers_set = tuple(settings.get(db, "letter_issuers"))
     letters: list[Letter] = []
     for mentor_id in dict.fromkeys(mentor_ids):
         mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
@@ -165,7 +166,7 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
         serial, seq = _free_serial(pattern, prefix, year, seq, taken)
         taken.add(serial)
         data = _mentor_data(db, mentor_id, mentor_programme)
-        issuers = tuple(settings.get(db, "letter_issuers")) or tuple(data["colleges_list"]) + (data["enterprise"],)
+        issuers = issuers_set or tuple(data["colleges_list"]) + (data["enterprise"],)
         term_from = data["mentor_term_from"] or data["programme_start"]
         term_to = data["mentor_term_to"] or data["programme_end"]
         letter = Letter(None, serial, year, seq, mentor_id, data["name"], mentor_programme, term_from, term_to, issue_date,
