@@ -55,3 +55,20 @@ def test_an_empty_list_says_how_to_get_records_in(qtbot, db, monkeypatch):
     assert page.body.currentWidget() is page.table and page.model.rowCount() == 120
     programmes = win.show_page("programmes")
     assert programmes.body.currentWidget() is programmes.table  # the sample brought a programme
+
+
+def test_an_unexpected_error_is_shown_in_words_and_logged(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import app
+
+    monkeypatch.setattr(app, "error_log_path", lambda: tmp_path / "logs" / "errors.log")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    try:
+        raise ValueError("the printer caught fire")
+    except ValueError as exc:
+        app.report_unexpected_error(type(exc), exc, exc.__traceback__)
+    assert "the printer caught fire" in shown[0] and "errors.log" in shown[0]
+    logged = (tmp_path / "logs" / "errors.log").read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ValueError: the printer caught fire" in logged

@@ -6,6 +6,22 @@
         <source>MentorMatch cannot open the database</source>
         <translation>MentorMatch 无法打开数据库</translation>
     </message>
+    <message>
+        <source>The details were written to {log}.</source>
+        <translation>详细信息已写入 {log}。</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+A change that did not finish was not saved; your other data is safe. {details}</source>
+        <translation>出现了问题：{error}
+
+未完成的修改没有保存，其他数据不受影响。{details}</translation>
+    </message>
 </context>
 <context>
     <name>DateEditor</name>
