@@ -114,11 +114,11 @@ class PageRenderer:
         painter = QPainter()
         if not painter.begin(device):
             raise RenderError(translate("Render", "Cannot start drawing on the printer or file."))
-        pages = list(pages)
-        # Letters of one batch are handed out side by side, so they share one type size: the one the
-        # longest letter needs. A letter that still does not fit goes a step smaller on its own.
-        batch_step = self._fit(doc, max(pages, key=lambda p: len(p.html)), unit) if len(pages) > 1 else 0
         try:
+            pages = list(pages)
+            # Letters of one batch are handed out side by side, so they share one type size: the one the
+            # longest letter needs. A letter that still does not fit goes a step smaller on its own.
+            batch_step = self._fit(doc, max(pages, key=lambda p: len(p.html)), unit) if len(pages) > 1 else 0
             first = True
             for done, page in enumerate(pages, 1):
                 self._fit(doc, page, unit, batch_step)
