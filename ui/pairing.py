@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from sqlite_utils import Database
 
 from mentormatch import matching, pairs, records, scoring
+from mentormatch.i18n import translate
 from mentormatch.records import choice_label
 from ui.rows_model import RowsModel
 from ui.settings_dialog import FormDialog, WeightsForm
@@ -50,6 +51,10 @@ class _SolveTask(QRunnable):
             proposal = matching.solve(self.instance, self.signals.progress.emit)
         except matching.MatchingError as exc:
             self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 — unreported, the page would stay busy for good
+            self.signals.failed.emit(translate("PairingPage", "The pairs could not be proposed: {error}. Nothing was changed.").format(
+                error=exc))
             return
         self.signals.finished.emit(proposal)
 

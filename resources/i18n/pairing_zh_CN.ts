@@ -92,6 +92,10 @@
 <context>
     <name>PairingPage</name>
     <message>
+        <source>The pairs could not be proposed: {error}. Nothing was changed.</source>
+        <translation>无法提出配对建议：{error}。未做任何更改。</translation>
+    </message>
+    <message>
         <source>Allow related trades</source>
         <translation>允许相近工种</translation>
     </message>
