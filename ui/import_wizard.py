@@ -517,10 +517,14 @@ class PreviewPage(QWizardPage):
         try:
             self.wizard().report = self.job.commit(skip_errors=self.skip_errors.isChecked())
         except importer.ImportRefused as exc:
+            refused = str(exc)
+        else:
+            refused = None
+        finally:  # also when an unexpected error goes on to the error message: no wait cursor left behind
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Import"), str(exc))
+        if refused is not None:
+            QMessageBox.warning(self, self.tr("Import"), refused)
             return False
-        QGuiApplication.restoreOverrideCursor()
         return True
 
 
