@@ -16,13 +16,13 @@ exist; delete() carries out one of them, also in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
 from mentormatch import validation
 from mentormatch.i18n import translate
-from mentormatch.store import now_iso
 from mentormatch.validation import ValidationError
 
 
@@ -652,7 +652,7 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
             # drafts are proposals, not history: they go; confirmed pairs end with a date and a reason
             db.execute(f"DELETE FROM pairs WHERE {column} = ? AND ended_at IS NULL AND status = 'proposed'", [record_id])
             db.execute(f"UPDATE pairs SET ended_at = ?, end_reason = ? WHERE {column} = ? AND ended_at IS NULL",
-                       [now_iso(), reason, record_id])
+                       [date.today().isoformat(), reason, record_id])
         if action in ("deactivate", "end_pairs_deactivate"):
             db.execute("UPDATE mentors SET active = 0 WHERE id = ?", [record_id])
         elif action == "retire":
