@@ -477,13 +477,14 @@ def run_command(db: Database, args) -> int:
     """`mentormatch match`: propose pairs, print the outcome; exit 0, or 2 when the request is wrong."""
     try:
         programme_id = records.programme_id_by_name(db, args.programme)
-        proposal = propose(db, programme_id, allow_related=args.allow_related, rematch=args.rematch)
         confirmed = False
-        if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
-                                       + (" AND programme_id = ?" if programme_id is not None else ""),
-                                       [programme_id] if programme_id is not None else []).fetchone():
-            pair_actions.accept(db, programme_id)
-            confirmed = True
+        with db.atomic():  # with --confirm, a refused confirmation leaves no draft behind either
+            proposal = propose(db, programme_id, allow_related=args.allow_related, rematch=args.rematch)
+            if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
+                                           + (" AND programme_id = ?" if programme_id is not None else ""),
+                                           [programme_id] if programme_id is not None else []).fetchone():
+                pair_actions.accept(db, programme_id)
+                confirmed = True
     except (MatchingError, pair_actions.PairingError, records.RecordError) as exc:
         print(exc, file=sys.stderr)
         return 2
