@@ -364,7 +364,8 @@ class ImportReport:
         rows = [[row, outcome_label(outcome), reason] for row, outcome, reason in self.lines]
         rows += [["", translate("Import", "created"), text] for text in self.created]
         headers = [translate("Import", "Row"), translate("Import", "Result"), translate("Import", "Reason")]
-        exporter.write_xlsx(Path(path), [exporter.Sheet(translate("Import", "Import report"), headers, rows, set(), self.summary())])
+        with exporter.written_in_place(Path(path)) as temp:
+            exporter.write_xlsx(temp, [exporter.Sheet(translate("Import", "Import report"), headers, rows, set(), self.summary())])
 
 
 def outcome_label(outcome: str) -> str:

@@ -199,3 +199,19 @@ def test_command_line(paired, tmp_path, qapp, capsys, monkeypatch):
     assert "没有这个项目" in capsys.readouterr().err
     assert run("pairs", tmp_path / "p.docx") == 1
     assert ".xlsx" in capsys.readouterr().err
+
+
+def test_a_failed_export_leaves_the_older_file_as_it_was(paired, tmp_path, monkeypatch):
+    target = tmp_path / "pairs.xlsx"
+    exporter.export(paired, "pairs", target)
+    before = target.read_bytes()
+
+    def half_written(path, parts):
+        path.write_bytes(b"PK half a workbook")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(exporter, "write_xlsx", half_written)
+    with pytest.raises(exporter.ExportError, match="No space left on device"):
+        exporter.export(paired, "pairs", target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.xlsx"]  # no temporary file left beside it
