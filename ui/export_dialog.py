@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import exporter, records, roster_pdf
+from mentormatch import exporter, roster_pdf
 from mentormatch.fonts import NoChineseFont
+from ui.programme_combo import fill_programmes
 
 FORMATS = ("xlsx", "csv", "pdf", "print")
 
@@ -31,9 +32,7 @@ class ExportDialog(QDialog):
         for kind in exporter.EXPORT_KINDS:
             self.kind_combo.addItem(exporter.title(kind), kind)
         self.programme_combo = QComboBox(self)
-        self.programme_combo.addItem(self.tr("All programmes"), None)
-        for pid, name in records.choices(db, "programmes"):
-            self.programme_combo.addItem(name, pid)
+        fill_programmes(self.programme_combo, db, self.tr("All programmes"))
         self.format_combo = QComboBox(self)
         for key, label in zip(FORMATS, (self.tr("Excel workbook (.xlsx)"), self.tr("CSV, UTF-8 with BOM (.csv)"),
                                         self.tr("PDF roster, A4 landscape (.pdf)"), self.tr("Print"))):

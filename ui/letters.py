@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letters, records
+from mentormatch import letters
 from mentormatch.fonts import NoChineseFont
 from mentormatch.letter_render import PageRenderer, RenderError
 from mentormatch.letter_templates import TemplateError
 from ui import column_widths
+from ui.programme_combo import fill_programmes
 from ui.rows_model import RowsModel
 
 USER_ERRORS = (letters.LetterError, TemplateError, RenderError, NoChineseFont, OSError)
@@ -175,15 +176,7 @@ class LettersPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read programmes and the register (the main window calls this when the page shows)."""
-        current = self.programme.currentData()
-        self.programme.blockSignals(True)
-        self.programme.clear()
-        self.programme.addItem(self.tr("All programmes"), None)
-        for pid, name in records.choices(self.db, "programmes"):
-            self.programme.addItem(name, pid)
-        index = self.programme.findData(current)
-        self.programme.setCurrentIndex(max(index, 0))
-        self.programme.blockSignals(False)
+        fill_programmes(self.programme, self.db, self.tr("All programmes"))
         self.reload()
 
     def reload(self) -> None:

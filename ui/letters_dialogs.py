@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QTextEdit, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letter_templates, letters, records
+from mentormatch import letter_templates, letters
 from mentormatch.i18n import translate
 from mentormatch.letter_render import Page, PageRenderer
 from ui.letters import USER_ERRORS
+from ui.programme_combo import fill_programmes
 from ui.settings_dialog import FormDialog, LetterSettingsForm
 
 
@@ -40,9 +41,7 @@ class IssueDialog(QDialog):
         self.db = db
         self.setWindowTitle(self.tr("Issue letters of appointment"))
         self.programme = QComboBox(self)
-        for pid, name in records.choices(db, "programmes"):
-            self.programme.addItem(name, pid)
-        self.programme.setCurrentIndex(max(self.programme.findData(programme_id), 0))
+        fill_programmes(self.programme, db, select=programme_id)
         self.template = _template_combo(self)
         self.issue_date = QDateEdit(QDate.currentDate(), self)
         self.issue_date.setCalendarPopup(True)

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import matching, pairs, records, scoring
+from mentormatch import matching, pairs, scoring
 from mentormatch.i18n import translate
 from mentormatch.records import choice_label
+from ui.programme_combo import fill_programmes
 from ui.rows_model import RowsModel
 from ui.settings_dialog import FormDialog, WeightsForm
 
@@ -375,15 +376,7 @@ class PairingPage(QWidget):
         return self.programme.currentData()
 
     def refresh(self) -> None:
-        current = self.programme.currentData() if self.programme.count() else -1
-        self.programme.blockSignals(True)
-        self.programme.clear()
-        for pid, name in records.choices(self.db, "programmes"):
-            self.programme.addItem(name, pid)
-        self.programme.addItem(self.tr("All programmes"), None)
-        index = self.programme.findData(current)
-        self.programme.setCurrentIndex(index if index >= 0 else 0)
-        self.programme.blockSignals(False)
+        fill_programmes(self.programme, self.db, self.tr("All programmes"), all_last=True)
         self._fill_apprentices()
         self._fill_mentors()
         self.model.set_rows(pairs.list_pairs(self.db, self.programme_id()))

@@ -26,6 +26,7 @@ from mentormatch import records, sample
 from ui import column_widths
 from ui.delete_dialog import confirm_delete
 from ui.lists import LISTS
+from ui.programme_combo import fill_programmes
 from ui.record_dialog import RecordDialog
 from ui.table_model import RecordTableModel
 
@@ -137,15 +138,7 @@ class RecordPage(QWidget):
     def _fill_programmes(self) -> None:
         if not self.spec.programme:
             return
-        current = self.programme_box.currentData()
-        self.programme_box.blockSignals(True)
-        self.programme_box.clear()
-        self.programme_box.addItem(self.tr("All programmes"), None)
-        for pid, name in records.choices(self.db, "programmes"):
-            self.programme_box.addItem(name, pid)
-        index = self.programme_box.findData(current)
-        self.programme_box.setCurrentIndex(max(index, 0))
-        self.programme_box.blockSignals(False)
+        fill_programmes(self.programme_box, self.db, self.tr("All programmes"))
         self.model.programme = self.programme_box.currentData()
 
     def _build_getting_started(self) -> QWidget:
