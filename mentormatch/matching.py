@@ -39,7 +39,6 @@ from mentormatch import pairs as pair_actions
 from mentormatch import records, settings
 from mentormatch.i18n import translate
 from mentormatch.scoring import SCORE_TERMS, Weights, WeightsError, load_weights
-from mentormatch.store import now_iso
 
 # why an apprentice is left without a mentor, checked in this order
 NO_MENTOR_OF_TRADE = "no_trade"

@@ -377,7 +377,8 @@ def set_locked(db: Database, pair_ids: list[int], locked: bool) -> Change:
 
 def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") -> Change:
     """Never pair these two; an active pair of theirs ends (a draft pair leaves the draft)."""
-    a, m = _apprentice(db, apprentice_id), _mentor(db, mentor_id)
+    a = _apprentice(db, apprentice_id)
+    _mentor(db, mentor_id)  # a clear message if the mentor is gone
     reason = validation.clean(reason)
     current = _active_pair(db, apprentice_id, a[6])
     if current and current[1] == mentor_id and current[3]:
