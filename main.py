@@ -1,6 +1,6 @@
-"""Run MentorMatch from a checkout: python main.py [--db PATH]."""
+"""Run MentorMatch from a checkout: python main.py [--db PATH] [COMMAND ...]."""
 
-from mentormatch.cli import main
+from ui.app import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -1,6 +1,5 @@
-"""The `mentormatch` command: opens the window, or runs a bulk job without a display.
+"""The command-line jobs: each runs without a window over the same core the window uses.
 
-    mentormatch [--db PATH] [--lang zh_CN|en]            open the window
     mentormatch --db PATH sample                          fill an empty database with sample data
     mentormatch --db PATH match ...                       propose (and confirm) pairs
     mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
@@ -8,6 +7,8 @@
     mentormatch --db PATH export KIND OUT ...             export pairs, mentors or letters
 
 Each job is a function run_command(db, args) -> exit code in the module that owns the work.
+Exit status: 0 done, 2 a problem the message explains (a `UserError`), 1 a bug (logged).
+Opening the window is ui/app.py's job; this module never imports ui/.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import importlib
 import os
 import sys
 
-
 from mentormatch import __version__
+from mentormatch.errors import UserError, log_unexpected, unexpected_message
 from mentormatch.i18n import translate
 
 # subcommand -> module with run_command(db, args)
@@ -29,7 +30,6 @@ COMMANDS = {
     "import": "mentormatch.importer",
     "export": "mentormatch.exporter",
 }
-
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,16 +73,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command_in(argv: list[str]) -> bool:
+def wants_job(argv: list[str]) -> bool:
+    """Whether the arguments ask for a command-line job (or help/version) rather than the window."""
     return any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one job; whatever goes wrong ends in a sentence and an exit status, never a traceback."""
     argv = sys.argv[1:] if argv is None else argv
-    if not _command_in(argv):
-        from ui.app import run_gui  # widgets only when a window is wanted
+    try:
+        return _run(argv)
+    except UserError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 — a bug: one sentence for the user, the traceback in the log
+        print(unexpected_message(exc, log_unexpected(exc)), file=sys.stderr)
+        return 1
 
-        return run_gui(argv)
+
+def _run(argv: list[str]) -> int:
     # Jobs render pages (letters, PDF rosters) but need no screen; on a Linux server there is none.
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -90,12 +101,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from mentormatch.i18n import install_translators, resolve_language
 
-    app = QGuiApplication.instance() or QGuiApplication(["mentormatch"])
+    _app = QGuiApplication.instance() or QGuiApplication(["mentormatch"])  # alive until the job has ended
     install_translators(resolve_language(_lang_in(argv)))
     args = build_parser().parse_args(argv)
     if args.command is None:
+        build_parser().print_help()
         return 0
-    return run_command(args, app)
+    return run_command(args)
 
 
 def _lang_in(argv: list[str]) -> str | None:
@@ -107,14 +119,10 @@ def _lang_in(argv: list[str]) -> str | None:
     return None
 
 
-def run_command(args: argparse.Namespace, app) -> int:
-    from mentormatch.store import StoreError, default_path, open_database
+def run_command(args: argparse.Namespace) -> int:
+    from mentormatch.store import default_path, open_database
 
-    try:
-        db = open_database(args.db or default_path())
-    except StoreError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    db = open_database(args.db or default_path())
     try:
         module = importlib.import_module(COMMANDS[args.command])
         return module.run_command(db, args)

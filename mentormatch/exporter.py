@@ -37,6 +37,7 @@ import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch import records, settings, tabular, validation
 from mentormatch.i18n import translate
 
@@ -46,7 +47,7 @@ FORMATS = (".xlsx", ".csv", ".pdf")
 MAX_WIDTH = 50
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that cannot be written; str() says why."""
 
 

@@ -19,6 +19,7 @@ import re
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 # Formal documents prefer a Song (serif) face, then FangSong and Kai, then the sans faces.
@@ -36,7 +37,7 @@ PREFERENCES = (
 _OTHER_LOCALE = re.compile(r"(\b(JP|KR|TC|HK|J|K)\b|Japan|Korea|Gothic|Mincho|Ming\b|Batang|Gulim|Meiryo)", re.IGNORECASE)
 
 
-class NoChineseFont(Exception):
+class NoChineseFont(UserError):
     """No Simplified Chinese font is installed; str() says so in words for the user."""
 
 

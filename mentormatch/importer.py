@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch import exporter, records, tabular, validation
 from mentormatch.i18n import translate
 from mentormatch.validation import ValidationError
@@ -90,7 +91,7 @@ PARENTHESES = re.compile(r"[(（\[【].*?[)）\]】]")
 NEW_TRADE = 0  # trade_choices value: create a trade of this name
 
 
-class ImportRefused(Exception):
+class ImportRefused(UserError):
     """The import cannot go ahead; str() says why in words for the coordinator."""
 
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QColor, QFont, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QPen, QTextDocument,
 )
 
+from mentormatch.errors import UserError
 from mentormatch.fonts import chinese_font
 from mentormatch.i18n import translate
 from mentormatch.pdf_text import TextLayer
@@ -39,7 +40,7 @@ _STYLE = re.compile(r'style\s*=\s*"([^"]*)"', re.IGNORECASE)
 _POINTS = re.compile(r"(-?\d+(?:\.\d+)?)pt\b")
 
 
-class RenderError(Exception):
+class RenderError(UserError):
     """A page cannot be drawn or written; str() is for the user."""
 
 

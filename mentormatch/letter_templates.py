@@ -17,6 +17,7 @@ import jinja2.meta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from resources import RESOURCES
 
@@ -52,7 +53,7 @@ PLACEHOLDERS = {
 }
 
 
-class TemplateError(Exception):
+class TemplateError(UserError):
     """A template that cannot be used; str() names the line for the user."""
 
     def __init__(self, message: str, lineno: int | None = None):

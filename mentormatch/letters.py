@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch import letter_templates, records, settings
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso
@@ -34,7 +35,7 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-class LetterError(Exception):
+class LetterError(UserError):
     """A letter that cannot be issued, printed or revoked; str() is for the user."""
 
 

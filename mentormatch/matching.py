@@ -35,6 +35,7 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch import pairs as pair_actions
 from mentormatch import records, settings
 from mentormatch.i18n import translate
@@ -50,7 +51,7 @@ REASONS = (NO_MENTOR_OF_TRADE, NO_MENTOR_AT_HOST, ONLY_EXCLUDED, ALL_FULL)
 PERTURBATION = 997  # tie-break values are 0..996
 
 
-class MatchingError(Exception):
+class MatchingError(UserError):
     """A problem the coordinator can act on; str() is the message."""
 
 

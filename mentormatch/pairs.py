@@ -20,6 +20,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch import settings, validation
 from mentormatch.i18n import translate
 from mentormatch.scoring import breakdown, load_weights, score
@@ -29,7 +30,7 @@ REMATCH_PENDING = "re-matched (draft under review)"
 REMATCHED = "re-matched"
 
 
-class PairingError(Exception):
+class PairingError(UserError):
     """An action the coordinator asked for that cannot be done; str() says why."""
 
 

@@ -21,6 +21,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch import validation
 from mentormatch.i18n import translate
 from mentormatch.validation import ValidationError
@@ -193,7 +194,7 @@ TITLE_SQL = {
 DEFAULTS = {"kind": "student", "target_level": 2, "skill_level": 3, "active": True, "years": 0}
 
 
-class RecordError(Exception):
+class RecordError(UserError):
     """A record that cannot be saved; errors maps field names to messages."""
 
     def __init__(self, errors: dict[str, str]):

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 from mentormatch.validation import ID_CHECK, ID_WEIGHTS
@@ -22,7 +23,7 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英�
 AREA_CODES = ["500112", "500103", "510603", "510681", "510104", "500105", "500106", "510722"]
 
 
-class SampleError(Exception):
+class SampleError(UserError):
     pass
 
 

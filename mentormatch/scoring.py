@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from sqlite_utils import Database
 
 from mentormatch import settings
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 SCORE_TERMS = ("trade", "level", "experience", "continuity", "preferred")
@@ -22,7 +23,7 @@ SCORE_TERMS = ("trade", "level", "experience", "continuity", "preferred")
 WEIGHT_MAX = 1000
 
 
-class WeightsError(ValueError):
+class WeightsError(UserError, ValueError):
     """Weights a coordinator must correct; str() is the message."""
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 from mentormatch.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION
@@ -22,7 +23,7 @@ BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A database problem explained in words for the user."""
 
 

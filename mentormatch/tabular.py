@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -30,7 +31,7 @@ OLD_SUFFIXES = (".xls", ".et", ".ods", ".numbers")
 HEADER_SEARCH_ROWS = 30
 
 
-class TableError(Exception):
+class TableError(UserError):
     """A file that cannot be read as a table; str() names the file and says what to do."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 
@@ -29,7 +30,7 @@ FULLWIDTH_ALL = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x300
 FULLWIDTH_ALNUM = {code: FULLWIDTH_ALL[code] for code in FULLWIDTH_ALL if chr(FULLWIDTH_ALL[code]).isalnum()} | {0x3000: 0x20}
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError, ValueError):
     """A value the user must correct; str() is the message to show next to the field."""
 
 

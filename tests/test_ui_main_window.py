@@ -62,13 +62,13 @@ def test_an_unexpected_error_is_shown_in_words_and_logged(qapp, tmp_path, monkey
 
     from ui import app
 
-    monkeypatch.setattr(app, "error_log_path", lambda: tmp_path / "logs" / "errors.log")
+    monkeypatch.setattr("mentormatch.errors.error_log_path", lambda: tmp_path / "logs" / "errors.log")
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     try:
         raise ValueError("the printer caught fire")
     except ValueError as exc:
-        app.report_unexpected_error(type(exc), exc, exc.__traceback__)
+        app.report_unexpected_error(exc)
     assert "the printer caught fire" in shown[0] and "errors.log" in shown[0]
     logged = (tmp_path / "logs" / "errors.log").read_text(encoding="utf-8")
     assert "Traceback" in logged and "ValueError: the printer caught fire" in logged

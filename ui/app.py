@@ -1,36 +1,46 @@
-"""Starting the window: arguments, the application, translators, the database, the main window."""
+"""The program's entry point: a command-line job when one is asked for, else the window.
+
+Starting the window: arguments, the application, translators, the database, the main window,
+and the last-resort report of an error nobody handled.
+"""
 
 from __future__ import annotations
 
 import sys
-import traceback
-from datetime import datetime
-from pathlib import Path
+import threading
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mentormatch import __version__
-from mentormatch.cli import build_parser
+from mentormatch import __version__, cli
+from mentormatch.errors import log_unexpected, unexpected_message
 from mentormatch.i18n import install_translators, resolve_language, translate
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if cli.wants_job(argv):
+        return cli.main(argv)
+    return run_gui(argv)
 
 
 def run_gui(argv: list[str]) -> int:
     """Open the main window over the chosen database; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    args = cli.build_parser().parse_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "mentormatch"])
     app.setOrganizationName("MentorMatch")
     app.setApplicationName("MentorMatch")
     app.setApplicationVersion(__version__)
     install_translators(resolve_language(args.lang or QSettings().value("language") or None))
-    sys.excepthook = report_unexpected_error
+    install_error_report()
 
-    from mentormatch.store import StoreError, default_path, open_database
+    from mentormatch.errors import UserError
+    from mentormatch.store import default_path, open_database
 
     path = args.db or default_path()
     try:
         db = open_database(path)
-    except StoreError as exc:
+    except UserError as exc:
         QMessageBox.critical(None, translate("App", "MentorMatch cannot open the database"), str(exc))
         return 2
     from ui.main_window import MainWindow
@@ -44,31 +54,41 @@ def run_gui(argv: list[str]) -> int:
         db.close()
 
 
-def error_log_path() -> Path:
-    from platformdirs import user_log_path
+class _ErrorReport(QObject):
+    """Lives on the main thread; a signal from any thread shows the message there."""
 
-    return user_log_path("MentorMatch", appauthor=False) / "errors.log"
+    show = Signal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.show.connect(self._show)
+
+    def _show(self, message: str) -> None:
+        QMessageBox.critical(QApplication.activeWindow(), translate("App", "Unexpected error"), message)
 
 
-def report_unexpected_error(exc_type, exc, tb) -> None:
-    """An error nobody handled: tell the user in words and keep the details in a log file.
+_report: _ErrorReport | None = None
+
+
+def install_error_report() -> None:
+    """Route errors nobody handled, on any thread, to report_unexpected_error."""
+    global _report
+    _report = _ErrorReport()
+    sys.excepthook = lambda exc_type, exc, tb: report_unexpected_error(exc)
+    threading.excepthook = lambda hook_args: report_unexpected_error(hook_args.exc_value)
+
+
+def report_unexpected_error(exc: BaseException) -> None:
+    """An error nobody handled: tell the user in words and keep the details in the log file.
 
     Without this, an error in a click handler only reaches a console that an office PC's
     windowed program does not have. Every write is one transaction, so an interrupted change
-    was rolled back and nothing half-written stays behind.
+    was rolled back and nothing half-written stays behind. The dialog is always built on the
+    main thread, whichever thread raised.
     """
-    log = error_log_path()
-    try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} MentorMatch {__version__}\n")
-            fh.write("".join(traceback.format_exception(exc_type, exc, tb)))
-    except OSError:
-        log = None
-    details = translate("App", "The details were written to {log}.").format(log=log) if log else ""
-    QMessageBox.critical(
-        QApplication.activeWindow(),
-        translate("App", "Unexpected error"),
-        translate("App", "Something went wrong: {error}\n\nA change that did not finish was not saved; your other data "
-                         "is safe. {details}").format(error=exc, details=details),
-    )
+    message = unexpected_message(exc, log_unexpected(exc))
+    app = QApplication.instance()
+    if _report is not None and app is not None and QThread.currentThread() is not app.thread():
+        _report.show.emit(message)  # queued to the main thread
+    else:
+        QMessageBox.critical(QApplication.activeWindow(), translate("App", "Unexpected error"), message)
