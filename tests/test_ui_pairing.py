@@ -8,7 +8,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from mentormatch import scoring
-from ui import pairing
+from ui import jobs, pairing
 from ui.pairing import APPRENTICE_MIME, PairingPage, ReasonDialog, WeightsDialog
 
 
@@ -19,7 +19,7 @@ def page(qtbot, sample_db):
     widget.resize(1300, 800)
     widget.show()
     yield widget
-    widget.wait_for_proposal()
+    jobs.wait_for_jobs()
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def warnings(monkeypatch):
 
 def propose(qtbot, page):
     qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page._signals is None, timeout=10000)
+    qtbot.waitUntil(lambda: not page._solving, timeout=10000)
 
 
 def statuses(db):

@@ -1,14 +1,13 @@
 """The pairing workspace: propose pairs in the background, review the draft, pair by hand, undo.
 
-The solve runs on a QThreadPool worker with plain data read on the main thread (one SQLite
-connection per thread); the draft is written back on the main thread in one transaction.
+The solve runs as a background job (ui/jobs.py) with plain data read on the main thread (one
+SQLite connection per thread); the draft is written back on the main thread in one transaction.
 Every action on pairs goes through mentormatch.pairs and is kept for Undo (Ctrl+Z).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QByteArray, QDate, QMimeData, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool,
-                            Signal)
+from PySide6.QtCore import QByteArray, QDate, QMimeData, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
@@ -17,8 +16,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from sqlite_utils import Database
 
 from mentormatch import matching, pairs, scoring
-from mentormatch.i18n import translate
+from mentormatch.errors import user_message
 from mentormatch.records import choice_label
+from ui import jobs
 from ui.programme_combo import fill_programmes
 from ui.rows_model import RowsModel
 from ui.settings_dialog import FormDialog, WeightsForm
@@ -28,36 +28,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DRAFT_BACKGROUND = QColor("#FFF3CD")
 FULL_COLOUR = QColor("#B02A37")
-
-
-# ---------------------------------------------------------------------------------------------
-# the background solve
-
-
-class _SolveSignals(QObject):
-    progress = Signal(int)
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class _SolveTask(QRunnable):
-    """Solves an instance (plain data) off the main thread; touches no database and no widget."""
-
-    def __init__(self, instance: matching.Instance, signals: _SolveSignals):
-        super().__init__()
-        self.instance, self.signals = instance, signals
-
-    def run(self) -> None:
-        try:
-            proposal = matching.solve(self.instance, self.signals.progress.emit)
-        except matching.MatchingError as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 — unreported, the page would stay busy for good
-            self.signals.failed.emit(translate("PairingPage", "The pairs could not be proposed: {error}. Nothing was changed.").format(
-                error=exc))
-            return
-        self.signals.finished.emit(proposal)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,10 +214,7 @@ class PairingPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.history: list[pairs.Change] = []
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._signals: _SolveSignals | None = None
-        self._instance: matching.Instance | None = None
+        self._solving = False
 
         self.programme = QComboBox(self)
         self.programme.setMinimumWidth(260)
@@ -470,7 +437,7 @@ class PairingPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._signals is not None
+        busy = self._solving
         rows = self._selected_rows()
         drafts = any(r["status"] == "proposed" for r in self.model.rows)
         for widget in (self.programme, self.allow_related, self.rematch, self.propose_button, self.weights_button,
@@ -492,28 +459,25 @@ class PairingPage(QWidget):
 
     def propose(self) -> None:
         try:
-            self._instance = matching.load_instance(self.db, self.programme_id(), allow_related=self.allow_related.isChecked(),
-                                                    rematch=self.rematch.isChecked())
+            instance = matching.load_instance(self.db, self.programme_id(), allow_related=self.allow_related.isChecked(),
+                                              rematch=self.rematch.isChecked())
         except matching.MatchingError as exc:
             QMessageBox.warning(self, self.tr("Propose pairs"), str(exc))
             return
-        self._signals = _SolveSignals()
-        self._signals.progress.connect(self.progress.setValue)
-        self._signals.finished.connect(self._proposal_ready)
-        self._signals.failed.connect(self._proposal_failed)
         self.progress.setValue(0)
-        self.progress.show()
-        self.status.setText(self.tr("Proposing pairs for {count} apprentices…").format(count=len(self._instance.app_id)))
+        self.status.setText(self.tr("Proposing pairs for {count} apprentices…").format(count=len(instance.app_id)))
+        # the solve touches no database and no widget: plain data in, a proposal out
+        job = jobs.run_job(self, lambda keep_going: matching.solve(instance, keep_going),
+                           on_done=lambda proposal: self._proposal_ready(instance, proposal),
+                           on_error=self._proposal_failed, busy=self._set_solving)
+        job.progress.connect(self.progress.setValue)
+
+    def _set_solving(self, solving: bool) -> None:
+        self._solving = solving
+        self.progress.setVisible(solving)
         self._update_buttons()
-        self.pool.start(_SolveTask(self._instance, self._signals))
 
-    def _solve_done(self) -> None:
-        self._signals = None
-        self.progress.hide()
-
-    def _proposal_ready(self, proposal: matching.Proposal) -> None:
-        instance, self._instance = self._instance, None
-        self._solve_done()
+    def _proposal_ready(self, instance: matching.Instance, proposal: matching.Proposal) -> None:
         try:
             self.history.append(matching.write_draft(self.db, instance, proposal))
         except pairs.PairingError as exc:
@@ -525,16 +489,12 @@ class PairingPage(QWidget):
             matched=proposal.matched, unmatched=len(proposal.unmatched), score=proposal.total_score))
         self.refresh()
 
-    def _proposal_failed(self, message: str) -> None:
-        self._instance = None
-        self._solve_done()
+    def _proposal_failed(self, exc: BaseException) -> None:
+        message = user_message(exc)
+        if message is None:
+            message = self.tr("The pairs could not be proposed: {error}. Nothing was changed.").format(error=exc)
         self.status.setText(message)
-        self._update_buttons()
-        QMessageBox.warning(self, self.tr("Propose pairs"), message)
-
-    def wait_for_proposal(self) -> None:
-        """Block until a running solve has finished (tests, closing)."""
-        self.pool.waitForDone()
+        jobs.show_error(self, exc, self.tr("Propose pairs"))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -605,7 +565,7 @@ class PairingPage(QWidget):
             self._apply(lambda: pairs.exclude(self.db, row["apprentice_id"], row["mentor_id"], dialog.values()[1]))
 
     def undo(self) -> None:
-        if not self.history or self._signals is not None:
+        if not self.history or self._solving:
             return
         change = self.history[-1]
         try:
