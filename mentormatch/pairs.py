@@ -8,8 +8,8 @@ side the pairing workspace shows: pairs, unpaired apprentices, mentor loads, sup
 Every action returns a Change: the rows it touched, before and after. undo(db, change) puts the
 before images back, provided nobody changed those rows since.
 
-A draft that re-matches confirmed pairs ends each moved confirmed pair with REMATCH_PENDING:
-accepting the draft makes it REMATCHED, discarding the draft restores it.
+A draft that re-matches confirmed pairs ends each moved confirmed pair with the end code
+REMATCH_PENDING: accepting the draft makes it REMATCHED, discarding the draft restores it.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from mentormatch.i18n import translate
 from mentormatch.scoring import breakdown, load_weights, score
 from mentormatch.store import now_iso
 
-REMATCH_PENDING = "re-matched (draft under review)"
-REMATCHED = "re-matched"
+REMATCH_PENDING = "rematch_pending"  # pairs.end_code
+REMATCHED = "rematched"
 
 
 class PairingError(UserError):
@@ -41,15 +41,6 @@ def in_scope(pair_programme: int | None, programme_id: int | None) -> bool:
 
 def _scope_sql(programme_id: int | None, column: str = "programme_id") -> tuple[str, list]:
     return (f"{column} = ?", [programme_id]) if programme_id is not None else ("1", [])
-
-
-def end_reason_text(reason: str | None) -> str:
-    """An end reason for display (the re-matching markers are translated)."""
-    if reason == REMATCH_PENDING:
-        return translate("Pairs", "re-matched (draft under review)")
-    if reason == REMATCHED:
-        return translate("Pairs", "re-matched")
-    return reason or ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -150,7 +141,7 @@ def active_without_draft(db: Database, programme_id: int | None) -> list[tuple]:
     active, pending = [], []
     for pair_id, apprentice_id, mentor_id, status, locked, programme, ended in db.execute(
             "SELECT id, apprentice_id, mentor_id, status, locked, programme_id, ended_at FROM pairs"
-            " WHERE ended_at IS NULL OR end_reason = ? ORDER BY id DESC", [REMATCH_PENDING]):
+            " WHERE ended_at IS NULL OR end_code = ? ORDER BY id DESC", [REMATCH_PENDING]):
         row = (pair_id, apprentice_id, mentor_id, status, locked, programme)
         if ended is None:
             if not (status == "proposed" and not locked and in_scope(programme, programme_id)):
@@ -170,7 +161,7 @@ def _discard(db: Database, journal: _Journal, programme_id: int | None) -> None:
     drafts = [r[0] for r in db.execute(
         f"SELECT id FROM pairs WHERE ended_at IS NULL AND status = 'proposed' AND locked = 0 AND {where}", params)]
     pending = db.execute(
-        f"SELECT id, apprentice_id, programme_id FROM pairs WHERE ended_at IS NOT NULL AND end_reason = ? AND {where} ORDER BY id DESC",
+        f"SELECT id, apprentice_id, programme_id FROM pairs WHERE ended_at IS NOT NULL AND end_code = ? AND {where} ORDER BY id DESC",
         [REMATCH_PENDING, *params]).fetchall()
     journal.touch("pairs", [(i,) for i in drafts] + [(r[0],) for r in pending])
     db.execute("DELETE FROM pairs WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(drafts)])
@@ -178,9 +169,9 @@ def _discard(db: Database, journal: _Journal, programme_id: int | None) -> None:
         busy = db.execute("SELECT 1 FROM pairs WHERE apprentice_id = ? AND programme_id IS ? AND ended_at IS NULL",
                           [apprentice_id, programme]).fetchone()
         if busy:
-            db.execute("UPDATE pairs SET end_reason = ? WHERE id = ?", [REMATCHED, pair_id])
+            db.execute("UPDATE pairs SET end_code = ? WHERE id = ?", [REMATCHED, pair_id])
         else:
-            db.execute("UPDATE pairs SET ended_at = NULL, end_reason = NULL WHERE id = ?", [pair_id])
+            db.execute("UPDATE pairs SET ended_at = NULL, end_code = NULL WHERE id = ?", [pair_id])
 
 
 def discard_draft(db: Database, programme_id: int | None) -> Change:
@@ -205,7 +196,7 @@ def write_draft(db: Database, programme_id: int | None, new_pairs: list[tuple[in
         proposed = {a: m for a, _, m, _ in new_pairs}
         ending = [pair_id for a, (pair_id, mentor) in moving.items() if proposed.get(a) != mentor]
         journal.touch("pairs", [(i,) for i in ending])
-        db.conn.executemany("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?",
+        db.conn.executemany("UPDATE pairs SET ended_at = ?, end_code = ? WHERE id = ?",
                             [(today, REMATCH_PENDING, i) for i in ending])
         rows = [(p, a, m, score(terms), json.dumps(terms), stamp)
                 for a, p, m, terms in new_pairs if not (a in moving and moving[a][1] == m)]
@@ -230,14 +221,14 @@ def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = 
         raise PairingError(translate("Pairs", "There is no draft pair to accept."))
     journal = _Journal(db, translate("Pairs", "Accept pairs"))
     with db.atomic():
-        pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_reason = ? AND {where}",
+        pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_code = ? AND {where}",
                              [REMATCH_PENDING, *params]).fetchall()
         accepted = {(a, p) for _, a, p in drafts}
         settle = [r[0] for r in pending if pair_ids is None or (r[1], r[2]) in accepted]
         journal.touch("pairs", [(d[0],) for d in drafts] + [(i,) for i in settle])
         stamp = now_iso()
         db.conn.executemany("UPDATE pairs SET status = 'confirmed', confirmed_at = ? WHERE id = ?", [(stamp, d[0]) for d in drafts])
-        db.conn.executemany("UPDATE pairs SET end_reason = ? WHERE id = ?", [(REMATCHED, i) for i in settle])
+        db.conn.executemany("UPDATE pairs SET end_code = ? WHERE id = ?", [(REMATCHED, i) for i in settle])
     return journal.finish()
 
 
@@ -306,7 +297,7 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
                  allow_related: bool = False) -> Change:
     """Pair these two as a confirmed pair; breaking a hard rule needs override_reason (recorded)."""
     a, m = _apprentice(db, apprentice_id), _mentor(db, mentor_id)
-    reason = validation.clean(override_reason) or None
+    reason = override_reason if override_reason and override_reason.strip() else None  # as typed
     problems = violations(db, apprentice_id, mentor_id, allow_related)
     if problems and not reason:
         raise PairingError("\n".join(problems))
@@ -327,8 +318,7 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
             if current[2] == "proposed":
                 db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
             else:
-                db.execute("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?",
-                           [date.today().isoformat(), translate("Pairs", "moved to another mentor by hand"), current[0]])
+                db.execute("UPDATE pairs SET ended_at = ?, end_code = 'moved' WHERE id = ?", [date.today().isoformat(), current[0]])
         stamp = now_iso()
         new_id = db.execute(
             "INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, score, breakdown, override_reason, created_at, confirmed_at)"
@@ -350,8 +340,9 @@ def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
     pair = _pair(db, pair_id)
     if pair[4]:
         raise PairingError(translate("Pairs", "This pair is locked; unlock it first."))
+    if not reason.strip():
+        raise PairingError(translate("Pairs", "Please give the reason for ending the pair."))
     try:
-        reason = validation.required(reason)
         ended_on = validation.iso_date(ended_on) or date.today().isoformat()
     except validation.ValidationError as exc:
         raise PairingError(str(exc)) from exc
@@ -380,7 +371,6 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
     """Never pair these two; an active pair of theirs ends (a draft pair leaves the draft)."""
     a = _apprentice(db, apprentice_id)
     _mentor(db, mentor_id)  # a clear message if the mentor is gone
-    reason = validation.clean(reason)
     current = _active_pair(db, apprentice_id, a[6])
     if current and current[1] == mentor_id and current[3]:
         raise PairingError(translate("Pairs", "This pair is locked; unlock it first."))
@@ -389,14 +379,14 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
         journal.touch("exclusions", [(apprentice_id, mentor_id)])
         db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, reason, created_at) VALUES (?, ?, ?, ?)"
                    " ON CONFLICT (apprentice_id, mentor_id) DO UPDATE SET reason = excluded.reason",
-                   [apprentice_id, mentor_id, reason, now_iso()])
+                   [apprentice_id, mentor_id, reason if reason.strip() else "", now_iso()])
         if current and current[1] == mentor_id:
             journal.touch("pairs", [(current[0],)])
             if current[2] == "proposed":
                 db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
             else:
-                db.execute("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?",
-                           [date.today().isoformat(), reason or translate("Pairs", "never pair these two"), current[0]])
+                db.execute("UPDATE pairs SET ended_at = ?, end_code = 'excluded', end_reason = ? WHERE id = ?",
+                           [date.today().isoformat(), reason if reason.strip() else None, current[0]])
     return journal.finish()
 
 

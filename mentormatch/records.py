@@ -649,11 +649,11 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
     with db.atomic():
         if action in ("end_pairs", "end_pairs_deactivate"):
             column = "mentor_id" if kind == "mentors" else "apprentice_id"
-            reason = translate("Records", "Mentor deactivated") if kind == "mentors" else translate("Records", "Ended by the coordinator")
-            # drafts are proposals, not history: they go; confirmed pairs end with a date and a reason
+            code = "mentor_deactivated" if kind == "mentors" else "record_ended"
+            # drafts are proposals, not history: they go; confirmed pairs end with a date and why
             db.execute(f"DELETE FROM pairs WHERE {column} = ? AND ended_at IS NULL AND status = 'proposed'", [record_id])
-            db.execute(f"UPDATE pairs SET ended_at = ?, end_reason = ? WHERE {column} = ? AND ended_at IS NULL",
-                       [date.today().isoformat(), reason, record_id])
+            db.execute(f"UPDATE pairs SET ended_at = ?, end_code = ? WHERE {column} = ? AND ended_at IS NULL",
+                       [date.today().isoformat(), code, record_id])
         if action in ("deactivate", "end_pairs_deactivate"):
             db.execute("UPDATE mentors SET active = 0 WHERE id = ?", [record_id])
         elif action == "retire":

@@ -179,7 +179,21 @@ CREATE TABLE import_mappings (
 );
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1]
+# Why the application ended a pair is a code; end_reason keeps only the coordinator's own words.
+MIGRATION_2 = """
+ALTER TABLE pairs ADD COLUMN end_code TEXT CHECK (end_code IN (
+    'rematch_pending',    -- a re-match draft under review moves the apprentice
+    'rematched',          -- that draft was accepted
+    'moved',              -- paired by hand with another mentor
+    'excluded',           -- the two were excluded from pairing
+    'mentor_deactivated', -- the mentor was deactivated
+    'record_ended'        -- the coordinator ended the apprentice's pairs
+));
+UPDATE pairs SET end_code = 'rematch_pending', end_reason = NULL WHERE end_reason = 're-matched (draft under review)';
+UPDATE pairs SET end_code = 'rematched', end_reason = NULL WHERE end_reason = 're-matched';
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables every MentorMatch database has; used to recognise a damaged or foreign file.

@@ -352,13 +352,13 @@ def test_rematch_moves_a_poor_pair_until_the_draft_is_decided(db):
     old = w.pair(a, wrong)
     matching.propose(db, w.programme, rematch=True)
     assert w.active()[a][:2] == (right, "proposed")
-    assert db.execute("SELECT end_reason FROM pairs WHERE id = ?", [old]).fetchone()[0] == pairs.REMATCH_PENDING
+    assert db.execute("SELECT end_code FROM pairs WHERE id = ?", [old]).fetchone()[0] == pairs.REMATCH_PENDING
     pairs.discard_draft(db, w.programme)
     assert w.active()[a][3] == old
     matching.propose(db, w.programme, rematch=True)
     pairs.accept(db, w.programme)
     assert w.active()[a][:2] == (right, "confirmed")
-    assert db.execute("SELECT end_reason, ended_at IS NOT NULL FROM pairs WHERE id = ?", [old]).fetchone() == (pairs.REMATCHED, 1)
+    assert db.execute("SELECT end_code, ended_at IS NOT NULL FROM pairs WHERE id = ?", [old]).fetchone() == (pairs.REMATCHED, 1)
 
 
 def test_unmatched_reasons_follow_the_rules(db):

@@ -61,8 +61,17 @@ def test_unpair_keeps_history_with_date_and_reason(db, world):
         pairs.unpair(db, pair_id, "2026-09-01", "  ")
     with pytest.raises(pairs.PairingError):
         pairs.unpair(db, pair_id, "2026-02-30", "转岗")
-    pairs.unpair(db, pair_id, "2026/9/1", "学徒转岗")
-    assert db.execute("SELECT ended_at, end_reason FROM pairs").fetchone() == ("2026-09-01", "学徒转岗")
+    pairs.unpair(db, pair_id, "2026/9/1", "学徒转岗（Ａ班→Ｂ班）")
+    # the coordinator's words as typed (full-width letters kept); no code: a person ended it
+    assert db.execute("SELECT ended_at, end_reason, end_code FROM pairs").fetchone() == ("2026-09-01", "学徒转岗（Ａ班→Ｂ班）", None)
+
+
+def test_the_application_marks_its_own_endings_by_code_not_by_a_sentence(db, world):
+    pairs.pair_by_hand(db, world.a1, world.m1)
+    pairs.pair_by_hand(db, world.a1, world.m2)  # moved by hand
+    pairs.exclude(db, world.a1, world.m2, "")
+    rows = db.execute("SELECT mentor_id, end_code, end_reason FROM pairs ORDER BY id").fetchall()
+    assert rows == [(world.m1, "moved", None), (world.m2, "excluded", None)]
 
 
 def test_locked_pairs_resist_unpairing_and_matching(db, world):
@@ -78,7 +87,7 @@ def test_locked_pairs_resist_unpairing_and_matching(db, world):
 def test_exclude_ends_their_pair_and_is_respected(db, world):
     pairs.pair_by_hand(db, world.a1, world.m1)
     pairs.exclude(db, world.a1, world.m1, "性格不合")
-    assert db.execute("SELECT end_reason FROM pairs").fetchone() == ("性格不合",)
+    assert db.execute("SELECT end_code, end_reason FROM pairs").fetchone() == ("excluded", "性格不合")
     assert pairs.violations(db, world.a1, world.m1)
     proposal = matching.propose(db, world.programme)
     assert (world.a1, world.m1) not in {(a, m) for a, m, _ in proposal.pairs}
@@ -109,7 +118,7 @@ def test_undo_of_a_rematch_draft_restores_the_confirmed_pair(db, world):
     before = snapshot(db)
     inst = matching.load_instance(db, world.programme, rematch=True)
     change = matching.write_draft(db, inst, matching.solve(inst))
-    assert db.execute("SELECT end_reason FROM pairs WHERE mentor_id = ?", [outsider]).fetchone() == (pairs.REMATCH_PENDING,)
+    assert db.execute("SELECT end_code FROM pairs WHERE mentor_id = ?", [outsider]).fetchone() == (pairs.REMATCH_PENDING,)
     pairs.undo(db, change)
     assert snapshot(db) == before
 
