@@ -20,15 +20,11 @@ leading tab so that Excel keeps them as text instead of showing 1.10105E+17.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import functools
 import json
-import os
 import re
 import sys
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +33,7 @@ import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
+from mentormatch import files
 from mentormatch.errors import UserError
 from mentormatch import records, settings, tabular, validation
 from mentormatch.i18n import translate
@@ -291,7 +288,7 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
     if suffix not in FORMATS:
         raise ExportError(translate("Export", "{file}: the file name must end in .xlsx, .csv or .pdf.").format(file=path.name))
     try:
-        with tabular.collector_paused(), written_in_place(path) as temp:
+        with tabular.collector_paused(), files.written_in_place(path) as temp:
             parts = sheets(db, kind, programme_id, keys, full_personal_data, sheet_per_enterprise and suffix == ".xlsx")
             if suffix == ".xlsx":
                 write_xlsx(temp, parts)
@@ -305,20 +302,6 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
         raise ExportError(translate("Export", "{file} cannot be written: {error}").format(
             file=path, error=exc.strerror or exc)) from exc
     return sum(len(p.rows) for p in parts)
-
-
-@contextlib.contextmanager
-def written_in_place(path: Path) -> Iterator[Path]:
-    """A temporary file beside path to write into; it replaces path only when the block succeeds,
-    so a failed export leaves neither a half-written file nor a damaged older one."""
-    handle, name = tempfile.mkstemp(prefix=".", suffix=path.suffix + ".part", dir=path.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def document_title(db: Database, kind: str, programme_id: int | None) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mentormatch import files
 from mentormatch.errors import UserError
 from mentormatch import exporter, records, tabular, validation
 from mentormatch.i18n import translate
@@ -365,7 +366,7 @@ class ImportReport:
         rows = [[row, outcome_label(outcome), reason] for row, outcome, reason in self.lines]
         rows += [["", translate("Import", "created"), text] for text in self.created]
         headers = [translate("Import", "Row"), translate("Import", "Result"), translate("Import", "Reason")]
-        with exporter.written_in_place(Path(path)) as temp:
+        with files.written_in_place(path) as temp:
             exporter.write_xlsx(temp, [exporter.Sheet(translate("Import", "Import report"), headers, rows, set(), self.summary())])
 
 

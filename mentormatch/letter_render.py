@@ -13,18 +13,26 @@ every page, so the PDF stores it once.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter, QPen, QTextDocument,
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
 )
 
+from mentormatch import files
 from mentormatch.errors import UserError
 from mentormatch.fonts import chinese_font
 from mentormatch.i18n import translate
@@ -236,8 +244,7 @@ class PendingPdf:
         self.temp, self.target = temp, target
 
     def commit(self) -> Path:
-        os.replace(self.temp, self.target)
-        return self.target
+        return files.put_in_place(self.temp, self.target)
 
     def discard(self) -> None:
         self.temp.unlink(missing_ok=True)
@@ -249,11 +256,9 @@ def render_pdf(target: str | Path, pages: Iterable[Page], renderer: PageRenderer
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=".", suffix=".pdf.part", dir=target.parent)
-        os.close(handle)
+        temp = files.temp_beside(target)
     except OSError as exc:
         raise RenderError(translate("Render", "Cannot write into {folder}: {error}").format(folder=target.parent, error=exc)) from exc
-    temp = Path(name)
     try:
         writer = QPdfWriter(str(temp))
         writer.setResolution(PDF_DPI)

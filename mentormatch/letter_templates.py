@@ -14,7 +14,6 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from mentormatch.errors import UserError

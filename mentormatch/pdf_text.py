@@ -23,7 +23,6 @@ page stays stored once.
 
 from __future__ import annotations
 
-import os
 import struct
 import unicodedata
 from pathlib import Path
@@ -31,6 +30,8 @@ from pathlib import Path
 import pikepdf
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QRawFont, QTextDocument, QTextLayout
+
+from mentormatch import files
 
 # CJK Radicals Supplement code points that the Noto CJK SC fonts draw with the glyph of a unified
 # ideograph (from the fonts' cmaps; agrees with Unicode's EquivalentUnifiedIdeograph.txt). The
@@ -95,21 +96,15 @@ class TextLayer:
 
     def repair(self, path: str | Path) -> None:
         """Rewrite the ToUnicode maps of the PDF at path (in place) from what was recorded."""
-        path = Path(path)
-        temp = path.with_name(path.name + ".text")
-        try:
-            with pikepdf.open(path) as pdf:
-                shown = _shown_glyphs(pdf)
-                for font, cids in shown.values():
-                    name = _base_name(font)
-                    mapping = _pair(cids, self._drawn.get(name, [])) if _unique_name(shown, name) else None
-                    if mapping is None:
-                        mapping = _qt_map_corrected(font)
-                    font.ToUnicode = pdf.make_stream(_to_unicode_cmap(mapping))
-                pdf.save(temp, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+        with files.written_in_place(path) as temp, pikepdf.open(path) as pdf:
+            shown = _shown_glyphs(pdf)
+            for font, cids in shown.values():
+                name = _base_name(font)
+                mapping = _pair(cids, self._drawn.get(name, [])) if _unique_name(shown, name) else None
+                if mapping is None:
+                    mapping = _qt_map_corrected(font)
+                font.ToUnicode = pdf.make_stream(_to_unicode_cmap(mapping))
+            pdf.save(temp, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
 
 
 def postscript_name(raw: QRawFont) -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mentormatch import files
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
-
 from mentormatch.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 5000
@@ -144,17 +144,14 @@ def save_copy(db: Database, target: str | Path) -> None:
 
     The copy is written beside the target and renamed into place, so a failure leaves no half file.
     """
-    target = Path(target)
-    partial = target.with_name(target.name + ".part")
     try:
-        dest = sqlite3.connect(str(partial))
-        try:
-            db.conn.backup(dest)
-        finally:
-            dest.close()
-        os.replace(partial, target)
+        with files.written_in_place(target) as partial:
+            dest = sqlite3.connect(str(partial))
+            try:
+                db.conn.backup(dest)
+            finally:
+                dest.close()
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
         raise StoreError(
             translate("Store", "Cannot write the copy {path}: {error}").format(path=target, error=exc)
         ) from exc

@@ -12,7 +12,6 @@ from datetime import date
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
-
 # GB 11643: weights on the first 17 digits; remainder mod 11 indexes the check characters.
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
