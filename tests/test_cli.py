@@ -64,3 +64,32 @@ def test_foreign_file_gets_a_message_not_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     assert path.read_text(encoding="utf-8") == "not a database"
 
+
+
+def test_a_bug_ends_in_one_sentence_and_the_traceback_goes_to_the_log(db_path, tmp_path, monkeypatch, capsys):
+    from mentormatch import cli, sample
+
+    log = tmp_path / "logs" / "errors.log"
+    monkeypatch.setattr("mentormatch.errors.error_log_path", lambda: log)
+
+    def broken(db, args):
+        raise KeyError("mentor_id")
+
+    monkeypatch.setattr(sample, "run_command", broken)
+    assert cli.main(["--db", str(db_path), "sample"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "mentor_id" in err and str(log) in err
+    assert "Traceback" in log.read_text(encoding="utf-8") and "KeyError" in log.read_text(encoding="utf-8")
+
+
+def test_the_core_never_imports_the_window():
+    """mentormatch/ is the core; only its launcher (__main__) may start the window from ui/."""
+    import ast
+
+    for path in (ROOT / "mentormatch").glob("*.py"):
+        if path.name == "__main__.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not any(n == "ui" or n.startswith("ui.") for n in names), f"{path.name} imports {names}"
