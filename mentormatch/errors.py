@@ -53,4 +53,4 @@ def unexpected_message(exc: BaseException, log: Path | None) -> str:
     """One plain sentence about a bug, pointing at the log."""
     details = translate("Errors", "The details were written to {log}.").format(log=log) if log else ""
     return translate("Errors", "Something went wrong: {error}\n\nA change that did not finish was not saved; your other data "
-                               "is safe. {details}").format(error=exc, details=details).strip()
+                               "is safe. {details}").format(error=str(exc) or type(exc).__name__, details=details).strip()

@@ -96,6 +96,25 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>The details were written to {log}.</source>
+        <translation>详细信息已写入 {log}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+A change that did not finish was not saved; your other data is safe. {details}</source>
+        <translation>出现了意外错误：{error}
+
+未完成的修改没有保存，其他数据安全无损。{details}</translation>
+    </message>
+</context>
+<context>
     <name>Sample</name>
     <message>
         <source>The sample can only be loaded into an empty database.</source>
@@ -135,6 +154,10 @@
     <message>
         <source>tables are missing</source>
         <translation>缺少数据表</translation>
+    </message>
+    <message>
+        <source>Cannot write the copy {path}: {error}</source>
+        <translation>无法写入副本 {path}：{error}</translation>
     </message>
 </context>
 <context>

@@ -303,14 +303,6 @@
 <context>
     <name>Pairs</name>
     <message>
-        <source>re-matched (draft under review)</source>
-        <translation>重新匹配（草稿待审核）</translation>
-    </message>
-    <message>
-        <source>re-matched</source>
-        <translation>重新匹配</translation>
-    </message>
-    <message>
         <source>These pairs were changed since; "{action}" can no longer be undone.</source>
         <translation>这些配对此后已被修改，无法再撤销“{action}”。</translation>
     </message>
@@ -375,16 +367,16 @@
         <translation>人工配对</translation>
     </message>
     <message>
-        <source>moved to another mentor by hand</source>
-        <translation>人工改配其他导师</translation>
-    </message>
-    <message>
         <source>This pair is no longer active.</source>
         <translation>该配对已不再有效。</translation>
     </message>
     <message>
         <source>This pair is locked; unlock it first.</source>
         <translation>该配对已锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <source>Please give the reason for ending the pair.</source>
+        <translation>请填写结束配对的原因。</translation>
     </message>
     <message>
         <source>Unpair</source>
@@ -401,10 +393,6 @@
     <message>
         <source>Exclude</source>
         <translation>排除配对</translation>
-    </message>
-    <message>
-        <source>never pair these two</source>
-        <translation>两人不得配对</translation>
     </message>
 </context>
 <context>

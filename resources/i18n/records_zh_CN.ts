@@ -7,20 +7,8 @@
         <translation>MentorMatch 无法打开数据库</translation>
     </message>
     <message>
-        <source>The details were written to {log}.</source>
-        <translation>详细信息已写入 {log}。</translation>
-    </message>
-    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
-    </message>
-    <message>
-        <source>Something went wrong: {error}
-
-A change that did not finish was not saved; your other data is safe. {details}</source>
-        <translation>出现了问题：{error}
-
-未完成的修改没有保存，其他数据不受影响。{details}</translation>
     </message>
 </context>
 <context>
@@ -1027,14 +1015,6 @@ A change that did not finish was not saved; your other data is safe. {details}</
     <message>
         <source>{title} cannot be removed this way: {reasons}</source>
         <translation>无法以此方式删除 {title}：{reasons}</translation>
-    </message>
-    <message>
-        <source>Mentor deactivated</source>
-        <translation>导师已设为不在岗</translation>
-    </message>
-    <message>
-        <source>Ended by the coordinator</source>
-        <translation>由管理人员结束</translation>
     </message>
 </context>
 <context>
