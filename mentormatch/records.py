@@ -21,7 +21,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
-from mentormatch import validation
+from mentormatch import capacity, validation
 from mentormatch.i18n import translate
 from mentormatch.validation import ValidationError
 
@@ -251,7 +251,7 @@ def load(db: Database, kind: str, record_id: int) -> dict:
 
 def mentor_load(db: Database, mentor_id: int) -> int:
     """The mentor's active pairs (drafts and confirmed) across all programmes."""
-    return db.execute("SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL", [mentor_id]).fetchone()[0]
+    return capacity.of_mentor(db, mentor_id).load
 
 
 def title(db: Database, kind: str, record_id: int) -> str:
