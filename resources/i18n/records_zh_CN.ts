@@ -250,10 +250,6 @@ A change that did not finish was not saved; your other data is safe. {details}</
         <translation>技能等级</translation>
     </message>
     <message>
-        <source>Load / capacity</source>
-        <translation>在带/名额</translation>
-    </message>
-    <message>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
@@ -268,6 +264,10 @@ A change that did not finish was not saved; your other data is safe. {details}</
     <message>
         <source>Active</source>
         <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Load (with draft) / capacity</source>
+        <translation>在带（含草稿）/名额</translation>
     </message>
     <message>
         <source>Appointment to</source>
