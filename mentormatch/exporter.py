@@ -3,7 +3,8 @@
 What is exported:
 - pairs: the active pairs of a programme (or of all), sorted by enterprise then mentor (pinyin
   order, as QCollator sorts Chinese); optionally one sheet per enterprise;
-- mentors: every mentor with capacity (their own or the default) and load (active pairs);
+- mentors: every mentor (of the programme: capacity.py) with capacity, load and free places as
+  capacity.py counts them;
 - letters: the register of letters of appointment, revoked ones included.
 
 The coordinator picks the columns. ID numbers and phones are masked unless the export asks for
@@ -33,9 +34,8 @@ import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
-from mentormatch import files
+from mentormatch import files, records, tabular, validation
 from mentormatch.errors import UserError
-from mentormatch import records, settings, tabular, validation
 from mentormatch.i18n import translate
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -106,8 +106,9 @@ COLUMNS: dict[str, list[Column]] = {
         _field("mentors", "title"),
         _field("mentors", "years"),
         _field("mentors", "capacity"),
-        Column("load", QT_TRANSLATE_NOOP("Export", "Apprentices now")),
-        Column("free", QT_TRANSLATE_NOOP("Export", "Free places")),
+        Column("load", QT_TRANSLATE_NOOP("Export", "Load (with draft)")),
+        Column("free_confirmed", QT_TRANSLATE_NOOP("Export", "Free places (confirmed)")),
+        Column("free_after_draft", QT_TRANSLATE_NOOP("Export", "Free after draft")),
         _field("mentors", "phone", text=True),
         _field("mentors", "term_from", default=False),
         _field("mentors", "term_to", default=False),
@@ -152,12 +153,11 @@ _SQL = {
         "SELECT e.name AS enterprise, m.name, m.employee_no, m.gender, t.name_zh AS trade,"
         " (SELECT group_concat(t2.name_zh, '、') FROM mentor_trades mt JOIN trades t2 ON t2.id = mt.trade_id"
         "  WHERE mt.mentor_id = m.id) AS other_trades,"
-        " m.skill_level, m.title, m.years, COALESCE(m.capacity, :default_capacity) AS capacity,"
-        " (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id AND p.ended_at IS NULL) AS load,"
+        " m.skill_level, m.title, m.years, c.capacity, c.load, c.free_confirmed, c.free_after_draft,"
         " m.phone, m.term_from, m.term_to, m.active, m.id AS mentor_id"
         " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
-        " WHERE :programme IS NULL OR m.enterprise_id IN (SELECT enterprise_id FROM programme_enterprises WHERE programme_id = :programme)"
-        " OR m.id IN (SELECT mentor_id FROM pairs WHERE programme_id = :programme AND ended_at IS NULL)"
+        " JOIN mentor_capacity c ON c.mentor_id = m.id"
+        " WHERE ? IS NULL OR m.id IN (SELECT mentor_id FROM programme_mentors WHERE programme_id = ?)"
     ),
     "letters": (
         "SELECT l.serial, m.name AS mentor, e.name AS enterprise, t.name_zh AS trade, g.name AS programme, l.term_from,"
@@ -191,11 +191,7 @@ class Sheet:
 
 
 def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
-    if kind == "mentors":
-        params = {"default_capacity": settings.get(db, "default_capacity"), "programme": programme_id}
-        cursor = db.execute(_SQL[kind], params)
-    else:
-        cursor = db.execute(_SQL[kind], [programme_id, programme_id])
+    cursor = db.execute(_SQL[kind], [programme_id, programme_id])
     names = [d[0] for d in cursor.description]
     items = [dict(zip(names, row)) for row in cursor]
     if kind == "letters":
@@ -220,8 +216,6 @@ def _value(column: Column, full: bool):
     key = column.key
     if key == "status":
         return _status
-    if key == "free":
-        return lambda item: max(item["capacity"] - item["load"], 0)
     if key == "active":
         yes, no = translate("Export", "yes"), translate("Export", "no")
         return lambda item: yes if item["active"] else no

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mentormatch import capacity, letter_templates, records, settings
 from mentormatch.errors import UserError
-from mentormatch import letter_templates, records, settings
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso
 
@@ -121,20 +121,10 @@ def next_serial(db: Database, pattern: str, prefix: str, year: int) -> str:
 # --- planning, committing, revoking ------------------------------------------------------------
 
 def programme_mentors(db: Database, programme_id: int) -> list[int]:
-    """The mentors of a programme: those with a confirmed active pair in it; before any pair is
-    confirmed, the active mentors of the programme's enterprises."""
-    rows = db.execute(
-        "SELECT DISTINCT p.mentor_id FROM pairs p JOIN mentors m ON m.id = p.mentor_id"
-        " WHERE p.programme_id = ? AND p.status = 'confirmed' AND p.ended_at IS NULL ORDER BY m.enterprise_id, m.id",
-        [programme_id],
-    ).fetchall()
-    if not rows:
-        rows = db.execute(
-            "SELECT m.id FROM mentors m JOIN programme_enterprises pe ON pe.enterprise_id = m.enterprise_id"
-            " WHERE pe.programme_id = ? AND m.active = 1 ORDER BY m.enterprise_id, m.id",
-            [programme_id],
-        ).fetchall()
-    return [r[0] for r in rows]
+    """The mentors to appoint for a programme: those with a confirmed active pair in it; before any
+    pair is confirmed, its active mentors (see capacity.programme_mentor_ids)."""
+    return (capacity.programme_mentor_ids(db, programme_id, confirmed=True)
+            or capacity.programme_mentor_ids(db, programme_id, active=True))
 
 
 def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,

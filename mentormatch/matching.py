@@ -37,7 +37,7 @@ from sqlite_utils import Database
 
 from mentormatch.errors import UserError
 from mentormatch import pairs as pair_actions
-from mentormatch import records, settings
+from mentormatch import records
 from mentormatch.i18n import translate
 from mentormatch.scoring import SCORE_TERMS, Weights, WeightsError, load_weights
 
@@ -144,10 +144,10 @@ def load_instance(db: Database, programme_id: int | None, *, allow_related: bool
             placed_elsewhere.add(apprentice_id)
         kept.append(mentor_id)
 
-    default_capacity = settings.get(db, "default_capacity")
+    # capacities from the view of capacity.py; the loads count the pairs kept above (the scope's draft set aside)
     mentors = np.array(db.execute(
-        "SELECT id, enterprise_id, skill_level, years, COALESCE(capacity, ?) FROM mentors WHERE active = 1 ORDER BY id",
-        [default_capacity]).fetchall() or np.zeros((0, 5)), dtype=np.int64).reshape(-1, 5)
+        "SELECT m.id, m.enterprise_id, m.skill_level, m.years, c.capacity FROM mentors m JOIN mentor_capacity c ON c.mentor_id = m.id"
+        " WHERE m.active = 1 ORDER BY m.id").fetchall() or np.zeros((0, 5)), dtype=np.int64).reshape(-1, 5)
     men_id = mentors[:, 0]
     load = np.zeros(len(men_id), dtype=np.int64)
     if kept:
@@ -155,8 +155,8 @@ def load_instance(db: Database, programme_id: int | None, *, allow_related: bool
         valid = (index < len(men_id)) & (men_id[np.minimum(index, len(men_id) - 1)] == np.array(kept)) if len(men_id) else np.zeros(0, bool)
         np.add.at(load, index[valid], 1)
     trades = np.array(db.execute(
-        "SELECT id, trade_id FROM mentors WHERE active = 1 UNION SELECT mt.mentor_id, mt.trade_id FROM mentor_trades mt"
-        " JOIN mentors m ON m.id = mt.mentor_id WHERE m.active = 1").fetchall() or np.zeros((0, 2)), dtype=np.int64).reshape(-1, 2)
+        "SELECT mt.mentor_id, mt.trade_id FROM mentor_teaches mt JOIN mentors m ON m.id = mt.mentor_id WHERE m.active = 1"
+        " ORDER BY mt.mentor_id, mt.trade_id").fetchall() or np.zeros((0, 2)), dtype=np.int64).reshape(-1, 2)
     related: dict[int, list[int]] = {}
     if allow_related:
         for trade_id, related_id in db.execute("SELECT trade_id, related_id FROM trade_relations ORDER BY trade_id, related_id"):

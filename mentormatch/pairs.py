@@ -20,8 +20,8 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from mentormatch import capacity, validation
 from mentormatch.errors import UserError
-from mentormatch import settings, validation
 from mentormatch.i18n import translate
 from mentormatch.scoring import breakdown, load_weights, score
 from mentormatch.store import now_iso
@@ -248,17 +248,15 @@ def _apprentice(db: Database, apprentice_id: int):
 
 def _mentor(db: Database, mentor_id: int):
     row = db.execute(
-        "SELECT m.id, m.name, m.enterprise_id, m.skill_level, m.years, COALESCE(m.capacity, ?), m.active, e.name"
-        " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id WHERE m.id = ?",
-        [settings.get(db, "default_capacity"), mentor_id]).fetchone()
+        "SELECT m.id, m.name, m.enterprise_id, m.skill_level, m.years, m.active, e.name"
+        " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id WHERE m.id = ?", [mentor_id]).fetchone()
     if row is None:
         raise PairingError(translate("Pairs", "This mentor no longer exists."))
     return row
 
 
 def _mentor_trades(db: Database, mentor_id: int) -> set[int]:
-    return {r[0] for r in db.execute(
-        "SELECT trade_id FROM mentors WHERE id = ? UNION SELECT trade_id FROM mentor_trades WHERE mentor_id = ?", [mentor_id, mentor_id])}
+    return {r[0] for r in db.execute("SELECT trade_id FROM mentor_teaches WHERE mentor_id = ?", [mentor_id])}
 
 
 def _active_pair(db: Database, apprentice_id: int, programme_id: int | None):
@@ -270,7 +268,7 @@ def violations(db: Database, apprentice_id: int, mentor_id: int, allow_related: 
     """The hard rules pairing these two would break, in words (empty: none)."""
     a, m = _apprentice(db, apprentice_id), _mentor(db, mentor_id)
     problems = []
-    if not m[6]:
+    if not m[5]:
         problems.append(translate("Pairs", "{mentor} is not an active mentor.").format(mentor=m[1]))
     trades = _mentor_trades(db, mentor_id)
     if a[2] not in trades:
@@ -283,11 +281,12 @@ def violations(db: Database, apprentice_id: int, mentor_id: int, allow_related: 
                 mentor=m[1], trade=a[7]))
     if a[3] is not None and a[3] != m[2]:
         problems.append(translate("Pairs", "{apprentice} is hosted by {host}, but {mentor} works at {enterprise}.").format(
-            apprentice=a[1], host=a[8], mentor=m[1], enterprise=m[7]))
-    load = db.execute("SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL AND NOT (apprentice_id = ? AND programme_id IS ?)",
-                      [mentor_id, apprentice_id, a[6]]).fetchone()[0]
-    if load >= m[5]:
-        problems.append(translate("Pairs", "{mentor} is full ({load}/{capacity}).").format(mentor=m[1], load=load, capacity=m[5]))
+            apprentice=a[1], host=a[8], mentor=m[1], enterprise=m[6]))
+    places = capacity.of_mentor(db, mentor_id)
+    current = _active_pair(db, apprentice_id, a[6])
+    load = places.load - (current is not None and current[1] == mentor_id)  # their own pair is no extra load
+    if load >= places.capacity:
+        problems.append(translate("Pairs", "{mentor} is full ({load}/{capacity}).").format(mentor=m[1], load=load, capacity=places.capacity))
     if db.execute("SELECT 1 FROM exclusions WHERE apprentice_id = ? AND mentor_id = ?", [apprentice_id, mentor_id]).fetchone():
         problems.append(translate("Pairs", "{apprentice} and {mentor} must never be paired (exclusion).").format(apprentice=a[1], mentor=m[1]))
     return problems
@@ -427,20 +426,29 @@ def unpaired_apprentices(db: Database, programme_id: int | None) -> list[dict]:
 
 
 def mentor_loads(db: Database) -> list[dict]:
-    """Active mentors with their trades, capacity and load (active pairs across programmes)."""
+    """Active mentors under each trade they teach, by trade then name, with the other trades they
+    teach and their figures from capacity.py."""
     rows = db.execute(
-        "SELECT m.id, m.name, m.employee_no, t.name_zh, IFNULL(NULLIF(e.short_name, ''), e.name), m.skill_level, m.years,"
-        " COALESCE(m.capacity, ?), (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id AND p.ended_at IS NULL),"
-        " (SELECT group_concat(t2.name_zh, '、') FROM mentor_trades mt JOIN trades t2 ON t2.id = mt.trade_id WHERE mt.mentor_id = m.id)"
-        " FROM mentors m JOIN trades t ON t.id = m.trade_id JOIN enterprises e ON e.id = m.enterprise_id"
-        " WHERE m.active = 1 ORDER BY t.name_zh, m.name, m.id", [settings.get(db, "default_capacity")]).fetchall()
-    keys = ("id", "name", "employee_no", "trade", "enterprise", "skill_level", "years", "capacity", "load", "other_trades")
-    return [dict(zip(keys, row)) for row in rows]
+        "SELECT m.id, m.name, m.employee_no, t.id, t.name_zh, IFNULL(NULLIF(e.short_name, ''), e.name), m.skill_level, m.years,"
+        " c.capacity, c.confirmed_load, c.draft_load, c.free_confirmed, c.free_after_draft,"
+        " (SELECT group_concat(t2.name_zh, '、') FROM mentor_teaches o JOIN trades t2 ON t2.id = o.trade_id"
+        "  WHERE o.mentor_id = m.id AND o.trade_id <> t.id)"
+        " FROM mentor_teaches mt JOIN mentors m ON m.id = mt.mentor_id JOIN trades t ON t.id = mt.trade_id"
+        " JOIN enterprises e ON e.id = m.enterprise_id JOIN mentor_capacity c ON c.mentor_id = m.id"
+        " WHERE m.active = 1 ORDER BY t.name_zh, m.name, m.id").fetchall()
+    keys = ("id", "name", "employee_no", "trade_id", "trade", "enterprise", "skill_level", "years", "capacity", "confirmed_load",
+            "draft_load", "free_confirmed", "free_after_draft", "other_trades")
+    result = [dict(zip(keys, row)) for row in rows]
+    for item in result:
+        item["load"] = item["confirmed_load"] + item["draft_load"]
+    return result
 
 
 def supply_demand(db: Database, programme_id: int | None) -> list[dict]:
     """Per trade: apprentices of the scope still needing a confirmed mentor (and how many of them
-    are in the draft) against the free places of active mentors teaching it (confirmed pairs count)."""
+    are in the draft) against the free places of the active mentors teaching it (capacity.by_trade):
+    counting confirmed pairs only, and once the draft is accepted. The shortfall is against the
+    confirmed places."""
     where, params = _scope_sql(programme_id, "a.programme_id")
     needing: dict[int, list[int]] = {}
     for trade_id, status in db.execute(
@@ -450,22 +458,14 @@ def supply_demand(db: Database, programme_id: int | None) -> list[dict]:
             counts = needing.setdefault(trade_id, [0, 0])
             counts[0] += 1
             counts[1] += status == "proposed"
-    supply: dict[int, list[int]] = {}
-    for trade_id, free in db.execute(
-            "WITH free AS (SELECT m.id, MAX(COALESCE(m.capacity, ?) - (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id"
-            " AND p.ended_at IS NULL AND p.status = 'confirmed'), 0) AS places, m.trade_id FROM mentors m WHERE m.active = 1)"
-            " SELECT trade_id, places FROM free UNION ALL SELECT mt.trade_id, f.places FROM mentor_trades mt JOIN free f ON f.id = mt.mentor_id",
-            [settings.get(db, "default_capacity")]):
-        counts = supply.setdefault(trade_id, [0, 0])
-        counts[0] += 1
-        counts[1] += free
+    supply = capacity.by_trade(db)
     names = dict(db.execute("SELECT id, name_zh FROM trades"))
     result = []
     for trade_id in set(needing) | set(supply):
         need, drafted = needing.get(trade_id, [0, 0])
-        mentors, free = supply.get(trade_id, [0, 0])
-        if need or mentors:
-            result.append({"trade_id": trade_id, "trade": names[trade_id], "needing": need, "in_draft": drafted,
-                           "mentors": mentors, "free": free, "shortfall": max(need - free, 0)})
+        places = supply.get(trade_id, capacity.NO_PLACES)
+        result.append({"trade_id": trade_id, "trade": names[trade_id], "needing": need, "in_draft": drafted,
+                       "mentors": places.mentors, "free_confirmed": places.free_confirmed,
+                       "free_after_draft": places.free_after_draft, "shortfall": max(need - places.free_confirmed, 0)})
     result.sort(key=lambda r: (-r["shortfall"], -r["needing"], r["trade"]))
     return result

@@ -21,8 +21,8 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
+from mentormatch import capacity, validation
 from mentormatch.errors import UserError
-from mentormatch import validation
 from mentormatch.i18n import translate
 from mentormatch.validation import ValidationError
 
@@ -252,7 +252,7 @@ def load(db: Database, kind: str, record_id: int) -> dict:
 
 def mentor_load(db: Database, mentor_id: int) -> int:
     """The mentor's active pairs (drafts and confirmed) across all programmes."""
-    return db.execute("SELECT COUNT(*) FROM pairs WHERE mentor_id = ? AND ended_at IS NULL", [mentor_id]).fetchone()[0]
+    return capacity.of_mentor(db, mentor_id).load
 
 
 def title(db: Database, kind: str, record_id: int) -> str:

@@ -4,6 +4,10 @@ Migration N brings a database from user_version N-1 to N. Never edit a migration
 shipped: append a new one. Dates are ISO text (YYYY-MM-DD), timestamps ISO text in local time.
 """
 
+import json
+
+from mentormatch.settings import DEFAULTS
+
 # PRAGMA application_id marks a file as ours ("MMAT"), so a foreign SQLite file is refused.
 APPLICATION_ID = 0x4D4D4154
 
@@ -193,7 +197,44 @@ UPDATE pairs SET end_code = 'rematch_pending', end_reason = NULL WHERE end_reaso
 UPDATE pairs SET end_code = 'rematched', end_reason = NULL WHERE end_reason = 're-matched';
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
+# One home for a mentor's capacity, load and free places and for the mentors of a programme
+# (named reads in capacity.py). The default capacity moves into the settings table so that the
+# view can read it; its first value is the setting's default.
+MIGRATION_3 = f"""
+INSERT OR IGNORE INTO settings (key, value) VALUES ('default_capacity', '{json.dumps(DEFAULTS["default_capacity"])}');
+
+-- capacity: the mentor's own, else the setting; load = confirmed + draft pairs that are active, across
+-- all programmes; free places count confirmed pairs only (free_confirmed) or the draft too
+-- (free_after_draft), never below 0, and an inactive mentor has none.
+CREATE VIEW mentor_capacity AS
+SELECT mentor_id, active, capacity, confirmed_load, draft_load, confirmed_load + draft_load AS load,
+    CASE WHEN active THEN MAX(capacity - confirmed_load, 0) ELSE 0 END AS free_confirmed,
+    CASE WHEN active THEN MAX(capacity - confirmed_load - draft_load, 0) ELSE 0 END AS free_after_draft
+FROM (SELECT m.id AS mentor_id, m.active,
+          COALESCE(m.capacity, (SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'default_capacity')) AS capacity,
+          (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id AND p.ended_at IS NULL AND p.status = 'confirmed') AS confirmed_load,
+          (SELECT COUNT(*) FROM pairs p WHERE p.mentor_id = m.id AND p.ended_at IS NULL AND p.status = 'proposed') AS draft_load
+      FROM mentors m);
+
+-- every trade a mentor teaches: the primary one and the additional ones
+CREATE VIEW mentor_teaches AS
+SELECT id AS mentor_id, trade_id FROM mentors
+UNION
+SELECT mentor_id, trade_id FROM mentor_trades;
+
+-- the mentors of a programme: those of its enterprises and those with an active pair in it
+CREATE VIEW programme_mentors AS
+SELECT programme_id, mentor_id, MAX(by_enterprise) AS by_enterprise, SUM(confirmed) AS confirmed_pairs,
+    SUM(draft) AS draft_pairs
+FROM (SELECT pe.programme_id, m.id AS mentor_id, 1 AS by_enterprise, 0 AS confirmed, 0 AS draft
+      FROM programme_enterprises pe JOIN mentors m ON m.enterprise_id = pe.enterprise_id
+      UNION ALL
+      SELECT programme_id, mentor_id, 0, status = 'confirmed', status = 'proposed' FROM pairs
+      WHERE ended_at IS NULL AND programme_id IS NOT NULL)
+GROUP BY programme_id, mentor_id;
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables every MentorMatch database has; used to recognise a damaged or foreign file.

@@ -51,7 +51,7 @@ def test_columns_follow_the_kind_and_none_cannot_be_exported(sample_db, qtbot):
     dialog.show()
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("mentors"))
     titles = [dialog.columns.item(i).text() for i in range(dialog.columns.count())]
-    assert "Free places" in titles and "Capacity" in titles
+    assert "Free places (confirmed)" in titles and "Free after draft" in titles and "Capacity" in titles
     for i in range(dialog.columns.count()):
         dialog.columns.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert not dialog.export_button.isEnabled()

@@ -137,7 +137,7 @@ def test_supply_and_demand_per_trade(db, world):
     pairs.pair_by_hand(db, world.a1, world.m1)
     matching.propose(db, world.programme)
     table = {r["trade"]: r for r in pairs.supply_demand(db, world.programme)}
-    assert table["车工"] == {"trade_id": world.trades[0], "trade": "车工", "needing": 2, "in_draft": 2, "mentors": 2, "free": 2,
-                            "shortfall": 0}
-    assert table["电工"]["needing"] == 1 and table["电工"]["free"] == 0 and table["电工"]["shortfall"] == 1
+    assert table["车工"] == {"trade_id": world.trades[0], "trade": "车工", "needing": 2, "in_draft": 2, "mentors": 2,
+                            "free_confirmed": 2, "free_after_draft": 0, "shortfall": 0}
+    assert table["电工"]["needing"] == 1 and table["电工"]["free_confirmed"] == 0 and table["电工"]["shortfall"] == 1
     assert next(iter(table)) == "电工"  # the trade short of mentors comes first

@@ -272,7 +272,7 @@ def test_settings_change_the_default_capacity_shown_for_mentors(window, qtbot, m
     window.settings_action.trigger()
     default_rows = [r for r in range(page.model.rowCount())
                     if records.load(window.db, "mentors", page.model.record_id(r))["capacity"] is None]
-    assert page.model.index(default_rows[0], column(page, "Load / capacity")).data().endswith("/5")
+    assert page.model.index(default_rows[0], column(page, "Load (with draft) / capacity")).data().endswith("/5")
 
 
 def test_run_gui_refuses_a_foreign_file_with_a_message(tmp_path, monkeypatch, qapp):
@@ -313,7 +313,7 @@ def test_the_mentor_list_shows_each_load_against_capacity(window):
     pair(db, 2, 1, "proposed")  # a draft counts: the place is taken
     pair(db, 3, 2)
     page = page_of(window, "mentors")
-    load = column(page, "Load / capacity")
+    load = column(page, "Load (with draft) / capacity")
     over = page.model.index(page.model.row_of(1), load)
     assert over.data() == "2/1"
     assert over.data(Qt.ItemDataRole.ForegroundRole) is not None  # more apprentices than places stands out
@@ -321,7 +321,7 @@ def test_the_mentor_list_shows_each_load_against_capacity(window):
     assert within.data() == "1/8"  # no capacity of their own: the default setting
     assert within.data(Qt.ItemDataRole.ForegroundRole) is None
     page.table.sortByColumn(load, Qt.SortOrder.DescendingOrder)
-    loads = [tuple(int(n) for n in text.split("/")) for text in shown(page, "Load / capacity")]
+    loads = [tuple(int(n) for n in text.split("/")) for text in shown(page, "Load (with draft) / capacity")]
     assert loads[:2] == [(2, 1), (1, 8)] and loads == sorted(loads, reverse=True)
 
 

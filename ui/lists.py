@@ -16,7 +16,6 @@ class Column:
     header: str  # untranslated; QT_TRANSLATE_NOOP("Lists", ...)
     sql: str  # the value, in the row query (joins of ListSpec.rows_from available)
     sort: str = ""  # ORDER BY expression in the id query (base table only); default: sql
-    # in sql and sort, {default_capacity} stands for the setting (an integer)
     show: str = ""  # how to show the value: id, phone, level, gender, kind, bool, load (text "2/8")
     width: int = 100
     collate: bool = False  # Chinese text: sort in pinyin order (QCollator), not by code point
@@ -35,7 +34,6 @@ class ListSpec:
 
 C = Column
 TRADE_NAME = "(SELECT name_zh FROM trades WHERE id = {a}.trade_id)"
-MENTOR_LOAD = "(SELECT COUNT(*) FROM pairs WHERE mentor_id = m.id AND ended_at IS NULL)"
 
 LISTS: dict[str, ListSpec] = {
     "apprentices": ListSpec(
@@ -75,7 +73,8 @@ LISTS: dict[str, ListSpec] = {
     ),
     "mentors": ListSpec(
         "mentors", "m",
-        "mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id",
+        "mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
+        " JOIN mentor_capacity c ON c.mentor_id = m.id",
         (
             C(QT_TRANSLATE_NOOP("Lists", "Name"), "m.name", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Gender"), "m.gender", show="gender", width=60),
@@ -87,11 +86,10 @@ LISTS: dict[str, ListSpec] = {
               "(SELECT group_concat(x.name_zh, '、') FROM mentor_trades mt JOIN trades x ON x.id = mt.trade_id WHERE mt.mentor_id = m.id)",
               width=110, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Skill level"), "m.skill_level", show="level", width=150),
-            # "2/8": active pairs against the mentor's capacity (the default setting where none is set);
+            # "2/8": active pairs, the draft's included, against the capacity (mentormatch/capacity.py);
             # sorted by the load, then by the capacity
-            C(QT_TRANSLATE_NOOP("Lists", "Load / capacity"),
-              f"{MENTOR_LOAD} || '/' || COALESCE(m.capacity, {{default_capacity}})",
-              f"{MENTOR_LOAD} * 1000 + COALESCE(m.capacity, {{default_capacity}})", show="load", width=80),
+            C(QT_TRANSLATE_NOOP("Lists", "Load (with draft) / capacity"), "c.load || '/' || c.capacity",
+              "(SELECT load * 1000 + capacity FROM mentor_capacity WHERE mentor_id = m.id)", show="load", width=80),
             C(QT_TRANSLATE_NOOP("Lists", "Active"), "m.active", show="bool", width=50),
             C(QT_TRANSLATE_NOOP("Lists", "Job title"), "m.title", width=80, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Years"), "m.years", width=50),
@@ -105,8 +103,7 @@ LISTS: dict[str, ListSpec] = {
             "m.trade_id IN (SELECT id FROM trades WHERE name_zh LIKE ? OR name_en LIKE ?)",
             "m.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE ? OR short_name LIKE ?)",
         ),
-        programme="(m.enterprise_id IN (SELECT enterprise_id FROM programme_enterprises WHERE programme_id = ?)"
-                  " OR m.id IN (SELECT mentor_id FROM pairs WHERE programme_id = ? AND ended_at IS NULL))",
+        programme="m.id IN (SELECT mentor_id FROM programme_mentors WHERE programme_id = ?)",
     ),
     "enterprises": ListSpec(
         "enterprises", "e", "enterprises e",

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import matching, pairs, scoring
+from mentormatch import capacity, matching, pairs, scoring
 from mentormatch.errors import user_message
 from mentormatch.records import choice_label
 from ui import jobs
@@ -28,6 +28,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DRAFT_BACKGROUND = QColor("#FFF3CD")
 FULL_COLOUR = QColor("#B02A37")
+SUPPLY_COLUMNS = ("trade", "needing", "in_draft", "mentors", "free_confirmed", "shortfall", "free_after_draft")  # of pairs.supply_demand
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,13 +61,13 @@ class ApprenticeTree(QTreeWidget):
 
 
 class MentorTree(QTreeWidget):
-    """Active mentors by trade with their load; dropping an apprentice on a mentor pairs them."""
+    """Active mentors under each trade they teach, with their load; dropping an apprentice on a mentor pairs them."""
 
     apprentice_dropped = Signal(int, int)  # apprentice id, mentor id
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setHeaderLabels([self.tr("Mentor"), self.tr("Enterprise"), self.tr("Skill level"), self.tr("Load")])
+        self.setHeaderLabels([self.tr("Mentor"), self.tr("Enterprise"), self.tr("Skill level"), self.tr("Load (with draft) / capacity")])
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -288,9 +289,14 @@ class PairingPage(QWidget):
         pairs_layout.addWidget(self.why)
         pairs_layout.addLayout(buttons)
 
-        self.supply = QTableWidget(0, 6, self)
+        self.supply = QTableWidget(0, len(SUPPLY_COLUMNS), self)
         self.supply.setHorizontalHeaderLabels([self.tr("Trade"), self.tr("Apprentices needing a mentor"), self.tr("Of them in the draft"),
-                                               self.tr("Active mentors"), self.tr("Free places"), self.tr("Places missing")])
+                                               self.tr("Active mentors"), self.tr("Free places (confirmed)"), self.tr("Places missing"),
+                                               self.tr("Free after draft")])
+        for column, tip in ((4, self.tr("Places left against confirmed pairs only")),
+                            (5, self.tr("Apprentices needing a mentor beyond the free places (confirmed)")),
+                            (6, self.tr("Places left once the draft is accepted"))):
+            self.supply.horizontalHeaderItem(column).setToolTip(tip)
         self.supply.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.supply.verticalHeader().hide()
         self.supply.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -381,13 +387,15 @@ class PairingPage(QWidget):
     def _fill_mentors(self) -> None:
         tree = self.mentors
         tree.clear()
-        groups: dict[str, list] = {}
+        groups: dict[int, list] = {}
         for row in pairs.mentor_loads(self.db):
-            groups.setdefault(row["trade"], []).append(row)
-        for trade, rows in groups.items():
-            free = sum(max(r["capacity"] - r["load"], 0) for r in rows)
-            group = QTreeWidgetItem(tree, [self.tr("{trade} ({count} mentors, {free} free places)").format(
-                trade=trade, count=len(rows), free=free)])
+            groups.setdefault(row["trade_id"], []).append(row)
+        places = capacity.by_trade(self.db)
+        for trade_id, rows in groups.items():
+            trade = places[trade_id]
+            text = self.tr("{trade} ({count} mentors; free places (confirmed) {free}; free after draft {after})").format(
+                trade=rows[0]["trade"], count=trade.mentors, free=trade.free_confirmed, after=trade.free_after_draft)
+            group = QTreeWidgetItem(tree, [text])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
@@ -399,7 +407,7 @@ class PairingPage(QWidget):
                                                f"{row['load']}/{row['capacity']}"])
                 item.setData(0, ID_ROLE, row["id"])
                 item.setToolTip(0, self.tr("{years} years of experience").format(years=row["years"]))
-                if row["load"] >= row["capacity"]:
+                if not row["free_after_draft"]:
                     item.setForeground(3, QBrush(FULL_COLOUR))
         tree.expandAll()
 
@@ -407,12 +415,12 @@ class PairingPage(QWidget):
         rows = pairs.supply_demand(self.db, self.programme_id())
         self.supply.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = [row["trade"], row["needing"], row["in_draft"], row["mentors"], row["free"], row["shortfall"]]
-            for c, value in enumerate(values):
+            for c, key in enumerate(SUPPLY_COLUMNS):
+                value = row[key]
                 item = QTableWidgetItem(str(value))
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if c == 5 and value:
+                if key == "shortfall" and value:
                     item.setForeground(QBrush(FULL_COLOUR))
                 self.supply.setItem(r, c, item)
 

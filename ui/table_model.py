@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
-from mentormatch import records, settings
+from mentormatch import records
 from mentormatch.validation import mask_id, mask_phone
 from ui.lists import ListSpec
 
@@ -74,7 +74,6 @@ class RecordTableModel(QAbstractTableModel):
         self._order = Qt.SortOrder.AscendingOrder
         self._total = 0
         self._labels: dict[str, dict] = {}
-        self._default_capacity = 0
         self._search_sql = [_with_escape(c) for c in spec.search]
         self._search_params = sum(c.count("?") for c in spec.search)
         self._ranks: dict[int, dict] = {}  # column -> {text: position in pinyin order}, kept while the model lives
@@ -84,7 +83,6 @@ class RecordTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read everything after the data changed; rows are re-read as they are shown."""
         self._total = self.db.execute(f"SELECT COUNT(*) FROM {self.spec.kind}").fetchone()[0]
-        self._default_capacity = settings.get(self.db, "default_capacity")
         self._labels = {name: {c.value: QCoreApplication.translate("Records", c.label) for c in choices}
                         for name, choices in records.CHOICES.items()}
         self._labels["gender"][""] = ""
@@ -110,7 +108,7 @@ class RecordTableModel(QAbstractTableModel):
             where.append(self.spec.programme)
             params += [self.programme] * self.spec.programme.count("?")
         column = self.spec.columns[self._sort_column]
-        order_by = self._with_settings(column.sort or column.sql)
+        order_by = column.sort or column.sql
         descending = self._order == Qt.SortOrder.DescendingOrder
         direction = "DESC" if descending else "ASC"
         condition = " WHERE " + " AND ".join(where) if where else ""
@@ -122,9 +120,6 @@ class RecordTableModel(QAbstractTableModel):
             return [r[0] for r in rows]
         sql = f"SELECT {a}.id FROM {self.spec.kind} {a}{condition} ORDER BY {order_by} {direction}, {a}.id {direction}"
         return [r[0] for r in self.db.execute(sql, params)]
-
-    def _with_settings(self, sql: str) -> str:
-        return sql.replace("{default_capacity}", str(int(self._default_capacity)))
 
     def _pinyin_ranks(self, column: int, texts: set) -> dict:
         """Each text's position in pinyin order; a column's ranks are re-made only when new texts appear."""
@@ -138,7 +133,7 @@ class RecordTableModel(QAbstractTableModel):
     def _fetch_page(self, row: int) -> None:
         start = row - row % PAGE
         ids = self._ids[start:start + PAGE]
-        columns = self._with_settings(", ".join(c.sql for c in self.spec.columns))
+        columns = ", ".join(c.sql for c in self.spec.columns)
         a = self.spec.alias
         sql = f"SELECT {a}.id, {columns} FROM {self.spec.rows_from} WHERE {a}.id IN ({','.join('?' * len(ids))})"
         for r in self.db.execute(sql, ids):

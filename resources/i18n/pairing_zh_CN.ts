@@ -85,8 +85,8 @@
         <translation>技能等级</translation>
     </message>
     <message>
-        <source>Load</source>
-        <translation>带徒数</translation>
+        <source>Load (with draft) / capacity</source>
+        <translation>在带（含草稿）/名额</translation>
     </message>
 </context>
 <context>
@@ -180,12 +180,28 @@
         <translation>在岗导师</translation>
     </message>
     <message>
-        <source>Free places</source>
-        <translation>空余名额</translation>
-    </message>
-    <message>
         <source>Places missing</source>
         <translation>名额缺口</translation>
+    </message>
+    <message>
+        <source>Free places (confirmed)</source>
+        <translation>空余名额（已确认）</translation>
+    </message>
+    <message>
+        <source>Free after draft</source>
+        <translation>草稿后空余</translation>
+    </message>
+    <message>
+        <source>Places left against confirmed pairs only</source>
+        <translation>只扣除已确认配对后剩下的名额</translation>
+    </message>
+    <message>
+        <source>Apprentices needing a mentor beyond the free places (confirmed)</source>
+        <translation>待配导师的学徒数超出空余名额（已确认）的部分</translation>
+    </message>
+    <message>
+        <source>Places left once the draft is accepted</source>
+        <translation>草稿全部接受后剩下的名额</translation>
     </message>
     <message>
         <source>Pairs</source>
@@ -204,8 +220,8 @@
         <translation>{trade}（{count}）</translation>
     </message>
     <message>
-        <source>{trade} ({count} mentors, {free} free places)</source>
-        <translation>{trade}（{count} 名导师，空余 {free} 个名额）</translation>
+        <source>{trade} ({count} mentors; free places (confirmed) {free}; free after draft {after})</source>
+        <translation>{trade}（{count} 名导师；空余名额（已确认）{free}；草稿后空余 {after}）</translation>
     </message>
     <message>
         <source>{name} (also {trades})</source>

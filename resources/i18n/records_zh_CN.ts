@@ -238,10 +238,6 @@
         <translation>技能等级</translation>
     </message>
     <message>
-        <source>Load / capacity</source>
-        <translation>在带/名额</translation>
-    </message>
-    <message>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
@@ -256,6 +252,10 @@
     <message>
         <source>Active</source>
         <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Load (with draft) / capacity</source>
+        <translation>在带（含草稿）/名额</translation>
     </message>
     <message>
         <source>Appointment to</source>

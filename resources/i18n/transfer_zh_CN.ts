@@ -51,12 +51,16 @@
         <translation>兼任工种</translation>
     </message>
     <message>
-        <source>Apprentices now</source>
-        <translation>在带学徒</translation>
+        <source>Load (with draft)</source>
+        <translation>在带（含草稿）</translation>
     </message>
     <message>
-        <source>Free places</source>
-        <translation>剩余名额</translation>
+        <source>Free places (confirmed)</source>
+        <translation>空余名额（已确认）</translation>
+    </message>
+    <message>
+        <source>Free after draft</source>
+        <translation>草稿后空余</translation>
     </message>
     <message>
         <source>Active</source>

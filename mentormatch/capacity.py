@@ -1,0 +1,64 @@
+"""A mentor's capacity, load and free places, and the mentors of a programme: the one home.
+
+The rules are SQL views made by schema migration 2, so that record lists and exports can join and
+sort by them; the functions here are the reads the rest of the core makes of them.
+
+- mentor_capacity: capacity (the mentor's own, else the setting default_capacity), confirmed_load
+  and draft_load (active pairs across all programmes), load (both), free_confirmed (places left
+  against confirmed pairs: 空余名额（已确认）) and free_after_draft (left once the draft is
+  accepted: 草稿后空余). Free places are never below 0; an inactive mentor has none.
+- mentor_teaches: every trade a mentor teaches (primary and additional). A trade's places are
+  those of the active mentors who teach it; a mentor of two trades counts under both.
+- programme_mentors: the mentors of a programme's enterprises and those with an active pair in it,
+  with their confirmed and draft pairs in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Places:
+    """A mentor's figures, or a trade's sums over its active mentors (capacity and loads included)."""
+
+    capacity: int
+    confirmed_load: int
+    draft_load: int
+    free_confirmed: int
+    free_after_draft: int
+    mentors: int = 1
+
+    @property
+    def load(self) -> int:
+        return self.confirmed_load + self.draft_load
+
+
+NO_PLACES = Places(0, 0, 0, 0, 0, mentors=0)  # a trade nobody teaches, a mentor who does not exist
+_FIGURES = "capacity, confirmed_load, draft_load, free_confirmed, free_after_draft"
+
+
+def of_mentor(db: Database, mentor_id: int) -> Places:
+    """One mentor's figures."""
+    row = db.execute(f"SELECT {_FIGURES} FROM mentor_capacity WHERE mentor_id = ?", [mentor_id]).fetchone()
+    return Places(*row) if row else NO_PLACES
+
+
+def by_trade(db: Database) -> dict[int, Places]:
+    """Each trade with an active mentor: the sums over the active mentors who teach it."""
+    rows = db.execute(
+        "SELECT t.trade_id, SUM(c.capacity), SUM(c.confirmed_load), SUM(c.draft_load), SUM(c.free_confirmed),"
+        " SUM(c.free_after_draft), COUNT(*) FROM mentor_teaches t JOIN mentor_capacity c ON c.mentor_id = t.mentor_id"
+        " WHERE c.active = 1 GROUP BY t.trade_id")
+    return {row[0]: Places(*row[1:]) for row in rows}
+
+
+def programme_mentor_ids(db: Database, programme_id: int, *, confirmed: bool = False, active: bool = False) -> list[int]:
+    """The mentors of a programme, by enterprise then id; confirmed: only those with a confirmed
+    active pair in it; active: only active mentors."""
+    return [r[0] for r in db.execute(
+        "SELECT pm.mentor_id FROM programme_mentors pm JOIN mentors m ON m.id = pm.mentor_id WHERE pm.programme_id = ?"
+        " AND (? = 0 OR pm.confirmed_pairs > 0) AND (? = 0 OR m.active = 1) ORDER BY m.enterprise_id, m.id",
+        [programme_id, int(confirmed), int(active)])]
