@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 780)
+            room = self.screen().availableGeometry()  # a 1366×768 office screen has less than 780 px
+            self.resize(min(1280, room.width()), min(780, room.height() - 40))
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         keys = [p[0] for p in PAGES]
         start = settings.value("window/page", "apprentices")
