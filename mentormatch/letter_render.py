@@ -85,7 +85,7 @@ class PageRenderer:
         """Draw pages on a printer or PDF writer whose page layout is page_layout().
 
         keep_going(done) is asked after each letter; False stops. Returns the text drawn (for
-        TextLayer.repair), or None when stopped.
+        TextLayer.repair), or None when stopped. On an error a printer's job is aborted.
         """
         return self._paint(device, device.resolution(), pages, keep_going, device.newPage)
 
@@ -131,6 +131,10 @@ class PageRenderer:
                 self._draw_text(painter, doc, text_rect, unit, page.issuers, layer)
                 if keep_going is not None and not keep_going(done):
                     return None
+        except BaseException:
+            if hasattr(device, "abort"):  # a printer gets the job when the painter ends: a failed print sends none
+                device.abort()
+            raise
         finally:
             painter.end()
         return layer
