@@ -159,9 +159,9 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     letters: list[Letter] = []
     for mentor_id in dict.fromkeys(mentor_ids):
         mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
-        row = _held(db, mentor_id, mentor_programme)
-        if row is not None:
-            letters.append(_from_row(db, _as_dict(db, row)))
+        held = _held(db, mentor_id, mentor_programme)
+        if held is not None:
+            letters.append(_from_row(db, held))
             continue
         serial, seq = _free_serial(pattern, prefix, year, seq, taken)
         taken.add(serial)
@@ -176,12 +176,13 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     return letters
 
 
-def _held(db: Database, mentor_id: int, programme_id: int | None):
-    """The row of the valid (unrevoked) letter a mentor holds for a programme, or None."""
-    return db.execute(
+def _held(db: Database, mentor_id: int, programme_id: int | None) -> dict | None:
+    """The register row of the valid (unrevoked) letter a mentor holds for a programme, or None."""
+    row = db.execute(
         "SELECT * FROM letters WHERE mentor_id = ? AND programme_id IS ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
         [mentor_id, programme_id],
     ).fetchone()
+    return None if row is None else _as_dict(db, row)
 
 
 def candidates(db: Database, programme_id: int) -> list[dict]:
@@ -197,7 +198,7 @@ def candidates(db: Database, programme_id: int) -> list[dict]:
         name, enterprise, trade = names[mentor_id]
         held = _held(db, mentor_id, programme_id)
         result.append({"id": mentor_id, "name": name, "enterprise": enterprise, "trade": trade,
-                       "serial": _as_dict(db, held)["serial"] if held else None})
+                       "serial": held["serial"] if held else None})
     return result
 
 
@@ -432,22 +433,19 @@ class Batch:
         self.discard()
         renderer = PageRenderer(self.options)  # not self.renderer(): this may run on a worker thread
         pending = []
+        stopped = True  # until every file is written; a stopped or failed write leaves none
         try:
             if split_dir is None:
                 result = render_pdf(target, self.pages, renderer, keep_going, translate("Letters", "Letters of appointment"))
-                if result is not None:
-                    pending.append(result)
+                pending = [result] if result is not None else []
                 stopped = result is None
             else:
-                stopped = False
                 for done, (letter, page) in enumerate(zip(self.letters, self.pages), 1):
                     pending.append(render_pdf(Path(split_dir) / split_file_name(letter), [page], renderer, None, letter.serial))
                     if keep_going is not None and not keep_going(done):
-                        stopped = True
                         break
-        except BaseException:
-            stopped = True
-            raise
+                else:
+                    stopped = False
         finally:
             if stopped:
                 for item in pending:
@@ -506,7 +504,7 @@ class Batch:
                 printed = self.letters[:done]
             return not stop
 
-        self.renderer().paint(printer, self.pages, step)  # an error aborts the job (letter_render)
+        self.renderer().paint(printer, self.pages, step, printer.abort)
         return printed
 
 

@@ -249,3 +249,33 @@ def test_preview_only_looked_at_issues_nothing(qtbot, sample_db, tmp_path, monke
     run_issue_dialog(qtbot, page, "preview_button")
     assert pages == [40] and sheets == [] and registered(sample_db) == []
     assert not (tmp_path / "never.pdf").exists()
+
+
+def test_preview_of_a_letter_too_long_for_a_sheet_says_so(qtbot, sample_db, monkeypatch, quiet, sheets):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    letter_templates.save("long", "{% for i in range(40) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: self.show() or self.reject() or 0)
+    page = make_page(qtbot, sample_db)
+    dialog = IssueDialog(sample_db, records.programme_id_by_name(sample_db, PROGRAMME), page)
+    qtbot.addWidget(dialog)
+    dialog.output_requested.connect(page._output)
+    dialog.template.setCurrentIndex(dialog.template.findData("long"))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert any("does not fit on one sheet" in text for text in quiet)
+    assert registered(sample_db) == [] and sheets == []
+
+
+def test_issue_dialog_lists_the_programme_mentors_and_the_letters_they_hold(qtbot, sample_db):
+    issued = issue_three(sample_db)
+    pid = records.programme_id_by_name(sample_db, PROGRAMME)
+    dialog = IssueDialog(sample_db, pid)
+    qtbot.addWidget(dialog)
+    items = [dialog.mentors.item(i) for i in range(dialog.mentors.count())]
+    assert [item.data(Qt.ItemDataRole.UserRole) for item in items] == letters.programme_mentors(sample_db, pid)
+    held = {letter.mentor_id: letter.serial for letter in issued}
+    for item in items:
+        serial = held.get(item.data(Qt.ItemDataRole.UserRole))
+        assert (f"(issued: {serial})" in item.text()) == bool(serial)
+        assert item.checkState() == (Qt.CheckState.Unchecked if serial else Qt.CheckState.Checked)
+    assert len(dialog.chosen_mentors()) == 37
