@@ -279,3 +279,19 @@ def test_issue_dialog_lists_the_programme_mentors_and_the_letters_they_hold(qtbo
         assert (f"(issued: {serial})" in item.text()) == bool(serial)
         assert item.checkState() == (Qt.CheckState.Unchecked if serial else Qt.CheckState.Checked)
     assert len(dialog.chosen_mentors()) == 37
+
+
+def test_closing_the_window_cancels_a_batch_being_written(qtbot, window, tmp_path, monkeypatch):
+    out = tmp_path / "letters.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    closing = threading.Event()
+    cancel, keep_going = jobs.Job.cancel, jobs.Job.keep_going
+    monkeypatch.setattr(jobs.Job, "cancel", lambda job: (cancel(job), closing.set()))
+    monkeypatch.setattr(jobs.Job, "keep_going", lambda job, done: closing.wait(10) and keep_going(job, done))  # still busy
+    page = window.show_page("letters")
+    run_issue_dialog(qtbot, page, "pdf_button")
+    assert page.writing
+    window.close()
+    assert not page.writing and not jobs._running
+    assert registered(window.db) == [] and not out.exists() and not list(tmp_path.glob(".*.part"))
+    assert "Cancelled" in page.status.text()
