@@ -46,13 +46,11 @@ def main(count: int = 1000, crowded: bool = False) -> None:
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "letters.pdf"
         t0 = time.perf_counter()
-        planned = letters.plan(db, mentor_ids, programme, "bilingual" if crowded else None, issue_date="2026-07-14")
-        job = letters.make_job(db, planned, target)
+        batch = letters.Batch.for_mentors(db, mentor_ids, programme, "bilingual" if crowded else None, issue_date="2026-07-14")
         t1 = time.perf_counter()
-        pending = letters.write(job)
+        batch.write(target=target)
         t2 = time.perf_counter()
-        letters.commit(db, planned)
-        pending[0].commit()
+        batch.commit(db)
         t3 = time.perf_counter()
         size = target.stat().st_size
         with pikepdf.open(target) as pdf:
@@ -61,7 +59,7 @@ def main(count: int = 1000, crowded: bool = False) -> None:
             fonts = sum(1 for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/Font"
                         and o.get("/Subtype") == "/Type0")
     print(f"letters: {count}, pages: {pages}")
-    print(f"plan: {t1 - t0:.2f} s; fill, draw, repair text layer: {t2 - t1:.2f} s; commit and rename: {t3 - t2:.2f} s")
+    print(f"plan and fill: {t1 - t0:.2f} s; draw, repair text layer: {t2 - t1:.2f} s; commit and rename: {t3 - t2:.2f} s")
     print(f"total: {t3 - t0:.2f} s; file: {size / 1e6:.2f} MB; image objects: {images}; Type0 fonts: {fonts}")
     del app
 

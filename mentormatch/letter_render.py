@@ -88,14 +88,15 @@ class PageRenderer:
         orientation = QPageLayout.Orientation.Landscape if self.options.landscape else QPageLayout.Orientation.Portrait
         return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
 
-    def paint(self, device: QPagedPaintDevice, pages: Iterable[Page],
-              keep_going: Callable[[int], bool] | None = None) -> TextLayer | None:
+    def paint(self, device: QPagedPaintDevice, pages: Iterable[Page], keep_going: Callable[[int], bool] | None = None,
+              abandon: Callable[[], object] | None = None) -> TextLayer | None:
         """Draw pages on a printer or PDF writer whose page layout is page_layout().
 
         keep_going(done) is asked after each letter; False stops. Returns the text drawn (for
-        TextLayer.repair), or None when stopped.
+        TextLayer.repair), or None when stopped. abandon() is called when drawing fails, before
+        painting ends (a printer gets its job when painting ends: QPrinter.abort sends none).
         """
-        return self._paint(device, device.resolution(), pages, keep_going, device.newPage)
+        return self._paint(device, device.resolution(), pages, keep_going, device.newPage, abandon)
 
     def image(self, page: Page, width_px: int) -> QImage:
         """page as an image width_px wide (the template editor's preview)."""
@@ -105,10 +106,10 @@ class PageRenderer:
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
         image.fill(Qt.GlobalColor.white)
-        self._paint(image, dpi, [page], None, None)
+        self._paint(image, dpi, [page], None, None, None)
         return image
 
-    def _paint(self, device, dpi: float, pages: Iterable[Page], keep_going, new_page) -> TextLayer | None:
+    def _paint(self, device, dpi: float, pages: Iterable[Page], keep_going, new_page, abandon) -> TextLayer | None:
         unit = dpi / 72  # device pixels per point
         paper = self.page_layout().fullRect(QPageLayout.Unit.Point)
         page_rect = QRectF(0, 0, paper.width() * unit, paper.height() * unit)
@@ -139,6 +140,10 @@ class PageRenderer:
                 self._draw_text(painter, doc, text_rect, unit, page.issuers, layer)
                 if keep_going is not None and not keep_going(done):
                     return None
+        except BaseException:
+            if abandon is not None:
+                abandon()
+            raise
         finally:
             painter.end()
         return layer

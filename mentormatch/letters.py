@@ -1,13 +1,16 @@
 """Letters of appointment: the register of serial numbers, the data a template is filled with,
-writing letters as PDF, and the `letters` command.
+the batch that prints or writes letters, and the `letters` command.
 
 A letter is one mentor's appointment in one programme. Issuing is two steps so that nothing is
 half done: plan() reads everything a batch needs and assigns the serials it would get (an
-existing, unrevoked letter keeps its own: a reprint); the pages are written to temporary files;
-only then commit() records the new letters in one transaction, and the files are put in place.
-A cancelled batch therefore issues no number and leaves no file. A serial is the settings'
-pattern filled with {prefix}, {year} (of the issue date) and {seq}, one more than the highest seq
-ever issued that year, revoked letters included, so a number is never reused.
+existing, unrevoked letter keeps its own: a reprint); commit() records the new letters in one
+transaction. A `Batch` carries planned letters through output: written to temporary files and
+put in place inside the register's transaction, or drawn on a printer and recorded before the
+job is released. The command line, the Letters page and printing all use it, so a cancelled or
+failed batch issues no number and leaves no file, and no sheet carries a number the register
+lacks. A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
+{seq}, one more than the highest seq ever issued that year, revoked letters included, so a
+number is never reused.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ import base64
 import json
 import re
 import sqlite3
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -147,12 +149,9 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     letters: list[Letter] = []
     for mentor_id in dict.fromkeys(mentor_ids):
         mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
-        row = db.execute(
-            "SELECT * FROM letters WHERE mentor_id = ? AND programme_id IS ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
-            [mentor_id, mentor_programme],
-        ).fetchone()
-        if row is not None:
-            letters.append(_from_row(db, _as_dict(db, row)))
+        held = _held(db, mentor_id, mentor_programme)
+        if held is not None:
+            letters.append(_from_row(db, held))
             continue
         serial, seq = _free_serial(pattern, prefix, year, seq, taken)
         taken.add(serial)
@@ -165,6 +164,32 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
         letters.append(replace(letter, context=_context(letter, data)))
         seq += 1
     return letters
+
+
+def _held(db: Database, mentor_id: int, programme_id: int | None) -> dict | None:
+    """The register row of the valid (unrevoked) letter a mentor holds for a programme, or None."""
+    row = db.execute(
+        "SELECT * FROM letters WHERE mentor_id = ? AND programme_id IS ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
+        [mentor_id, programme_id],
+    ).fetchone()
+    return None if row is None else _as_dict(db, row)
+
+
+def candidates(db: Database, programme_id: int) -> list[dict]:
+    """The mentors a letter of the programme can go to (programme_mentors, in its order): id,
+    name, enterprise (short name), trade and the serial of the letter each already holds, or None."""
+    ids = programme_mentors(db, programme_id)
+    names = {r[0]: r[1:] for r in db.execute(
+        "SELECT m.id, m.name, COALESCE(NULLIF(e.short_name, ''), e.name), t.name_zh FROM mentors m"
+        " JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
+        " WHERE m.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])}
+    result = []
+    for mentor_id in ids:
+        name, enterprise, trade = names[mentor_id]
+        held = _held(db, mentor_id, programme_id)
+        result.append({"id": mentor_id, "name": name, "enterprise": enterprise, "trade": trade,
+                       "serial": held["serial"] if held else None})
+    return result
 
 
 def _only_programme(db: Database, mentor_id: int) -> int | None:
@@ -202,8 +227,7 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
                 if letter.id is not None:
                     done.append(letter)
                     continue
-                if db.execute("SELECT 1 FROM letters WHERE mentor_id = ? AND programme_id IS ? AND revoked_at IS NULL",
-                              [letter.mentor_id, letter.programme_id]).fetchone():
+                if _held(db, letter.mentor_id, letter.programme_id) is not None:
                     raise sqlite3.IntegrityError("issued meanwhile")
                 cursor = db.execute(
                     "INSERT INTO letters (serial, year, seq, mentor_id, programme_id, term_from, term_to, issue_date,"
@@ -336,118 +360,163 @@ def page_options(db: Database):
                        seals=seals), bool(layout["signature_lines"])
 
 
-@dataclass(frozen=True)
-class Job:
-    """Everything a batch needs to write its files, as plain data (safe to hand to a thread)."""
-
-    letters: tuple[Letter, ...]
-    templates: dict[str, str]  # name -> text
-    options: object  # letter_render.PageOptions
-    signature_lines: bool
-    target: Path | None = None  # one PDF
-    split_dir: Path | None = None  # or one PDF per letter
-
-
-def make_job(db: Database, letters: list[Letter], target: str | Path | None = None,
-             split_dir: str | Path | None = None) -> Job:
-    options, signature_lines = page_options(db)
-    templates = {name: letter_templates.source(name) for name in {l.template for l in letters}}
-    return Job(tuple(letters), templates, options, signature_lines,
-               Path(target) if target else None, Path(split_dir) if split_dir else None)
-
-
 def split_file_name(letter: Letter) -> str:
     """<serial> <name>.pdf, with characters Windows forbids in file names replaced by _."""
     return _UNSAFE_IN_FILE_NAMES.sub("_", f"{letter.serial} {letter.mentor_name}.pdf")
 
 
-def pages(job: Job) -> list:
-    """The filled pages of a job (letter_render.Page); TemplateError for a template that fails."""
-    from mentormatch.letter_render import Page
+class Batch:
+    """Letters on their way from plan to register: the one path of every letter printed or saved.
 
-    result = []
-    for letter in job.letters:
-        context = {**letter.context, "signature_lines": job.signature_lines}
-        result.append(Page(letter_templates.render(job.templates[letter.template], context), letter.issuers,
-                           f"{letter.serial} {letter.mentor_name}"))
-    return result
+        batch = Batch.for_mentors(db, mentor_ids, programme_id)    # or Batch.for_letters(db, ids)
+        if batch.write(keep_going, target=path):                   # or split_dir=folder
+            batch.commit(db)                                       # the register and the files, together
+    or
+        batch.print(db, printer, keep_going)                       # drawn, recorded, then released
 
-
-def write(job: Job, keep_going: Callable[[int], bool] | None = None) -> list | None:
-    """Write the job's PDFs to temporary files; returns them (PendingPdf) or None when stopped.
-
-    Call commit() for the new letters, then .commit() each file. Nothing stays behind when
-    stopped or on an error. keep_going(done) is asked after each letter.
+    Everything the batch needs from the database (templates, page options) is read when it is
+    made, and its pages are filled then, so a broken template says so at once; write() touches
+    no database and may run on a worker thread.
     """
-    from mentormatch.letter_render import PageRenderer, render_pdf
 
-    renderer = PageRenderer(job.options)
-    filled = pages(job)
-    pending = []
-    try:
-        if job.split_dir is None:
-            title = translate("Letters", "Letters of appointment")
-            result = render_pdf(job.target, filled, renderer, keep_going, title)
-            if result is None:
-                return None
-            pending.append(result)
-        else:
-            for done, (letter, page) in enumerate(zip(job.letters, filled), 1):
-                result = render_pdf(job.split_dir / split_file_name(letter), [page], renderer, None, letter.serial)
-                pending.append(result)
-                if keep_going is not None and not keep_going(done):
-                    for item in pending:
-                        item.discard()
-                    return None
-    except BaseException:
-        for item in pending:
+    def __init__(self, db: Database, letters: list[Letter]):
+        from mentormatch.letter_render import Page
+
+        self.letters = list(letters)
+        self.options, signature_lines = page_options(db)
+        templates = {name: letter_templates.source(name) for name in {l.template for l in self.letters}}
+        self.pages = [Page(letter_templates.render(templates[l.template], {**l.context, "signature_lines": signature_lines}),
+                           l.issuers, f"{l.serial} {l.mentor_name}") for l in self.letters]
+        self._pending: list = []  # letter_render.PendingPdf written by write(), placed by commit()
+        self._renderer = None
+
+    @classmethod
+    def for_mentors(cls, db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
+                    issue_date: str | None = None) -> Batch:
+        """New letters for these mentors (or their own again, see plan())."""
+        return cls(db, plan(db, mentor_ids, programme_id, template, issue_date))
+
+    @classmethod
+    def for_letters(cls, db: Database, letter_ids: list[int]) -> Batch:
+        """Registered letters, printed again with their own numbers."""
+        return cls(db, reprint(db, letter_ids))
+
+    @property
+    def new(self) -> int:
+        """How many letters of the batch are not in the register yet."""
+        return sum(1 for letter in self.letters if letter.id is None)
+
+    def renderer(self):
+        """The batch's letter_render.PageRenderer, for the main thread (preview and print)."""
+        from mentormatch.letter_render import PageRenderer
+
+        if self._renderer is None:
+            self._renderer = PageRenderer(self.options)
+        return self._renderer
+
+    def write(self, keep_going: Callable[[int], bool] | None = None, *, target: str | Path | None = None,
+              split_dir: str | Path | None = None) -> bool:
+        """Write the letters as one PDF (target) or one PDF per letter (split_dir) into temporary
+        files beside them; False, and no file, when keep_going(done), asked after each letter, stops it."""
+        from mentormatch.letter_render import PageRenderer, render_pdf
+
+        self.discard()
+        renderer = PageRenderer(self.options)  # not self.renderer(): this may run on a worker thread
+        pending = []
+        stopped = True  # until every file is written; a stopped or failed write leaves none
+        try:
+            if split_dir is None:
+                result = render_pdf(target, self.pages, renderer, keep_going, translate("Letters", "Letters of appointment"))
+                pending = [result] if result is not None else []
+                stopped = result is None
+            else:
+                for done, (letter, page) in enumerate(zip(self.letters, self.pages), 1):
+                    pending.append(render_pdf(Path(split_dir) / split_file_name(letter), [page], renderer, None, letter.serial))
+                    if keep_going is not None and not keep_going(done):
+                        break
+                else:
+                    stopped = False
+        finally:
+            if stopped:
+                for item in pending:
+                    item.discard()
+        self._pending = [] if stopped else pending
+        return not stopped
+
+    def commit(self, db: Database) -> list[Path]:
+        """Record the new letters and put the written files in place as one step: the files are
+        renamed inside the register's transaction, and if anything fails neither stays (the files
+        are removed, the transaction rolled back). Returns the files."""
+        if not self._pending:
+            raise RuntimeError("Batch.commit() records the files of a finished write()")  # no number without its file
+        placed: list[Path] = []
+        try:
+            with db.atomic():
+                recorded = commit(db, self.letters)
+                for item in self._pending:
+                    placed.append(item.commit())
+        except BaseException:
+            for path in placed:
+                path.unlink(missing_ok=True)
+            self.discard()
+            raise
+        self.letters, self._pending = recorded, []
+        return placed
+
+    def discard(self) -> None:
+        """Remove files written and not committed."""
+        for item in self._pending:
             item.discard()
-        raise
-    return pending
+        self._pending = []
 
+    def preview(self, device) -> None:
+        """Draw the letters as they would print, with the numbers they would get now; records nothing."""
+        self.renderer().paint(device, self.pages)
 
-def issue_and_write(db: Database, job: Job, keep_going: Callable[[int], bool] | None = None) -> list[Path] | None:
-    """Write the files, record the new letters, put the files in place (the command line's path)."""
-    pending = write(job, keep_going)
-    if pending is None:
-        return None
-    try:
-        commit(db, list(job.letters))
-    except BaseException:
-        for item in pending:
-            item.discard()
-        raise
-    return [item.commit() for item in pending]
+    def print(self, db: Database, printer, keep_going: Callable[[int], bool] | None = None) -> list[Letter] | None:
+        """Print the letters on a QPrinter (its page layout set to renderer().page_layout()) and
+        record the new ones before the job is released: the printer gets the job only when
+        painting ends, so the numbers are committed after the last page is drawn and before that.
+        A print that fails is aborted. keep_going(done) is asked after each letter; when it stops
+        the print, the job is aborted and nothing recorded — unless the printer cannot take the
+        job back (Qt's print to a PDF file cannot), then the letters drawn so far will come out
+        and are recorded. Returns the letters that will come out, None when none will."""
+        count = len(self.pages)
+        printed = None
+
+        def step(done: int) -> bool:
+            nonlocal printed
+            stop = keep_going is not None and not keep_going(done)
+            if stop and printer.abort():
+                return False
+            if stop or done == count:  # these sheets will come out: their numbers go into the register first
+                self.letters[:done] = commit(db, self.letters[:done])
+                printed = self.letters[:done]
+            return not stop
+
+        self.renderer().paint(printer, self.pages, step, printer.abort)
+        return printed
 
 
 def run_command(db: Database, args) -> int:
     """mentormatch letters OUT.pdf [--programme NAME] [--mentor ID ...] [--split DIR] [--template NAME]"""
-    from mentormatch.fonts import NoChineseFont
-    from mentormatch.letter_render import RenderError
-    from mentormatch.letter_templates import TemplateError
-
+    programme_id = records.programme_id_by_name(db, args.programme)
+    if args.mentor:
+        mentor_ids = list(args.mentor)
+    elif programme_id is not None:
+        mentor_ids = programme_mentors(db, programme_id)
+    else:
+        raise LetterError(translate("Letters", "Name a programme (--programme NAME) or mentors (--mentor ID ...)."))
+    if not mentor_ids:
+        raise LetterError(translate("Letters", "The programme has no mentors to appoint."))
+    batch = Batch.for_mentors(db, mentor_ids, programme_id, args.template)
+    new = batch.new
     try:
-        programme_id = records.programme_id_by_name(db, args.programme)
-        if args.mentor:
-            mentor_ids = list(args.mentor)
-        elif programme_id is not None:
-            mentor_ids = programme_mentors(db, programme_id)
-        else:
-            print(translate("Letters", "Name a programme (--programme NAME) or mentors (--mentor ID ...)."), file=sys.stderr)
-            return 2
-        if not mentor_ids:
-            print(translate("Letters", "The programme has no mentors to appoint."), file=sys.stderr)
-            return 1
-        letters = plan(db, mentor_ids, programme_id, args.template)
-        job = make_job(db, letters, None if args.split else args.out, args.split)
-        files = issue_and_write(db, job)
-    except (LetterError, TemplateError, RenderError, NoChineseFont, records.RecordError) as exc:
-        print(exc, file=sys.stderr)
-        return 1
+        batch.write(target=None if args.split else args.out, split_dir=args.split)
+        files = batch.commit(db)
     except OSError as exc:
-        print(translate("Letters", "Cannot write the letters: {error}").format(error=exc), file=sys.stderr)
-        return 1
-    new = sum(1 for letter in letters if letter.id is None)
+        raise LetterError(translate("Letters", "Cannot write the letters: {error}").format(error=exc)) from exc
+    count = len(batch.letters)
     print(translate("Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}").format(
-        count=len(letters), new=new, again=len(letters) - new, where=args.split or files[0]))
+        count=count, new=new, again=count - new, where=args.split or files[0]))
     return 0

@@ -57,3 +57,23 @@ def window(qtbot, sample_db):
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+@pytest.fixture
+def sheets(monkeypatch):
+    """The text of each letter drawn on paper (a printer or a PDF, not a preview's picture), in order:
+    what came out, read from the page as drawn (a printer's PDF text layer is not repaired)."""
+    from PySide6.QtGui import QPaintEngine
+
+    from mentormatch.letter_render import PageRenderer
+
+    drawn = []
+    draw_text = PageRenderer._draw_text
+
+    def recording(self, painter, doc, *args):
+        if painter.paintEngine().type() != QPaintEngine.Type.Picture:
+            drawn.append(doc.toPlainText())
+        return draw_text(self, painter, doc, *args)
+
+    monkeypatch.setattr(PageRenderer, "_draw_text", recording)
+    return drawn

@@ -31,7 +31,18 @@ def issue(db, mentor_ids, template=None, issue_date="2026-07-14", target=None):
     planned = letters.plan(db, mentor_ids, programme_id(db), template, issue_date)
     if target is None:
         return letters.commit(db, planned)
-    return letters.issue_and_write(db, letters.make_job(db, planned, target))
+    batch = letters.Batch(db, planned)
+    assert batch.write(target=target)
+    batch.commit(db)
+    return batch.letters
+
+
+def write(db, planned, target):
+    """Write planned letters as one PDF, without recording them."""
+    from mentormatch.letter_render import render_pdf
+
+    batch = letters.Batch(db, planned)
+    render_pdf(target, batch.pages, batch.renderer()).commit()
 
 
 def pdftotext(path):
@@ -185,8 +196,7 @@ def test_every_built_in_letter_is_one_sheet_with_three_issuers_seals_and_signatu
     for name in filter(letter_templates.is_builtin, letter_templates.names()):
         out = tmp_path / f"{name}.pdf"
         planned = letters.plan(sample_db, [1, 2, 3], programme_id(sample_db), name, "2026-07-14")
-        for item in letters.write(letters.make_job(sample_db, planned, out)):
-            item.commit()
+        write(sample_db, planned, out)
         assert page_count(out) == 3, name
         sheets = pdftotext(out).split("\f")[:3]
         for letter, text in zip(planned, sheets):  # each sheet holds its whole letter, down to the signature lines
@@ -199,14 +209,13 @@ def test_a_long_letter_is_set_smaller_and_one_too_long_for_a_sheet_is_refused(sa
     letter_templates.save("long", "{% for i in range(24) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
     out = tmp_path / "long.pdf"
     planned = letters.plan(sample_db, [1], programme_id(sample_db), "long", "2026-07-14")
-    for item in letters.write(letters.make_job(sample_db, planned, out)):
-        item.commit()
+    write(sample_db, planned, out)
     assert page_count(out) == 1 and "第23行" in pdftotext(out)
 
     letter_templates.save("long", "{% for i in range(40) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
     planned = letters.plan(sample_db, [1], programme_id(sample_db), "long", "2026-07-14")
     with pytest.raises(RenderError, match=f"{planned[0].serial} {planned[0].mentor_name} does not fit on one sheet"):
-        letters.write(letters.make_job(sample_db, planned, tmp_path / "too-long.pdf"))
+        letters.Batch(sample_db, planned).write(target=tmp_path / "too-long.pdf")
     assert not list(tmp_path.glob("too-long*")) and not list(tmp_path.glob(".*.part"))
 
 
@@ -226,22 +235,22 @@ def test_letters_of_one_batch_share_one_type_size(sample_db, qapp, tmp_path):
     sample_db.execute("UPDATE mentors SET name = ? WHERE id = 2", ["欧阳" + "长" * 40])
     out = tmp_path / "batch.pdf"
     planned = letters.plan(sample_db, [1, 2, 3], programme_id(sample_db), "lines", "2026-07-14")
-    for item in letters.write(letters.make_job(sample_db, planned, out)):
-        item.commit()
+    write(sample_db, planned, out)
     heights = word_heights(out, "第0行")
     assert len(heights) == 3 and len(set(heights)) == 1, heights
     alone = tmp_path / "alone.pdf"
-    for item in letters.write(letters.make_job(sample_db, letters.plan(sample_db, [1], programme_id(sample_db), "lines"), alone)):
-        item.commit()
+    write(sample_db, letters.plan(sample_db, [1], programme_id(sample_db), "lines"), alone)
     assert word_heights(alone, "第0行")[0] > heights[0]  # on its own, a short letter keeps the larger size
 
 
 def test_a_stopped_batch_leaves_nothing_and_issues_nothing(sample_db, qapp, tmp_path):
     mentors = letters.programme_mentors(sample_db, programme_id(sample_db))
-    planned = letters.plan(sample_db, mentors, programme_id(sample_db))
-    assert letters.write(letters.make_job(sample_db, planned, tmp_path / "all.pdf"), lambda done: done < 5) is None
+    batch = letters.Batch.for_mentors(sample_db, mentors, programme_id(sample_db))
+    assert not batch.write(lambda done: done < 5, target=tmp_path / "all.pdf")
     split = tmp_path / "split"
-    assert letters.write(letters.make_job(sample_db, planned, split_dir=split), lambda done: done < 5) is None
+    assert not batch.write(lambda done: done < 5, split_dir=split)
+    with pytest.raises(RuntimeError):  # a stopped batch has nothing to record
+        batch.commit(sample_db)
     assert list(tmp_path.iterdir()) in ([], [split]) and not any(split.iterdir())
     assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 0
 
@@ -269,5 +278,104 @@ def test_command_line_writes_one_file_per_mentor(db_path, tmp_path, capsys, qapp
     out = tmp_path / "all.pdf"
     assert cli_main(["--db", str(db_path), "letters", str(out), "--programme", PROGRAMME]) == 0
     assert page_count(out) == 40
-    assert cli_main(["--db", str(db_path), "letters", str(out), "--programme", "无此项目"]) == 1
+    capsys.readouterr()
+    assert cli_main(["--db", str(db_path), "letters", str(out), "--programme", "无此项目"]) == 2  # a user's error
     assert "无此项目" in capsys.readouterr().err
+    assert cli_main(["--db", str(db_path), "letters", str(out)]) == 2
+    assert "--programme NAME" in capsys.readouterr().err
+
+
+def registered(db):
+    return [r[0] for r in db.execute("SELECT serial FROM letters ORDER BY id")]
+
+
+def test_a_batch_that_cannot_be_recorded_leaves_no_file(sample_db, qapp, tmp_path):
+    out = tmp_path / "letters.pdf"
+    batch = letters.Batch.for_mentors(sample_db, [1, 2], programme_id(sample_db), issue_date="2026-07-14")
+    assert batch.write(target=out)
+    elsewhere = issue(sample_db, [1])  # another coordinator issues mentor 1's letter meanwhile
+    with pytest.raises(letters.LetterError, match="issued elsewhere"):
+        batch.commit(sample_db)
+    assert list(tmp_path.iterdir()) == [] and registered(sample_db) == [elsewhere[0].serial]
+
+
+def test_files_are_in_place_only_with_the_register(sample_db, qapp, tmp_path, monkeypatch):
+    from mentormatch.letter_render import PendingPdf
+
+    split = tmp_path / "split"
+    batch = letters.Batch.for_mentors(sample_db, [1, 2, 3], programme_id(sample_db), issue_date="2026-07-14")
+    assert batch.write(split_dir=split)
+    real_commit = PendingPdf.commit
+
+    def full_disk_on_the_third(item):
+        if len(list(split.glob("*.pdf"))) == 2:
+            raise OSError(28, "No space left on device", str(item.target))
+        return real_commit(item)
+
+    monkeypatch.setattr(PendingPdf, "commit", full_disk_on_the_third)
+    with pytest.raises(OSError):
+        batch.commit(sample_db)
+    assert list(split.iterdir()) == [] and registered(sample_db) == []  # the two placed files went with the rollback
+    assert all(letter.id is None for letter in batch.letters)
+
+
+def pdf_printer(path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def serials_on(sheets):
+    return [re.search(r"MM-\d{4}-\d{4}", text).group() for text in sheets]
+
+
+def test_printing_records_exactly_the_letters_that_come_out(sample_db, qapp, tmp_path, sheets):
+    reprinted = issue(sample_db, [2])[0]
+    out = tmp_path / "paper.pdf"  # the printer
+    batch = letters.Batch.for_mentors(sample_db, [1, 2, 3], programme_id(sample_db), issue_date="2026-07-14")
+    printed = batch.print(sample_db, pdf_printer(out), lambda done: True)
+    assert serials_on(sheets) == [l.serial for l in printed] == ["MM-2026-0002", "MM-2026-0001", "MM-2026-0003"]
+    assert printed[1].id == reprinted.id and page_count(out) == 3
+    assert sorted(registered(sample_db)) == sorted(serials_on(sheets))
+    assert all(letter.id is not None for letter in batch.letters)
+
+
+def test_a_cancelled_print_records_nothing_unless_the_printer_cannot_take_it_back(sample_db, qapp, tmp_path, monkeypatch,
+                                                                                  sheets):
+    pid = programme_id(sample_db)
+    printer = pdf_printer(tmp_path / "aborted.pdf")
+    monkeypatch.setattr(printer, "abort", lambda: True)  # a printer driver that takes the job back
+    assert letters.Batch.for_mentors(sample_db, [1, 2, 3, 4], pid).print(sample_db, printer, lambda done: done < 2) is None
+    assert registered(sample_db) == []
+
+    sheets.clear()
+    out = tmp_path / "partly.pdf"  # Qt's print to a PDF file cannot abort: the sheets drawn come out
+    assert not pdf_printer(out).abort()
+    printed = letters.Batch.for_mentors(sample_db, [1, 2, 3, 4], pid).print(sample_db, pdf_printer(out), lambda done: done < 2)
+    assert len(printed) == 2 and page_count(out) == 2
+    assert registered(sample_db) == serials_on(sheets) == [l.serial for l in printed]
+
+
+def test_a_print_that_cannot_be_recorded_is_aborted(sample_db, qapp, tmp_path, monkeypatch):
+    pid = programme_id(sample_db)
+    batch = letters.Batch.for_mentors(sample_db, [1, 2], pid, issue_date="2026-07-14")
+    elsewhere = issue(sample_db, [2])
+    printer = pdf_printer(tmp_path / "paper.pdf")
+    aborted = []
+    monkeypatch.setattr(printer, "abort", lambda: aborted.append(True) or True)
+    with pytest.raises(letters.LetterError, match="issued elsewhere"):
+        batch.print(sample_db, printer)
+    assert aborted and registered(sample_db) == [elsewhere[0].serial]
+
+
+def test_candidates_for_a_letter_are_the_programme_mentors_with_their_letters(sample_db):
+    pid = programme_id(sample_db)
+    issued = issue(sample_db, [letters.programme_mentors(sample_db, pid)[1]])[0]
+    found = letters.candidates(sample_db, pid)
+    assert [m["id"] for m in found] == letters.programme_mentors(sample_db, pid)
+    assert found[1]["serial"] == issued.serial and found[1]["name"] == issued.mentor_name
+    assert all(m["serial"] is None for m in found if m["id"] != issued.mentor_id)
+    assert all(m["enterprise"] and m["trade"] for m in found)

@@ -1,13 +1,15 @@
 """The Letters page and its dialogs, driven as a coordinator would."""
 
+import re
+import threading
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 from mentormatch import letter_templates, letters, records, settings
-from ui import letters as letters_ui
+from ui import jobs
 from ui.letters import LettersPage, RegisterModel
 from ui.letters_dialogs import IssueDialog, OptionsDialog, TemplateEditor
 
@@ -85,7 +87,9 @@ def test_issue_dialog_saves_a_programme_as_one_pdf_in_the_background(qtbot, samp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
     page = make_page(qtbot, sample_db)
     run_issue_dialog(qtbot, page, "pdf_button")
-    qtbot.waitUntil(lambda: page.task is None and out.exists(), timeout=20000)
+    assert page.writing and not page.issue_button.isEnabled()
+    jobs.wait_for_jobs()
+    assert out.exists() and not page.writing and page.issue_button.isEnabled()
     assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 40
     assert page.model.rowCount() == 40
     assert str(out) in page.status.text()
@@ -94,15 +98,20 @@ def test_issue_dialog_saves_a_programme_as_one_pdf_in_the_background(qtbot, samp
 def test_cancelled_batch_writes_nothing_and_issues_nothing(qtbot, sample_db, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path / "split")))
 
-    def cancel_at_once(task, done):  # the coordinator presses Cancel after the first letter
-        task.cancelled = True
-        return False
+    clicked = threading.Event()
+    keep_going = jobs.Job.keep_going
 
-    monkeypatch.setattr(letters_ui._BatchTask, "keep_going", cancel_at_once)
+    def after_the_click(job, done):  # the first letter is written while the coordinator reaches for Cancel
+        clicked.wait(10)
+        return keep_going(job, done)
+
+    monkeypatch.setattr(jobs.Job, "keep_going", after_the_click)
     page = make_page(qtbot, sample_db)
     run_issue_dialog(qtbot, page, "split_button")
-    qtbot.waitUntil(lambda: page.task is None, timeout=20000)
-    assert "Cancelled" in page.status.text()
+    page.progress.findChild(QPushButton).click()
+    clicked.set()
+    jobs.wait_for_jobs()
+    assert "Cancelled" in page.status.text() and page.issue_button.isEnabled()
     assert not (tmp_path / "split").exists() or not any((tmp_path / "split").iterdir())
     assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 0
 
@@ -113,7 +122,7 @@ def test_reprint_of_selected_letters_keeps_their_numbers(qtbot, sample_db, tmp_p
     page = make_page(qtbot, sample_db)
     page.view.selectAll()
     page.pdf_split_action.trigger()
-    qtbot.waitUntil(lambda: page.task is None and len(list(tmp_path.glob("*.pdf"))) == 3, timeout=20000)
+    jobs.wait_for_jobs()
     assert sorted(p.name.split()[0] for p in tmp_path.glob("*.pdf")) == sorted(l.serial for l in issued)
     assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 3
 
@@ -177,7 +186,15 @@ def pdf_printer(path):
     return printer
 
 
-def test_print_through_the_dialog_issues_the_numbers(qtbot, sample_db, tmp_path, monkeypatch):
+def registered(db):
+    return [r[0] for r in db.execute("SELECT serial FROM letters ORDER BY id")]
+
+
+def serials_on(sheets):
+    return [re.search(r"MM-\d{4}-\d{4}", text).group() for text in sheets]
+
+
+def test_print_through_the_dialog_issues_the_numbers(qtbot, sample_db, tmp_path, monkeypatch, sheets):
     from PySide6.QtPrintSupport import QPrintDialog
 
     out = tmp_path / "printed.pdf"
@@ -187,17 +204,94 @@ def test_print_through_the_dialog_issues_the_numbers(qtbot, sample_db, tmp_path,
     page.printer.setCopyCount(3)
     run_issue_dialog(qtbot, page, "print_button")
     assert page.printer.copyCount() == 1  # copies start at 1 for every print job
-    assert out.exists() and sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 40
+    assert out.exists() and len(sheets) == 40
+    assert registered(sample_db) == serials_on(sheets) and page.model.rowCount() == 40
+    assert page.status.text() == "40 letters sent to the printer."
 
 
-def test_preview_draws_the_letters_and_issues_nothing(qtbot, sample_db, tmp_path, monkeypatch):
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
+def test_preview_issues_nothing_and_printing_from_it_records_what_it_prints(qtbot, sample_db, tmp_path, monkeypatch,
+                                                                            sheets):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+    from PySide6.QtWidgets import QApplication
 
-    out = tmp_path / "preview.pdf"
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: self.paintRequested.emit(self.printer()) or 0)
+    out = tmp_path / "printed.pdf"
+    looked = {}
+
+    def look_then_print(dialog):  # the coordinator looks at the letters, then presses the window's own Print
+        dialog.show()
+        looked.update(pages=dialog.findChild(QPrintPreviewWidget).pageCount(), title=dialog.windowTitle(),
+                      registered=registered(sample_db), sheets=len(sheets))
+        QTimer.singleShot(0, lambda: QApplication.activeModalWidget().accept())  # OK in the print dialog it opens
+        next(a for a in dialog.findChildren(QAction) if a.text() == "Print").trigger()
+        return dialog.result()
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", look_then_print)
     page = make_page(qtbot, sample_db)
     page.printer = pdf_printer(out)
-    dialog = run_issue_dialog(qtbot, page, "preview_button")
-    assert out.exists() and out.stat().st_size > 10000
-    assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 0
-    dialog.reject()
+    run_issue_dialog(qtbot, page, "preview_button")
+    assert looked["pages"] == 40 and looked["registered"] == [] and looked["sheets"] == 0
+    assert "40 new numbers are issued only when printed" in looked["title"]
+    assert out.exists() and len(sheets) == 40
+    assert registered(sample_db) == serials_on(sheets)  # every number on paper is in the register
+    assert page.model.rowCount() == 40
+
+
+def test_preview_only_looked_at_issues_nothing(qtbot, sample_db, tmp_path, monkeypatch, sheets):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    pages = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: self.show() or pages.append(
+        self.findChild(QPrintPreviewWidget).pageCount()) or self.reject() or 0)
+    page = make_page(qtbot, sample_db)
+    page.printer = pdf_printer(tmp_path / "never.pdf")
+    run_issue_dialog(qtbot, page, "preview_button")
+    assert pages == [40] and sheets == [] and registered(sample_db) == []
+    assert not (tmp_path / "never.pdf").exists()
+
+
+def test_preview_of_a_letter_too_long_for_a_sheet_says_so(qtbot, sample_db, monkeypatch, quiet, sheets):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    letter_templates.save("long", "{% for i in range(40) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda self: self.show() or self.reject() or 0)
+    page = make_page(qtbot, sample_db)
+    dialog = IssueDialog(sample_db, records.programme_id_by_name(sample_db, PROGRAMME), page)
+    qtbot.addWidget(dialog)
+    dialog.output_requested.connect(page._output)
+    dialog.template.setCurrentIndex(dialog.template.findData("long"))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert any("does not fit on one sheet" in text for text in quiet)
+    assert registered(sample_db) == [] and sheets == []
+
+
+def test_issue_dialog_lists_the_programme_mentors_and_the_letters_they_hold(qtbot, sample_db):
+    issued = issue_three(sample_db)
+    pid = records.programme_id_by_name(sample_db, PROGRAMME)
+    dialog = IssueDialog(sample_db, pid)
+    qtbot.addWidget(dialog)
+    items = [dialog.mentors.item(i) for i in range(dialog.mentors.count())]
+    assert [item.data(Qt.ItemDataRole.UserRole) for item in items] == letters.programme_mentors(sample_db, pid)
+    held = {letter.mentor_id: letter.serial for letter in issued}
+    for item in items:
+        serial = held.get(item.data(Qt.ItemDataRole.UserRole))
+        assert (f"(issued: {serial})" in item.text()) == bool(serial)
+        assert item.checkState() == (Qt.CheckState.Unchecked if serial else Qt.CheckState.Checked)
+    assert len(dialog.chosen_mentors()) == 37
+
+
+def test_closing_the_window_cancels_a_batch_being_written(qtbot, window, tmp_path, monkeypatch):
+    out = tmp_path / "letters.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    closing = threading.Event()
+    cancel, keep_going = jobs.Job.cancel, jobs.Job.keep_going
+    monkeypatch.setattr(jobs.Job, "cancel", lambda job: (cancel(job), closing.set()))
+    monkeypatch.setattr(jobs.Job, "keep_going", lambda job, done: closing.wait(10) and keep_going(job, done))  # still busy
+    page = window.show_page("letters")
+    run_issue_dialog(qtbot, page, "pdf_button")
+    assert page.writing
+    window.close()
+    assert not page.writing and not jobs._running
+    assert registered(window.db) == [] and not out.exists() and not list(tmp_path.glob(".*.part"))
+    assert "Cancelled" in page.status.text()

@@ -5,23 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMenu, QMessageBox, QProgressDialog, QPushButton, QTableView, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMenu, QProgressDialog, QPushButton, QTableView, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
 from mentormatch import letters
-from mentormatch.fonts import NoChineseFont
-from mentormatch.letter_render import PageRenderer, RenderError
-from mentormatch.letter_templates import TemplateError
-from ui import column_widths
+from ui import column_widths, jobs
 from ui.programme_combo import fill_programmes
 from ui.rows_model import RowsModel
 
-USER_ERRORS = (letters.LetterError, TemplateError, RenderError, NoChineseFont, OSError)
 SETTINGS_KEY = "lists/letters/header"  # column widths, beside those of the record lists
 
 
@@ -56,31 +51,13 @@ class RegisterModel(RowsModel):
         return row[key]
 
 
-class _BatchSignals(QObject):
-    progress = Signal(int)
-    finished = Signal(object)  # list of PendingPdf, or None when cancelled
-    failed = Signal(str)
-
-
-class _BatchTask(QRunnable):
-    """Writes a job's PDFs to temporary files off the main thread (plain data in, files out)."""
-
-    def __init__(self, job: letters.Job, signals: _BatchSignals):
-        super().__init__()
-        self.job, self.signals = job, signals
-        self.cancelled = False
-
-    def keep_going(self, done: int) -> bool:
-        self.signals.progress.emit(done)
-        return not self.cancelled
-
-    def run(self) -> None:
-        try:
-            pending = letters.write(self.job, self.keep_going)
-        except USER_ERRORS as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        self.signals.finished.emit(pending)
+def attempt(parent: QWidget, action, *args):
+    """action(*args); on an error, None after showing it (the user's message, or a bug reported)."""
+    try:
+        return action(*args)
+    except Exception as exc:  # noqa: BLE001 — show_error tells the user's errors from bugs
+        jobs.show_error(parent, exc)
+        return None
 
 
 class LettersPage(QWidget):
@@ -90,9 +67,7 @@ class LettersPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.printer: QPrinter | None = None  # one printer kept, so the user's choices persist
-        self.task: _BatchTask | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.writing = False  # a batch is being written in the background
 
         self.programme = QComboBox(self)
         self.search = QLineEdit(self)
@@ -194,18 +169,14 @@ class LettersPage(QWidget):
     def _update_buttons(self) -> None:
         ids = self.selected_ids()
         chosen = [r for r in self.model.rows if r["id"] in set(ids)]
-        busy = self.task is not None
+        busy = self.writing
         for button in (self.preview_button, self.print_button, self.pdf_button):
             button.setEnabled(bool(chosen) and not busy and not any(r["revoked_at"] for r in chosen))
         self.revoke_button.setEnabled(len(chosen) == 1 and not chosen[0]["revoked_at"] and not busy)
         self.issue_button.setEnabled(not busy)
 
-    def _selected_letters(self) -> list[letters.Letter] | None:
-        try:
-            return letters.reprint(self.db, self.selected_ids())
-        except USER_ERRORS as exc:
-            self._error(str(exc))
-            return None
+    def _selected_batch(self) -> letters.Batch | None:
+        return attempt(self, letters.Batch.for_letters, self.db, self.selected_ids())
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -217,19 +188,19 @@ class LettersPage(QWidget):
         dialog.exec()
 
     def preview(self) -> None:
-        chosen = self._selected_letters()
-        if chosen:
-            self._output("preview", chosen)
+        batch = self._selected_batch()
+        if batch:
+            self._output("preview", batch)
 
     def print_letters(self) -> None:
-        chosen = self._selected_letters()
-        if chosen:
-            self._output("print", chosen)
+        batch = self._selected_batch()
+        if batch:
+            self._output("print", batch)
 
     def save_pdf(self, split: bool) -> None:
-        chosen = self._selected_letters()
-        if chosen:
-            self._output("split" if split else "pdf", chosen)
+        batch = self._selected_batch()
+        if batch:
+            self._output("split" if split else "pdf", batch)
 
     def revoke(self) -> None:
         from ui.pairing import ReasonDialog
@@ -243,10 +214,7 @@ class LettersPage(QWidget):
                                       "and its number is never given again.").format(serial=row["serial"], mentor=row["mentor"]),
                               ok_text=self.tr("Revoke"), parent=self)
         if dialog.exec():
-            try:
-                letters.revoke(self.db, ids[0], dialog.values()[1])
-            except letters.LetterError as exc:
-                self._error(str(exc))
+            attempt(self, letters.revoke, self.db, ids[0], dialog.values()[1])
             self.reload()
 
     def edit_templates(self) -> None:
@@ -261,75 +229,68 @@ class LettersPage(QWidget):
 
     # -- output --------------------------------------------------------------------------------
 
-    def _output(self, mode: str, chosen: list[letters.Letter]) -> None:
-        """Preview, print or save chosen letters; new ones are recorded only once output succeeded."""
+    def _output(self, mode: str, batch: letters.Batch) -> None:
+        """Preview, print or save a batch; its new letters are recorded with the paper or the files, never without."""
         if mode == "preview":
-            self._preview(chosen)
+            self._preview(batch)
         elif mode == "print":
-            self._print(chosen)
+            self._print(batch)
         else:
-            self._save(chosen, split=mode == "split")
+            self._save(batch, split=mode == "split")
 
-    def _job(self, chosen, target=None, split_dir=None) -> letters.Job | None:
-        try:
-            job = letters.make_job(self.db, chosen, target, split_dir)
-            letters.pages(job)  # a template that fails says so now, not in the background
-            return job
-        except USER_ERRORS as exc:
-            self._error(str(exc))
+    def _printer_for(self, batch: letters.Batch) -> QPrinter | None:
+        """The kept printer, set to the letters' page layout (None after a message, e.g. no Chinese font)."""
+        renderer = attempt(self, batch.renderer)
+        if renderer is None:
             return None
-
-    def _renderer(self, job: letters.Job) -> PageRenderer | None:
-        try:
-            return PageRenderer(job.options)
-        except USER_ERRORS as exc:
-            self._error(str(exc))
-            return None
-
-    def _kept_printer(self) -> QPrinter:
         if self.printer is None:
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             name = QSettings().value("letters/printer", "")
             if name and name in QPrinterInfo.availablePrinterNames():
                 self.printer.setPrinterName(name)
         self.printer.setFullPage(True)
+        self.printer.setPageLayout(renderer.page_layout())
         return self.printer
 
-    def _preview(self, chosen) -> None:
-        job = self._job(chosen)
-        renderer = job and self._renderer(job)
-        if renderer is None:
+    def _preview(self, batch: letters.Batch) -> None:
+        printer = self._printer_for(batch)
+        if printer is None:
             return
-        filled = letters.pages(job)
-        printer = self._kept_printer()
-        printer.setPageLayout(renderer.page_layout())
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Preview of {count} letters").format(count=len(filled)))
-        dialog.paintRequested.connect(lambda device: self._paint_or_say(renderer, device, filled))
+        # The preview shows each letter exactly as it would print, its number included: the coordinator
+        # checks the sheet that will be handed out, and a "draft" mark would show another one. A new
+        # number is only planned until the letter is printed (from this window's Print button too),
+        # so the title says so; a preview only looked at records nothing.
+        title = self.tr("Preview of {count} letters").format(count=len(batch.letters))
+        if batch.new:
+            title += " — " + self.tr("{new} new numbers are issued only when printed").format(new=batch.new)
+        dialog.setWindowTitle(title)
+        dialog.paintRequested.connect(lambda device: self._paint_requested(batch, device))
         dialog.resize(900, 1000)
         dialog.exec()
 
-    def _paint_or_say(self, renderer: PageRenderer, device: QPrinter, filled, keep_going=None) -> bool:
-        try:
-            return renderer.paint(device, filled, keep_going) is not None
-        except USER_ERRORS as exc:
-            self._error(str(exc))
-            return False
+    def _paint_requested(self, batch: letters.Batch, device: QPrinter) -> None:
+        # The preview window asks for the pages to show them (drawn on a picture of the pages) and
+        # again when the user prints from it (drawn on the printer): only that is paper.
+        if device.paintEngine().type() == QPaintEngine.Type.Picture:
+            attempt(self, batch.preview, device)
+        else:
+            self._send(batch, device)
 
-    def _print(self, chosen) -> None:
-        job = self._job(chosen)
-        renderer = job and self._renderer(job)
-        if renderer is None:
+    def _print(self, batch: letters.Batch) -> None:
+        printer = self._printer_for(batch)
+        if printer is None:
             return
-        printer = self._kept_printer()
-        printer.setPageLayout(renderer.page_layout())
         printer.setCopyCount(1)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print {count} letters").format(count=len(chosen)))
-        if not dialog.exec():
-            return
+        dialog.setWindowTitle(self.tr("Print {count} letters").format(count=len(batch.letters)))
+        if dialog.exec():
+            self._send(batch, printer)
+
+    def _send(self, batch: letters.Batch, printer: QPrinter) -> None:
+        """Print the batch on the chosen printer; its new letters are recorded before the job is released."""
         QSettings().setValue("letters/printer", printer.printerName())
-        progress = QProgressDialog(self.tr("Printing letters…"), self.tr("Cancel"), 0, len(chosen), self)
+        progress = QProgressDialog(self.tr("Printing letters…"), self.tr("Cancel"), 0, len(batch.letters), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(500)
 
@@ -337,89 +298,65 @@ class LettersPage(QWidget):
             progress.setValue(done)
             return not progress.wasCanceled()
 
-        printed = self._paint_or_say(renderer, printer, letters.pages(job), keep_going)
-        progress.close()
-        if not printed:
-            printer.abort()
+        try:
+            printed = batch.print(self.db, printer, keep_going)
+        except Exception as exc:  # noqa: BLE001 — show_error tells the user's errors from bugs
+            jobs.show_error(self, exc)
             return
-        self._record(chosen)
+        finally:
+            progress.close()
+            self.reload()
+        if printed is None:
+            self.status.setText(self.tr("Cancelled: nothing was printed and no number was issued."))
+        elif len(printed) < len(batch.letters):
+            self.status.setText(self.tr("Stopped after {count} letters. The printer could not take back the letters "
+                                        "already sent, so they are in the register.").format(count=len(printed)))
+        else:
+            self.status.setText(self.tr("{count} letters sent to the printer.").format(count=len(printed)))
 
-    def _save(self, chosen, split: bool) -> None:
+    def _save(self, batch: letters.Batch, split: bool) -> None:
         folder = QSettings().value("letters/folder", str(Path.home()))
         if split:
             target = QFileDialog.getExistingDirectory(self, self.tr("Folder for one PDF per mentor"), folder)
-            job = target and self._job(chosen, split_dir=target)
         else:
+            chosen = batch.letters
             name = self.tr("Letters of appointment") + ".pdf" if len(chosen) > 1 else letters.split_file_name(chosen[0])
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save letters as PDF"), str(Path(folder) / name),
                                                     self.tr("PDF files (*.pdf)"))
             if target and not target.lower().endswith(".pdf"):
                 target += ".pdf"
-            job = target and self._job(chosen, target=target)
-        if not job:
+        if not target:
             return
         QSettings().setValue("letters/folder", str(Path(target) if split else Path(target).parent))
-        self._run_batch(job)
+        self._write(batch, target, split)
 
-    def _run_batch(self, job: letters.Job) -> None:
-        signals = _BatchSignals(self)
-        self.task = _BatchTask(job, signals)
-        self.progress = QProgressDialog(self.tr("Writing {count} letters…").format(count=len(job.letters)),
-                                        self.tr("Cancel"), 0, len(job.letters), self)
+    def _write(self, batch: letters.Batch, target: str, split: bool) -> None:
+        """Write the files in the background; record the letters and put the files in place when written."""
+        self.progress = QProgressDialog(self.tr("Writing {count} letters…").format(count=len(batch.letters)),
+                                        self.tr("Cancel"), 0, len(batch.letters), self)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(500)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.cancel_batch)
-        signals.progress.connect(self.progress.setValue)
-        signals.finished.connect(lambda pending: self._batch_finished(job, pending))
-        signals.failed.connect(self._batch_failed)
+
+        def write(keep_going):
+            return batch.write(keep_going, target=None if split else target, split_dir=target if split else None)
+
+        job = jobs.run_job(self, write, on_done=lambda written: self._written(batch, written, target), busy=self._busy)
+        job.progress.connect(self.progress.setValue)
+        self.progress.canceled.connect(job.cancel)
+
+    def _busy(self, writing: bool) -> None:
+        self.writing = writing
+        if not writing:
+            self.progress.close()
         self._update_buttons()
-        self.pool.start(self.task)
 
-    def cancel_batch(self) -> None:
-        if self.task is not None:
-            self.task.cancelled = True
-
-    def _batch_finished(self, job: letters.Job, pending) -> None:
-        self.task = None
-        self.progress.close()
-        if pending is None:
+    def _written(self, batch: letters.Batch, written: bool, where: str) -> None:
+        if not written:
             self.status.setText(self.tr("Cancelled: no file was written and no number was issued."))
-            self._update_buttons()
             return
-        if not self._record(list(job.letters), pending):
-            return
-        try:
-            files = [item.commit() for item in pending]
-        except OSError as exc:
-            self._error(self.tr("The letters were issued but the file could not be put in place: {error}").format(error=exc))
-            return
-        where = job.split_dir if job.split_dir else files[0]
-        self.status.setText(self.tr("{count} letters written to {where}.").format(count=len(job.letters), where=where))
-
-    def _batch_failed(self, message: str) -> None:
-        self.task = None
-        self.progress.close()
-        self._error(message)
-        self._update_buttons()
-
-    def _record(self, chosen, pending=None) -> bool:
-        """Record the new letters among chosen; on failure discard pending files."""
-        try:
-            letters.commit(self.db, chosen)
-        except letters.LetterError as exc:
-            for item in pending or []:
-                item.discard()
-            self._error(str(exc))
-            return False
-        finally:
-            self.reload()
-        return True
-
-    def wait_for_batch(self) -> None:
-        """Block until a background batch is done (closing the window, tests)."""
-        self.pool.waitForDone()
-
-    def _error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Letters"), message)
+        files = attempt(self, batch.commit, self.db)
+        self.reload()
+        if files is not None:
+            self.status.setText(self.tr("{count} letters written to {where}.").format(count=len(batch.letters), where=where))

@@ -7,14 +7,16 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QSplitter,
+                               QInputDialog, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter,
                                QTextEdit, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
 from mentormatch import letter_templates, letters
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.letter_render import Page, PageRenderer
-from ui.letters import USER_ERRORS
+from ui import jobs
+from ui.letters import attempt
 from ui.programme_combo import fill_programmes
 from ui.settings_dialog import FormDialog, LetterSettingsForm
 
@@ -34,7 +36,7 @@ def _template_combo(parent: QWidget, current: str = letter_templates.DEFAULT) ->
 class IssueDialog(QDialog):
     """Choose a programme's mentors, a template and the date, then preview, print or save."""
 
-    output_requested = Signal(str, list)  # mode (preview, print, pdf, split), letters planned
+    output_requested = Signal(str, object)  # mode (preview, print, pdf, split), the letters.Batch planned
 
     def __init__(self, db: Database, programme_id: int | None = None, parent=None):
         super().__init__(parent)
@@ -83,18 +85,13 @@ class IssueDialog(QDialog):
         self.mentors.blockSignals(True)
         self.mentors.clear()
         if pid is not None:
-            issued = {r[0]: r[1] for r in self.db.execute(
-                "SELECT mentor_id, serial FROM letters WHERE programme_id = ? AND revoked_at IS NULL", [pid])}
-            for mid in letters.programme_mentors(self.db, pid):
-                name, enterprise, trade = self.db.execute(
-                    "SELECT m.name, e.short_name, t.name_zh FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id"
-                    " JOIN trades t ON t.id = m.trade_id WHERE m.id = ?", [mid]).fetchone()
-                text = f"{name}　{enterprise}　{trade}"
-                if mid in issued:
-                    text += "　" + self.tr("(issued: {serial})").format(serial=issued[mid])
+            for mentor in letters.candidates(self.db, pid):
+                text = f"{mentor['name']}　{mentor['enterprise']}　{mentor['trade']}"
+                if mentor["serial"]:
+                    text += "　" + self.tr("(issued: {serial})").format(serial=mentor["serial"])
                 item = QListWidgetItem(text, self.mentors)
-                item.setData(Qt.ItemDataRole.UserRole, mid)
-                item.setCheckState(Qt.CheckState.Unchecked if mid in issued else Qt.CheckState.Checked)
+                item.setData(Qt.ItemDataRole.UserRole, mentor["id"])
+                item.setCheckState(Qt.CheckState.Unchecked if mentor["serial"] else Qt.CheckState.Checked)
         self.mentors.blockSignals(False)
         self._update()
 
@@ -118,15 +115,13 @@ class IssueDialog(QDialog):
                                   "or saved.").format(count=count))
 
     def _request(self, mode: str, close: bool = True) -> None:
-        try:
-            planned = letters.plan(self.db, self.chosen_mentors(), self.programme.currentData(),
-                                   self.template.currentData(), self.issue_date.date().toString("yyyy-MM-dd"))
-        except USER_ERRORS as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+        batch = attempt(self, letters.Batch.for_mentors, self.db, self.chosen_mentors(), self.programme.currentData(),
+                        self.template.currentData(), self.issue_date.date().toString("yyyy-MM-dd"))
+        if batch is None:
             return
         if close:
             self.accept()
-        self.output_requested.emit(mode, planned)
+        self.output_requested.emit(mode, batch)
 
 
 class TemplateEditor(QDialog):
@@ -234,7 +229,7 @@ class TemplateEditor(QDialog):
             html = letter_templates.render(self.editor.toPlainText(), {**self.sample.context, "signature_lines": signature_lines})
             image = PageRenderer(options).image(Page(html, self.sample.issuers, f"{self.sample.serial} {self.sample.mentor_name}"),
                                                       max(self.preview.width(), 360))
-        except USER_ERRORS as exc:
+        except UserError as exc:
             self._mark_error(str(exc), getattr(exc, "lineno", None))
             return
         self._mark_error("", None)
@@ -258,7 +253,7 @@ class TemplateEditor(QDialog):
         try:
             letter_templates.save(name, self.editor.toPlainText())
         except (letter_templates.TemplateError, OSError) as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            jobs.show_error(self, exc)
             return False
         self.message.setText(self.tr("Saved as {name} in {folder}.").format(name=name, folder=letter_templates.user_dir()))
         self.restore_button.setEnabled(letter_templates.is_builtin(name))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from mentormatch import __version__, sample, store
+from ui import jobs
 from ui.record_page import RecordPage
 
 SP = QStyle.StandardPixmap
@@ -249,5 +250,6 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             if hasattr(page, "save_state"):
                 page.save_state()
+        jobs.shutdown()  # a batch still running is cancelled (nothing issued) and waited for
         super().closeEvent(event)
 

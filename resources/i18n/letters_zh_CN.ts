@@ -192,6 +192,10 @@
         <translation>预览 {count} 份聘书</translation>
     </message>
     <message>
+        <source>{new} new numbers are issued only when printed</source>
+        <translation>其中 {new} 份的新编号在打印时才登记</translation>
+    </message>
+    <message>
         <source>Print {count} letters</source>
         <translation>打印 {count} 份聘书</translation>
     </message>
@@ -202,6 +206,18 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed and no number was issued.</source>
+        <translation>已取消：未打印任何聘书，也未登记任何编号。</translation>
+    </message>
+    <message>
+        <source>Stopped after {count} letters. The printer could not take back the letters already sent, so they are in the register.</source>
+        <translation>已在第 {count} 份后停止。打印机无法撤回已发送的聘书，这些聘书已登记在册。</translation>
+    </message>
+    <message>
+        <source>{count} letters sent to the printer.</source>
+        <translation>已将 {count} 份聘书发送到打印机。</translation>
     </message>
     <message>
         <source>Folder for one PDF per mentor</source>
@@ -228,16 +244,8 @@
         <translation>已取消：未写出任何文件，也未发放任何编号。</translation>
     </message>
     <message>
-        <source>The letters were issued but the file could not be put in place: {error}</source>
-        <translation>聘书已登记，但文件无法保存到目标位置：{error}</translation>
-    </message>
-    <message>
         <source>{count} letters written to {where}.</source>
         <translation>已写出 {count} 份聘书到 {where}。</translation>
-    </message>
-    <message>
-        <source>Letters</source>
-        <translation>聘书</translation>
     </message>
 </context>
 <context>
