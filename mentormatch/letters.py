@@ -501,12 +501,13 @@ class Batch:
 def run_command(db: Database, args) -> int:
     """mentormatch letters OUT.pdf [--programme NAME] [--mentor ID ...] [--split DIR] [--template NAME]"""
     programme_id = records.programme_id_by_name(db, args.programme)
-    if args.mentor:
-        mentor_ids = list(args.mentor)
-    elif programme_id is not None:
-        mentor_ids = programme_mentors(db, programme_id)
-    else:
-        raise LetterError(translate("Letters", "Name a programme (--programme NAME) or mentors (--mentor ID ...)."))
+    if programme_id is None and not args.mentor:
+        programmes = records.choices(db, "programmes")
+        if len(programmes) != 1:  # with one programme there is nothing to choose
+            raise LetterError(translate("Letters", "Name a programme (--programme NAME) or mentors (--mentor ID ...). "
+                                                   "Programmes: {names}.").format(names="、".join(n for _, n in programmes) or "—"))
+        programme_id = programmes[0][0]
+    mentor_ids = list(args.mentor) if args.mentor else programme_mentors(db, programme_id)
     if not mentor_ids:
         raise LetterError(translate("Letters", "The programme has no mentors to appoint."))
     batch = Batch.for_mentors(db, mentor_ids, programme_id, args.template)

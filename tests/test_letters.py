@@ -9,6 +9,7 @@ import pytest
 from mentormatch import letter_templates, letters, records, settings
 from mentormatch.cli import main as cli_main
 from mentormatch.letter_templates import TemplateError
+from mentormatch.store import open_database
 from resources import RESOURCES
 
 PROGRAMME = "2026 渝北—德阳 汽车工程半年实习"
@@ -281,8 +282,16 @@ def test_command_line_writes_one_file_per_mentor(db_path, tmp_path, capsys, qapp
     capsys.readouterr()
     assert cli_main(["--db", str(db_path), "letters", str(out), "--programme", "无此项目"]) == 2  # a user's error
     assert "无此项目" in capsys.readouterr().err
-    assert cli_main(["--db", str(db_path), "letters", str(out)]) == 2
-    assert "--programme NAME" in capsys.readouterr().err
+    assert cli_main(["--db", str(db_path), "letters", str(out)]) == 0  # the only programme needs no naming
+    assert page_count(out) == 40
+    capsys.readouterr()
+    db = open_database(db_path)
+    with db.atomic():
+        db.execute("INSERT INTO programmes (name) VALUES ('2027 春季班')")
+    db.close()
+    assert cli_main(["--db", str(db_path), "letters", str(out)]) == 2  # two: which one?
+    err = capsys.readouterr().err
+    assert "--programme NAME" in err and "2027 春季班" in err and PROGRAMME in err
 
 
 def registered(db):

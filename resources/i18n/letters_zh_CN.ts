@@ -101,8 +101,8 @@
         <translation>聘书</translation>
     </message>
     <message>
-        <source>Name a programme (--programme NAME) or mentors (--mentor ID ...).</source>
-        <translation>请指定项目（--programme 名称）或导师（--mentor 编号 ...）。</translation>
+        <source>Name a programme (--programme NAME) or mentors (--mentor ID ...). Programmes: {names}.</source>
+        <translation>请指定项目（--programme 项目名称）或导师（--mentor 编号 …）。现有项目：{names}。</translation>
     </message>
     <message>
         <source>The programme has no mentors to appoint.</source>
