@@ -9,8 +9,7 @@ sort by them; the functions here are the reads the rest of the core makes of the
   accepted: 草稿后空余). Free places are never below 0; an inactive mentor has none.
 - mentor_teaches: every trade a mentor teaches (primary and additional). A trade's places are
   those of the active mentors who teach it; a mentor of two trades counts under both.
-- programme_mentors: the mentors of a programme's enterprises and those with an active pair in it,
-  with their confirmed and draft pairs in it.
+- programme_mentors: the mentors of a programme's enterprises and those with an active pair in it.
 """
 
 from __future__ import annotations
@@ -59,6 +58,7 @@ def programme_mentor_ids(db: Database, programme_id: int, *, confirmed: bool = F
     """The mentors of a programme, by enterprise then id; confirmed: only those with a confirmed
     active pair in it; active: only active mentors."""
     return [r[0] for r in db.execute(
-        "SELECT pm.mentor_id FROM programme_mentors pm JOIN mentors m ON m.id = pm.mentor_id WHERE pm.programme_id = ?"
-        " AND (? = 0 OR pm.confirmed_pairs > 0) AND (? = 0 OR m.active = 1) ORDER BY m.enterprise_id, m.id",
+        "SELECT pm.mentor_id FROM programme_mentors pm JOIN mentors m ON m.id = pm.mentor_id WHERE pm.programme_id = ?1"
+        " AND (?2 = 0 OR EXISTS (SELECT 1 FROM pairs p WHERE p.mentor_id = pm.mentor_id AND p.programme_id = ?1"
+        " AND p.status = 'confirmed' AND p.ended_at IS NULL)) AND (?3 = 0 OR m.active = 1) ORDER BY m.enterprise_id, m.id",
         [programme_id, int(confirmed), int(active)])]
