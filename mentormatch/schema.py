@@ -212,10 +212,11 @@ SELECT id AS mentor_id, trade_id FROM mentors
 UNION
 SELECT mentor_id, trade_id FROM mentor_trades;
 
--- the mentors of a programme: those of its enterprises and those with an active pair in it
+-- the mentors of a programme: those of its enterprises and those with an active pair in it (a mentor
+-- may be listed more than once: ask with IN or EXISTS; UNION ALL lets SQLite push a condition down)
 CREATE VIEW programme_mentors AS
 SELECT pe.programme_id, m.id AS mentor_id FROM programme_enterprises pe JOIN mentors m ON m.enterprise_id = pe.enterprise_id
-UNION
+UNION ALL
 SELECT programme_id, mentor_id FROM pairs WHERE ended_at IS NULL AND programme_id IS NOT NULL;
 """
 

@@ -174,6 +174,8 @@ def test_the_mentors_of_a_programme_are_the_same_in_the_list_the_export_and_the_
 
     # before any pair is confirmed, letters go to the programme's active mentors; after, to those confirmed
     assert set(letters.programme_mentors(db, programme)) == members
+    # a letter planned without a programme takes the mentor's only one
+    assert [letter.programme_id for letter in letters.plan(db, [drafted, idle], None)] == [programme, None]
     with db.atomic():
         db.execute("UPDATE pairs SET status = 'confirmed', confirmed_at = ? WHERE mentor_id = ?", [now_iso(), drafted])
     assert letters.programme_mentors(db, programme) == [drafted]
