@@ -134,7 +134,7 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     """The letters for these mentors in this programme, ready to print; writes nothing.
 
     Without a programme, a mentor's programme is the only one they belong to (by a confirmed
-    pair, else by their enterprise), if there is exactly one. A mentor who already holds an unrevoked letter for the programme gets that letter again
+    pair, else by their enterprise or a draft pair), if there is exactly one. A mentor who already holds an unrevoked letter for the programme gets that letter again
     (same number, its own template and dates). The others get the next serials, to be recorded
     by commit(). template defaults to the formal Chinese letter, issue_date to today.
     """
@@ -193,13 +193,10 @@ def candidates(db: Database, programme_id: int) -> list[dict]:
 
 
 def _only_programme(db: Database, mentor_id: int) -> int | None:
-    for sql in ("SELECT DISTINCT programme_id FROM pairs WHERE mentor_id = ? AND status = 'confirmed'"
-                " AND ended_at IS NULL AND programme_id IS NOT NULL",
-                "SELECT DISTINCT pe.programme_id FROM programme_enterprises pe JOIN mentors m"
-                " ON m.enterprise_id = pe.enterprise_id WHERE m.id = ?"):
-        rows = db.execute(sql, [mentor_id]).fetchall()
-        if rows:
-            return rows[0][0] if len(rows) == 1 else None
+    for confirmed in (True, False):
+        ids = capacity.mentor_programme_ids(db, mentor_id, confirmed=confirmed)
+        if ids:
+            return ids[0] if len(ids) == 1 else None
     return None
 
 

@@ -203,6 +203,10 @@ UPDATE pairs SET end_code = 'rematched', end_reason = NULL WHERE end_reason = 'r
 MIGRATION_3 = f"""
 INSERT OR IGNORE INTO settings (key, value) VALUES ('default_capacity', '{json.dumps(DEFAULTS["default_capacity"])}');
 
+-- the view's counts read this index alone (it replaces pairs_mentor_active)
+CREATE INDEX pairs_mentor_status_active ON pairs(mentor_id, status) WHERE ended_at IS NULL;
+DROP INDEX pairs_mentor_active;
+
 -- capacity: the mentor's own, else the setting; load = confirmed + draft pairs that are active, across
 -- all programmes; free places count confirmed pairs only (free_confirmed) or the draft too
 -- (free_after_draft), never below 0, and an inactive mentor has none.
@@ -222,16 +226,12 @@ SELECT id AS mentor_id, trade_id FROM mentors
 UNION
 SELECT mentor_id, trade_id FROM mentor_trades;
 
--- the mentors of a programme: those of its enterprises and those with an active pair in it
+-- the mentors of a programme: those of its enterprises and those with an active pair in it (a mentor
+-- may be listed more than once: ask with IN or EXISTS; UNION ALL lets SQLite push a condition down)
 CREATE VIEW programme_mentors AS
-SELECT programme_id, mentor_id, MAX(by_enterprise) AS by_enterprise, SUM(confirmed) AS confirmed_pairs,
-    SUM(draft) AS draft_pairs
-FROM (SELECT pe.programme_id, m.id AS mentor_id, 1 AS by_enterprise, 0 AS confirmed, 0 AS draft
-      FROM programme_enterprises pe JOIN mentors m ON m.enterprise_id = pe.enterprise_id
-      UNION ALL
-      SELECT programme_id, mentor_id, 0, status = 'confirmed', status = 'proposed' FROM pairs
-      WHERE ended_at IS NULL AND programme_id IS NOT NULL)
-GROUP BY programme_id, mentor_id;
+SELECT pe.programme_id, m.id AS mentor_id FROM programme_enterprises pe JOIN mentors m ON m.enterprise_id = pe.enterprise_id
+UNION ALL
+SELECT programme_id, mentor_id FROM pairs WHERE ended_at IS NULL AND programme_id IS NOT NULL;
 """
 
 MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]

@@ -14,7 +14,8 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from mentormatch import exporter, letters, settings
+from mentormatch import capacity, exporter, letters, schema, settings, store
+from mentormatch.sample import fill_sample
 from mentormatch.store import now_iso
 from ui import jobs
 from ui.main_window import MainWindow
@@ -173,6 +174,27 @@ def test_the_mentors_of_a_programme_are_the_same_in_the_list_the_export_and_the_
 
     # before any pair is confirmed, letters go to the programme's active mentors; after, to those confirmed
     assert set(letters.programme_mentors(db, programme)) == members
+    # a letter planned without a programme takes the mentor's only one
+    assert [letter.programme_id for letter in letters.plan(db, [drafted, idle], None)] == [programme, None]
     with db.atomic():
         db.execute("UPDATE pairs SET status = 'confirmed', confirmed_at = ? WHERE mentor_id = ?", [now_iso(), drafted])
     assert letters.programme_mentors(db, programme) == [drafted]
+
+
+@pytest.mark.parametrize("setting", [None, 5])
+def test_a_file_of_schema_1_keeps_its_default_capacity(tmp_path, monkeypatch, setting):
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as old:
+        old.setattr(store, "MIGRATIONS", schema.MIGRATIONS[:1])
+        old.setattr(store, "SCHEMA_VERSION", 1)
+        db = store.open_database(path)
+        fill_sample(db)
+        if setting is not None:
+            settings.put(db, "default_capacity", setting)
+        db.close()
+    db = store.open_database(path)
+    expected = setting or settings.DEFAULTS["default_capacity"]
+    assert settings.get(db, "default_capacity") == expected
+    without_own = db.execute("SELECT id FROM mentors WHERE capacity IS NULL LIMIT 1").fetchone()[0]
+    assert capacity.of_mentor(db, without_own).capacity == expected
+    db.close()
