@@ -438,7 +438,7 @@ def test_the_mentor_form_shows_the_load_beside_the_capacity(qtbot, sample_db):
     dialog = RecordDialog(sample_db, "mentors", 4)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.load_note.isVisible() and dialog.load_note.text() == "Active pairs now: 2"
+    assert dialog.load_note.isVisible() and dialog.load_note.text() == "Load (with draft) now: 2"
 
 
 def test_a_long_form_with_all_its_messages_fits_the_screen(qtbot, sample_db):

@@ -96,7 +96,7 @@ class RecordDialog(QDialog):
             self.editors["trade_id"].changed.connect(self._offer_additional_trades)
             self._offer_additional_trades()
             if record_id:  # the capacity is read against the apprentices the mentor has now
-                self.load_note = QLabel(self.tr("Active pairs now: {n}").format(n=records.mentor_load(db, record_id)))
+                self.load_note = QLabel(self.tr("Load (with draft) now: {n}").format(n=records.mentor_load(db, record_id)))
                 self.load_note.setEnabled(False)
                 self.editors["capacity"].parentWidget().layout().addWidget(self.load_note)
 

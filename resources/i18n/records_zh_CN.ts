@@ -471,8 +471,8 @@
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <source>Active pairs now: {n}</source>
-        <translation>当前进行中的配对：{n}</translation>
+        <source>Load (with draft) now: {n}</source>
+        <translation>当前在带（含草稿）：{n}</translation>
     </message>
     <message>
         <source>Required</source>
