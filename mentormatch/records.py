@@ -364,6 +364,23 @@ class Batch:
 
     def __init__(self, db: Database, kind: str):
         self.db, self.kind, self.spec = db, kind, KINDS[kind]
+        self._fields = {f.name: f for f in self.spec.fields}
+        # the fields keys come from, read for every row: worked out once
+        names = [n for i in self.spec.identity for n in (i.within, *i.fields) if n]
+        names += [*self.spec.person, *(f.name for f in self.spec.fields if f.unique)]
+        self._key_fields = list(dict.fromkeys(names))
+        self._colleges = [n for n in self._key_fields if self._fields[n].kind == "college"]
+        self._identity_parts = [(index, tuple(n for n in (i.within, *i.fields) if n)) for index, i in enumerate(self.spec.identity)]
+        self._unique = [f.name for f in self.spec.fields if f.unique]
+        # how write() stores the values: columns of the table, then the link tables
+        self._refs = [f.name for f in self.spec.fields if f.kind == "ref"]
+        self._plan = [(f.name, f.kind) for f in self.spec.fields if (kind, f.name) not in LINKS and f.kind != "lines"]
+        columns = ["college_id" if k == "college" else n for n, k in self._plan]
+        self._insert = f"INSERT INTO {kind} (id, {', '.join(columns)}) VALUES (?, {', '.join('?' * len(columns))})"
+        self._pending: list[list] = []  # rows write() has held back for flush()
+        self._last_id: int | None = None
+        self._update = f"UPDATE {kind} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?"
+        self._links = [(name, *link) for (owner_kind, name), link in LINKS.items() if owner_kind == kind]
         self._ids: dict[str, set[int]] = {}
         self._names: dict[str, dict[str, int]] = {}
         self._keys: dict[tuple, int] | None = None  # identity key or ("unique", field, value) -> record id
@@ -373,6 +390,16 @@ class Batch:
         self._realised: dict[int, int] = {}  # provisional id -> the id of the record created for it
         self._batches: dict[str, Batch] = {}  # the kinds this batch creates records of by name
         self.new_names: list[tuple[str, str]] = []  # (table, name) named that were not in the database
+        self.created: list[tuple[str, str]] = []  # (table, name) created by write()
+        self._cleaners = [(f.name, self._cleaner(f)) for f in self.spec.fields]
+        self._when_empty: dict[str, tuple[object, str]] = {}  # field -> (value, message) of an empty value: most of a roster's cells
+        for name, clean_value in self._cleaners:
+            try:
+                value, error = clean_value(None), ""
+            except ValidationError as exc:
+                value, error = None, str(exc)
+            if not isinstance(value, list):  # a list would be shared by every record
+                self._when_empty[name] = (value, error)
 
     # -- lookups ---------------------------------------------------------------------------------
 
@@ -403,20 +430,25 @@ class Batch:
             self._names[table] = names
         return self._names[table]
 
-    def reference(self, table: str, name: str, create: bool = False) -> int:
+    def lookup(self, table: str, name: str) -> int | None:
         """The id of the record of table called name (an enterprise also by its short name, a
-        trade also by its English name or an alias). A name not in the database gets a
-        provisional id, or with create=True its record, saved as a form would save it."""
+        trade also by its English name or an alias); a provisional id for a name given before."""
         names = self._name_map(table)
         found = names.get(name)
-        if found is None and table == "trades":
-            found = names.get(name.lower())
+        return names.get(name.lower()) if found is None and table == "trades" else found
+
+    def reference(self, table: str, name: str, create: bool = False) -> int:
+        """lookup(), and for a name not in the database a provisional id, or with create=True its
+        record, saved as a form would save it."""
+        names = self._name_map(table)
+        found = self.lookup(table, name)
         if found is not None and (found > 0 or not create):
             return found
         if found is None:
             self.new_names.append((table, name))
         if create:
             new = self._create(table, name)
+            self.created.append((table, name))
             if found is not None:
                 self._realised[found] = new  # rows checked with the provisional id get the record
             found = new
@@ -438,54 +470,45 @@ class Batch:
             self.reference(*self._provisional[provisional], create=True)
         return self._realised[provisional]
 
-    def _key_fields(self) -> list[str]:
-        names = [n for i in self.spec.identity for n in (i.within, *i.fields) if n]
-        names += [*self.spec.person, *(f.name for f in self.spec.fields if f.unique)]
-        return list(dict.fromkeys(names))
-
-    def _as_stored(self, values: dict) -> dict:
+    def as_stored(self, values: dict) -> dict:
         """The key fields of values as the table stores them (a college name as its id)."""
-        stored = {name: values.get(name) for name in self._key_fields()}
-        for name, value in stored.items():
-            if value not in (None, "") and self.spec.field(name).kind == "college":
-                stored[name] = self.reference("colleges", value)
+        stored = {name: values.get(name) for name in self._key_fields}
+        for name in self._colleges:
+            if stored[name] not in (None, ""):
+                stored[name] = self.reference("colleges", stored[name])
         return stored
 
     def _key_map(self) -> dict[tuple, int]:
         if self._keys is None:
-            self._keys = {}
-            names = self._key_fields()
-            columns = ["college_id" if self.spec.field(n).kind == "college" else n for n in names]
+            self.flush()
+            self._keys, self._stored = {}, {}
+            names = self._key_fields
+            columns = ["college_id" if n in self._colleges else n for n in names]
             for row in self.db.execute(f"SELECT id, {', '.join(columns)} FROM {self.kind}"):
-                self._remember(row[0], dict(zip(names, row[1:])))
+                stored = self._stored[row[0]] = dict(zip(names, row[1:]))
+                for key in self.keys(stored):
+                    self._keys.setdefault(key, row[0])
         return self._keys
 
     def keys(self, values: dict) -> list[tuple]:
-        """The complete identity keys and unique values of a record (values as _as_stored gives them)."""
+        """The complete identity keys and unique values of a record (values as as_stored() gives them)."""
         keys = []
-        for index, identity in enumerate(self.spec.identity):
-            parts = [values.get(n) for n in (identity.within, *identity.fields) if n]
-            if all(p not in (None, "") for p in parts):
+        for index, names in self._identity_parts:
+            parts = tuple(values.get(n) for n in names)
+            if None not in parts and "" not in parts:
                 keys.append((index, *parts))
-        keys += [("unique", f.name, values[f.name]) for f in self.spec.fields if f.unique and values.get(f.name)]
+        keys += [("unique", name, values[name]) for name in self._unique if values.get(name)]
         return keys
 
-    def _remember(self, record_id: int, stored: dict) -> None:
-        old = self._stored.get(record_id)
-        for key in self.keys(old) if old else ():
-            if self._keys.get(key) == record_id:
-                del self._keys[key]
-        self._stored[record_id] = stored
-        for key in self.keys(stored):
-            self._keys.setdefault(key, record_id)
+    def keys_of(self, values: dict) -> list[tuple]:
+        """keys() of values as a form or an import gives them (a college by name)."""
+        return self.keys(self.as_stored(values))
 
-    def find(self, values: dict) -> int | None:
-        """The record these values identify: the first identity key (Kind.identity) that finds one."""
-        keys = self._key_map()
-        for key in self.keys(self._as_stored(values)):
-            if key[0] != "unique" and key in keys:
-                return keys[key]
-        return None
+    def match(self, keys: list[tuple]) -> tuple[tuple, int] | None:
+        """(identity key, record id) of the record that keys (keys_of() a record's values)
+        identify: the first identity key (Kind.identity) that finds one."""
+        stored = self._key_map()
+        return next(((key, stored[key]) for key in keys if key[0] != "unique" and key in stored), None)
 
     def holder(self, name: str, value: object) -> int | None:
         """The record that has this value of a unique field."""
@@ -494,7 +517,7 @@ class Batch:
     def differences(self, values: dict, record_id: int) -> list[str]:
         """The person fields in which values disagree with a stored record."""
         self._key_map()
-        return differences(self.kind, self._as_stored(values), self._stored[record_id])
+        return differences(self.kind, self.as_stored(values), self._stored[record_id])
 
     def stored(self, record_id: int) -> dict:
         """The identity, person and unique values of a record as stored (a college as its id)."""
@@ -507,11 +530,17 @@ class Batch:
         """Check every field; returns (cleaned values, {field: message}). Reads, never writes."""
         clean: dict = {}
         errors: dict[str, str] = {}
-        for f in self.spec.fields:
+        for name, clean_value in self._cleaners:
+            raw = values.get(name)
+            if (raw is None or raw == "") and name in self._when_empty:
+                clean[name], error = self._when_empty[name]
+                if error:
+                    errors[name] = error
+                continue
             try:
-                clean[f.name] = self._clean_field(f, values.get(f.name))
+                clean[name] = clean_value(raw)
             except ValidationError as exc:
-                errors[f.name] = str(exc)
+                errors[name] = str(exc)
         for name, message in (*self._taken(clean, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id)):
             errors.setdefault(name, message)
         return clean, errors
@@ -519,68 +548,87 @@ class Batch:
     def _taken(self, clean: dict, record_id: int | None):
         """Identity keys and unique values that belong to another record."""
         keys = self._key_map()
-        for key in self.keys(self._as_stored(clean)):
+        for key in self.keys(self.as_stored(clean)):
             other = keys.get(key)
             if other is None or other == record_id:
                 continue
             if key[0] == "unique":
-                f = self.spec.field(key[1])
+                f = self._fields[key[1]]
                 yield f.name, translate("Records", "{record} already has this {field}.").format(
                     record=title(self.db, self.kind, other), field=translate("Records", f.label))
             else:
                 identity = self.spec.identity[key[0]]
                 yield identity.fields[-1], translate("Records", identity.taken)
 
-    def _clean_field(self, f: Field, raw: object):
+    def _cleaner(self, f: Field):
+        """The function that cleans and checks a value of the field (ValidationError if it is wrong);
+        made once per batch, as check() runs for every row of a roster."""
         if f.kind in ("text", "notes", "college"):
-            text = validation.required(raw) if f.required else (validation.clean(raw) if f.kind != "notes" else str(raw or "").strip())
+            if f.required:
+                read = validation.required
+            elif f.kind == "notes":
+                read = lambda raw: str(raw or "").strip()  # noqa: E731 — line breaks are kept
+            else:
+                read = validation.clean
             if f.sensitive == "id":
-                return validation.id_number(text)
+                return lambda raw: validation.id_number(read(raw))
             if f.sensitive == "phone":
-                return validation.phone(text)
+                return lambda raw: validation.phone(read(raw))
             if f.name == "credit_code":
-                return validation.credit_code(text)
+                return lambda raw: validation.credit_code(read(raw))
             if f.name in ("code", "employee_no"):
-                return text or None
-            return text
+                return lambda raw: read(raw) or None
+            return read
         if f.kind == "date":
-            return validation.iso_date(raw)
+            return validation.iso_date
         if f.kind in ("int", "capacity"):
-            if raw in (None, "") and f.kind == "capacity":
-                return None
-            try:
-                number = int(validation.clean(raw) or 0)
-            except ValueError:
-                raise ValidationError(translate("Records", "Enter a whole number.")) from None
-            if not 0 <= number <= f.maximum:
-                raise ValidationError(translate("Records", "Enter a number from 0 to {maximum}.").format(maximum=f.maximum))
+            def number(raw):
+                if raw in (None, "") and f.kind == "capacity":
+                    return None
+                try:
+                    value = int(validation.clean(raw) or 0)
+                except ValueError:
+                    raise ValidationError(translate("Records", "Enter a whole number.")) from None
+                if not 0 <= value <= f.maximum:
+                    raise ValidationError(translate("Records", "Enter a number from 0 to {maximum}.").format(maximum=f.maximum))
+                return value
             return number
         if f.kind == "bool":
-            return bool(raw)
+            return bool
         if f.kind == "choice":
             allowed = [c.value for c in CHOICES[f.ref]]
-            value = DEFAULTS.get(f.name, allowed[0]) if raw in (None, "") and "" not in allowed else raw
-            if isinstance(value, str) and value.isdigit() and isinstance(allowed[0], int):
-                value = int(value)
-            if value not in allowed:
-                raise ValidationError(translate("Records", "Choose one of the listed values."))
-            return value
+            default = DEFAULTS.get(f.name, allowed[0]) if "" not in allowed else ""
+
+            def choice(raw):
+                value = default if raw in (None, "") else raw
+                if isinstance(value, str) and value.isdigit() and isinstance(allowed[0], int):
+                    value = int(value)
+                if value not in allowed:
+                    raise ValidationError(translate("Records", "Choose one of the listed values."))
+                return value
+            return choice
         if f.kind == "ref":
-            if raw in (None, ""):
-                if f.required:
-                    raise ValidationError(translate("Records", "This field is required."))
-                return None
-            if int(raw) not in self.ids(f.ref):
-                raise ValidationError(translate("Records", "This record no longer exists; choose another."))
-            return int(raw)
+            def ref(raw):
+                if raw in (None, ""):
+                    if f.required:
+                        raise ValidationError(translate("Records", "This field is required."))
+                    return None
+                if int(raw) not in self.ids(f.ref):
+                    raise ValidationError(translate("Records", "This record no longer exists; choose another."))
+                return int(raw)
+            return ref
         if f.kind == "refs":
-            ids = sorted({int(v) for v in raw or []})
-            if set(ids) - self.ids(f.ref):
-                raise ValidationError(translate("Records", "Some of the chosen records no longer exist."))
-            return ids
+            def refs(raw):
+                ids = sorted({int(v) for v in raw or []})
+                if set(ids) - self.ids(f.ref):
+                    raise ValidationError(translate("Records", "Some of the chosen records no longer exist."))
+                return ids
+            return refs
         if f.kind in ("lines", "colleges"):
-            items = [validation.clean(v) for v in (raw.splitlines() if isinstance(raw, str) else raw or [])]
-            return list(dict.fromkeys(v for v in items if v))
+            def lines(raw):
+                items = [validation.clean(v) for v in (raw.splitlines() if isinstance(raw, str) else raw or [])]
+                return list(dict.fromkeys(v for v in items if v))
+            return lines
         raise AssertionError(f.kind)
 
     def save(self, values: dict, record_id: int | None = None) -> int:
@@ -589,40 +637,47 @@ class Batch:
         if errors:
             raise RecordError(errors)
         with self.db.atomic():
-            return self.write(clean, record_id)
+            record_id = self.write(clean, record_id)
+            self.flush()
+        return record_id
 
     def write(self, clean: dict, record_id: int | None = None) -> int:
         """Write values check() accepted, with their links, inside the caller's transaction;
-        records named with provisional ids are created first. Returns the record's id."""
+        records named with provisional ids are created first. Returns the record's id.
+
+        A new record without links may be held back and inserted with others by flush(), which
+        the caller runs before its transaction ends (a roster's 20,000 rows in one statement).
+        """
         clean = dict(clean)
-        columns = {}
-        for f in self.spec.fields:
-            if f.kind == "ref" and clean[f.name] is not None and clean[f.name] < 0:
-                clean[f.name] = self._realise(clean[f.name])
-            if (self.kind, f.name) in LINKS or f.kind == "lines":
-                continue
-            if f.kind == "college":
-                columns["college_id"] = self.reference("colleges", clean[f.name], create=True)
-            else:
-                columns[f.name] = int(clean[f.name]) if f.kind == "bool" else clean[f.name]
-        names = list(columns)
+        for name in self._refs:
+            if clean[name] is not None and clean[name] < 0:
+                clean[name] = self._realise(clean[name])
+        values = [self.reference("colleges", clean[n], create=True) if k == "college" else int(clean[n]) if k == "bool" else clean[n]
+                  for n, k in self._plan]
         if record_id is None:
-            record_id = self.db.execute(
-                f"INSERT INTO {self.kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", list(columns.values())
-            ).lastrowid
+            if self._last_id is None:
+                self._last_id = self.db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {self.kind}").fetchone()[0]
+            self._last_id = record_id = self._last_id + 1
+            self._pending.append([record_id, *values])
             if self.kind in self._ids:
                 self._ids[self.kind].add(record_id)
+            if self._links:
+                self.flush()
         else:
-            self.db.execute(f"UPDATE {self.kind} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?", [*columns.values(), record_id])
+            self.flush()
+            self.db.execute(self._update, [*values, record_id])
         self._save_links(clean, record_id)
-        if self._keys is not None:
-            self._remember(record_id, self._as_stored(clean))
+        self._keys = None  # read again when next needed: writing 20,000 rows needs no keys
         return record_id
 
+    def flush(self) -> None:
+        """Insert the records write() has held back."""
+        if self._pending:
+            self.db.conn.executemany(self._insert, self._pending)
+            self._pending = []
+
     def _save_links(self, clean: dict, record_id: int) -> None:
-        for (owner_kind, name), (table, owner, other) in LINKS.items():
-            if owner_kind != self.kind:
-                continue
+        for name, table, owner, other in self._links:
             ids = clean[name]
             if name == "colleges":
                 ids = [self.reference("colleges", college, create=True) for college in ids]
