@@ -30,8 +30,15 @@ from sqlite_utils import Database
 from mentormatch import exporter, records, tabular
 from mentormatch.excel_repair import parsers, shortened_numbers
 from mentormatch.i18n import translate
-from mentormatch.import_columns import (ALIASES, KINDS, auto_mapping, field_label, header_matcher, remember_mapping,
-                                        remembered_mapping)
+from mentormatch.import_columns import (
+    ALIASES,
+    KINDS,
+    auto_mapping,
+    field_label,
+    header_matcher,
+    remember_mapping,
+    remembered_mapping,
+)
 from mentormatch.validation import ValidationError, mask_id, mask_phone
 
 NEW_TRADE = 0  # choose_trade value: create a trade of this name

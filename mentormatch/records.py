@@ -510,10 +510,6 @@ class Batch:
         stored = self._key_map()
         return next(((key, stored[key]) for key in keys if key[0] != "unique" and key in stored), None)
 
-    def holder(self, name: str, value: object) -> int | None:
-        """The record that has this value of a unique field."""
-        return self._key_map().get(("unique", name, value))
-
     def differences(self, values: dict, record_id: int) -> list[str]:
         """The person fields in which values disagree with a stored record."""
         self._key_map()
@@ -567,7 +563,7 @@ class Batch:
             if f.required:
                 read = validation.required
             elif f.kind == "notes":
-                read = lambda raw: str(raw or "").strip()  # noqa: E731 — line breaks are kept
+                read = lambda raw: str(raw or "").strip()  # line breaks are kept
             else:
                 read = validation.clean
             if f.sensitive == "id":

@@ -245,8 +245,8 @@ def test_identity_keys_are_declared_on_the_kinds_and_every_required_field_can_be
 
 def test_a_form_refuses_a_second_student_with_a_taken_student_number_or_id_number(qtbot, db):
     from PySide6.QtWidgets import QDialog
-
     from test_ui_records import type_text
+
     from ui.record_dialog import RecordDialog
 
     records.save(db, "apprentices", new("apprentices", student_no="2023001", name="李强", college="一院",
