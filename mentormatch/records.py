@@ -8,9 +8,16 @@ generic form can edit any of them. A record's values are a dict {field name: val
   setting); bool: bool; choice: the stored code; ref: an id or None; college: a college name;
 - lines: list of str (a trade's aliases); refs: list of ids; colleges: list of college names.
 
-validate() returns the cleaned values and {field: message}; save() writes one record with its
-links in one transaction; delete_report() says what depends on a record and which safe actions
-exist; delete() carries out one of them, also in one transaction.
+Each kind also declares how a record is recognised (`Kind.identity`: a student number within a
+college, ...), which fields must agree for two rows with one identity to be one person
+(`Kind.person`) and which values no two records share (`Field.unique`: an ID number).
+
+A `Batch` validates and writes records of one kind with its lookups (reference ids, names, the
+identity keys already stored) read once: validate() and save() are a batch of one for the form,
+the importer runs a batch of thousands through the same checks. validate() returns the cleaned
+values and {field: message}; save() writes one record with its links in one transaction;
+delete_report() says what depends on a record and which safe actions exist; delete() carries out
+one of them, also in one transaction.
 """
 
 from __future__ import annotations
@@ -71,6 +78,18 @@ class Field:
     sensitive: str = ""  # "id" or "phone": masked everywhere but the edit form
     maximum: int = 99
     hint: str = ""  # placeholder text, untranslated
+    unique: bool = False  # no two records of the kind share a value (an ID number belongs to one person)
+    named_by: str = ""  # a field whose value may name this reference instead (an apprentice's major names the trade)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Fields that recognise a record of a kind: no two records share them. `within` scopes them
+    (a student number is unique within a college); a field left empty leaves the key unused."""
+
+    fields: tuple[str, ...]
+    taken: str  # the message when another record has them, untranslated
+    within: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,9 +97,15 @@ class Kind:
     singular: str
     plural: str
     fields: tuple[Field, ...]
+    identity: tuple[Identity, ...] = ()  # tried in order: the first key that finds a record recognises it
+    person: tuple[str, ...] = ()  # two rows with one identity are one person only if these agree
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
+
+    @property
+    def required(self) -> list[str]:
+        return [f.name for f in self.fields if f.required]
 
 
 F = Field
@@ -93,15 +118,15 @@ KINDS: dict[str, Kind] = {
             F("name", QT_TRANSLATE_NOOP("Records", "Name"), required=True),
             F("student_no", QT_TRANSLATE_NOOP("Records", "Student number"), required=True),
             F("gender", QT_TRANSLATE_NOOP("Records", "Gender"), "choice", ref="gender"),
-            F("id_number", QT_TRANSLATE_NOOP("Records", "ID number"), sensitive="id",
+            F("id_number", QT_TRANSLATE_NOOP("Records", "ID number"), sensitive="id", unique=True,
               hint=QT_TRANSLATE_NOOP("Records", "18 characters, optional")),
             F("phone", QT_TRANSLATE_NOOP("Records", "Phone"), sensitive="phone"),
-            F("college", QT_TRANSLATE_NOOP("Records", "College"), "college", required=True),
+            F("college", QT_TRANSLATE_NOOP("Records", "College"), "college", required=True, ref="colleges"),
             F("class_name", QT_TRANSLATE_NOOP("Records", "Class")),
             F("major", QT_TRANSLATE_NOOP("Records", "Major")),
             F("programme_id", QT_TRANSLATE_NOOP("Records", "Programme"), "ref", ref="programmes"),
             F("kind", QT_TRANSLATE_NOOP("Records", "Type"), "choice", ref="apprentice_kind"),
-            F("trade_id", QT_TRANSLATE_NOOP("Records", "Trade"), "ref", required=True, ref="trades"),
+            F("trade_id", QT_TRANSLATE_NOOP("Records", "Trade"), "ref", required=True, ref="trades", named_by="major"),
             F("target_level", QT_TRANSLATE_NOOP("Records", "Target level"), "choice", ref="level"),
             F("host_enterprise_id", QT_TRANSLATE_NOOP("Records", "Host enterprise"), "ref", ref="enterprises"),
             F("preferred_mentor_id", QT_TRANSLATE_NOOP("Records", "Preferred mentor"), "ref", ref="mentors"),
@@ -109,6 +134,9 @@ KINDS: dict[str, Kind] = {
             F("end_date", QT_TRANSLATE_NOOP("Records", "End date"), "date"),
             F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
         ),
+        identity=(Identity(("student_no",), QT_TRANSLATE_NOOP("Records", "Another apprentice of this college has this student number."),
+                           within="college"),),
+        person=("name", "id_number"),
     ),
     "mentors": Kind(
         QT_TRANSLATE_NOOP("Records", "Mentor"),
@@ -132,6 +160,12 @@ KINDS: dict[str, Kind] = {
             F("term_to", QT_TRANSLATE_NOOP("Records", "Appointment to"), "date"),
             F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
         ),
+        identity=(
+            Identity(("employee_no",), QT_TRANSLATE_NOOP("Records", "Another mentor of this enterprise has this employee number."),
+                     within="enterprise_id"),
+            Identity(("name", "phone"), QT_TRANSLATE_NOOP("Records", "A mentor with this name and phone number already exists.")),
+        ),
+        person=("name",),
     ),
     "enterprises": Kind(
         QT_TRANSLATE_NOOP("Records", "Enterprise"),
@@ -146,6 +180,9 @@ KINDS: dict[str, Kind] = {
             F("address", QT_TRANSLATE_NOOP("Records", "Address")),
             F("notes", QT_TRANSLATE_NOOP("Records", "Notes"), "notes"),
         ),
+        # a renamed enterprise keeps its credit code: either recognises it
+        identity=(Identity(("name",), QT_TRANSLATE_NOOP("Records", "An enterprise with this name already exists.")),
+                  Identity(("credit_code",), QT_TRANSLATE_NOOP("Records", "Another enterprise has this credit code."))),
     ),
     "programmes": Kind(
         QT_TRANSLATE_NOOP("Records", "Programme"),
@@ -158,6 +195,7 @@ KINDS: dict[str, Kind] = {
             F("enterprises", QT_TRANSLATE_NOOP("Records", "Enterprises"), "refs", ref="enterprises"),
             F("description", QT_TRANSLATE_NOOP("Records", "Description"), "notes"),
         ),
+        identity=(Identity(("name",), QT_TRANSLATE_NOOP("Records", "A programme with this name already exists.")),),
     ),
     "trades": Kind(
         QT_TRANSLATE_NOOP("Records", "Trade"),
@@ -171,6 +209,7 @@ KINDS: dict[str, Kind] = {
             F("related", QT_TRANSLATE_NOOP("Records", "Related trades"), "refs", ref="trades"),
             F("retired", QT_TRANSLATE_NOOP("Records", "Retired (no longer offered)"), "bool"),
         ),
+        identity=(Identity(("name_zh",), QT_TRANSLATE_NOOP("Records", "A trade with this name already exists.")),),
     ),
 }
 del F
@@ -293,150 +332,405 @@ def choices(db: Database, ref: str, keep: object = None) -> list[tuple[object, s
 
 
 # ---------------------------------------------------------------------------------------------
-# Validation
+# Validation and saving
 
 
 def validate(db: Database, kind: str, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str]]:
     """Check every field; returns (cleaned values, {field: message}). Reads, never writes."""
-    spec = KINDS[kind]
-    clean: dict = {}
-    errors: dict[str, str] = {}
-    for f in spec.fields:
-        try:
-            clean[f.name] = _clean_field(db, f, values.get(f.name))
-        except ValidationError as exc:
-            errors[f.name] = str(exc)
-    checks = _CROSS_CHECKS[kind]
-    for name, message in checks(db, clean, record_id):
-        if name not in errors:
-            errors[name] = message
-    return clean, errors
+    return Batch(db, kind).check(values, record_id)
 
 
-def _clean_field(db: Database, f: Field, raw: object):
-    if f.kind in ("text", "notes", "college"):
-        text = validation.required(raw) if f.required else (validation.clean(raw) if f.kind != "notes" else str(raw or "").strip())
-        if f.sensitive == "id":
-            return validation.id_number(text)
-        if f.sensitive == "phone":
-            return validation.phone(text)
-        if f.name == "credit_code":
-            return validation.credit_code(text)
-        if f.name in ("code", "employee_no"):
-            return text or None
-        return text
-    if f.kind == "date":
-        return validation.iso_date(raw)
-    if f.kind in ("int", "capacity"):
-        if raw in (None, "") and f.kind == "capacity":
-            return None
-        try:
-            number = int(validation.clean(raw) or 0)
-        except ValueError:
-            raise ValidationError(translate("Records", "Enter a whole number.")) from None
-        if not 0 <= number <= f.maximum:
-            raise ValidationError(translate("Records", "Enter a number from 0 to {maximum}.").format(maximum=f.maximum))
-        return number
-    if f.kind == "bool":
-        return bool(raw)
-    if f.kind == "choice":
-        allowed = [c.value for c in CHOICES[f.ref]]
-        value = DEFAULTS.get(f.name, allowed[0]) if raw in (None, "") and "" not in allowed else raw
-        if isinstance(value, str) and value.isdigit() and isinstance(allowed[0], int):
-            value = int(value)
-        if value not in allowed:
-            raise ValidationError(translate("Records", "Choose one of the listed values."))
-        return value
-    if f.kind == "ref":
-        if raw in (None, ""):
+def save(db: Database, kind: str, values: dict, record_id: int | None = None) -> int:
+    """Validate and write one record with its links in one transaction; returns its id.
+
+    Raises RecordError with {field: message} when a value is invalid (nothing is written).
+    """
+    return Batch(db, kind).save(values, record_id)
+
+
+def differences(kind: str, a: dict, b: dict) -> list[str]:
+    """The person fields (Kind.person) in which two records disagree; an empty value agrees with any."""
+    return [name for name in KINDS[kind].person if a.get(name) not in (None, "") and b.get(name) not in (None, "") and a[name] != b[name]]
+
+
+class Batch:
+    """Validates and writes records of one kind; what the checks need from the database (the ids
+    of referenced tables, names, the identity keys and unique values already stored) is read once
+    and kept up to date as records are written.
+
+    References may also be given by name (reference()): a name not in the database yet gets a
+    provisional negative id, so rows naming a new enterprise are checked before it exists;
+    write() creates it first.
+    """
+
+    def __init__(self, db: Database, kind: str):
+        self.db, self.kind, self.spec = db, kind, KINDS[kind]
+        self._fields = {f.name: f for f in self.spec.fields}
+        # the fields keys come from, read for every row: worked out once
+        names = [n for i in self.spec.identity for n in (i.within, *i.fields) if n]
+        names += [*self.spec.person, *(f.name for f in self.spec.fields if f.unique)]
+        self._key_fields = list(dict.fromkeys(names))
+        self._colleges = [n for n in self._key_fields if self._fields[n].kind == "college"]
+        self._identity_parts = [(index, tuple(n for n in (i.within, *i.fields) if n)) for index, i in enumerate(self.spec.identity)]
+        self._unique = [f.name for f in self.spec.fields if f.unique]
+        # how write() stores the values: columns of the table, then the link tables
+        self._refs = [f.name for f in self.spec.fields if f.kind == "ref"]
+        self._plan = [(f.name, f.kind) for f in self.spec.fields if (kind, f.name) not in LINKS and f.kind != "lines"]
+        columns = ["college_id" if k == "college" else n for n, k in self._plan]
+        self._insert = f"INSERT INTO {kind} (id, {', '.join(columns)}) VALUES (?, {', '.join('?' * len(columns))})"
+        self._pending: list[list] = []  # rows write() has held back for flush()
+        self._last_id: int | None = None
+        self._update = f"UPDATE {kind} SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?"
+        self._links = [(name, *link) for (owner_kind, name), link in LINKS.items() if owner_kind == kind]
+        self._ids: dict[str, set[int]] = {}
+        self._names: dict[str, dict[str, int]] = {}
+        self._keys: dict[tuple, int] | None = None  # identity key or ("unique", field, value) -> record id
+        self._stored: dict[int, dict] = {}  # record id -> the values its keys come from (a college as its id)
+        self._retired: set[int] | None = None
+        self._provisional: dict[int, tuple[str, str]] = {}  # negative id -> (table, name)
+        self._realised: dict[int, int] = {}  # provisional id -> the id of the record created for it
+        self._batches: dict[str, Batch] = {}  # the kinds this batch creates records of by name
+        self.new_names: list[tuple[str, str]] = []  # (table, name) named that were not in the database
+        self.created: list[tuple[str, str]] = []  # (table, name) created by write()
+        self._cleaners = [(f.name, self._cleaner(f)) for f in self.spec.fields]
+        self._when_empty: dict[str, tuple[object, str]] = {}  # field -> (value, message) of an empty value: most of a roster's cells
+        for name, clean_value in self._cleaners:
+            try:
+                value, error = clean_value(None), ""
+            except ValidationError as exc:
+                value, error = None, str(exc)
+            if not isinstance(value, list):  # a list would be shared by every record
+                self._when_empty[name] = (value, error)
+
+    # -- lookups ---------------------------------------------------------------------------------
+
+    def ids(self, table: str) -> set[int]:
+        if table not in self._ids:
+            self._ids[table] = {r[0] for r in self.db.execute(f"SELECT id FROM {table}")}
+        return self._ids[table]
+
+    def retired(self) -> set[int]:
+        if self._retired is None:
+            self._retired = {r[0] for r in self.db.execute("SELECT id FROM trades WHERE retired = 1")}
+        return self._retired
+
+    def _name_map(self, table: str) -> dict[str, int]:
+        if table not in self._names:
+            names: dict[str, int] = {}
+            if table == "enterprises":  # a full name wins over a short name
+                rows = self.db.execute("SELECT id, name, short_name FROM enterprises ORDER BY id DESC").fetchall()
+                names.update((short, i) for i, _, short in rows if short)
+                names.update((name, i) for i, name, _ in rows)
+            elif table == "trades":  # the Chinese name wins over the English name, which wins over an alias
+                names.update((alias, i) for alias, i in self.db.execute("SELECT alias, trade_id FROM trade_aliases"))
+                rows = self.db.execute("SELECT id, name_zh, name_en FROM trades ORDER BY id DESC").fetchall()
+                names.update((en.lower(), i) for i, _, en in rows if en)
+                names.update((zh, i) for i, zh, _ in rows)
+            else:
+                names.update((name, i) for i, name in self.db.execute(f"SELECT id, name FROM {table}"))
+            self._names[table] = names
+        return self._names[table]
+
+    def lookup(self, table: str, name: str) -> int | None:
+        """The id of the record of table called name (an enterprise also by its short name, a
+        trade also by its English name or an alias); a provisional id for a name given before."""
+        names = self._name_map(table)
+        found = names.get(name)
+        return names.get(name.lower()) if found is None and table == "trades" else found
+
+    def reference(self, table: str, name: str, create: bool = False) -> int:
+        """lookup(), and for a name not in the database a provisional id, or with create=True its
+        record, saved as a form would save it."""
+        names = self._name_map(table)
+        found = self.lookup(table, name)
+        if found is not None and (found > 0 or not create):
+            return found
+        if found is None:
+            self.new_names.append((table, name))
+        if create:
+            new = self._create(table, name)
+            self.created.append((table, name))
+            if found is not None:
+                self._realised[found] = new  # rows checked with the provisional id get the record
+            found = new
+        else:
+            found = -(len(self._provisional) + 1)
+            self._provisional[found] = (table, name)
+        names[name] = found
+        self.ids(table).add(found)
+        return found
+
+    def _create(self, table: str, name: str) -> int:
+        if table == "colleges":
+            return self.db.execute("INSERT INTO colleges (name) VALUES (?)", [name]).lastrowid
+        batch = self._batches.setdefault(table, Batch(self.db, table))
+        return batch.save({**empty(table), TITLE_SQL[table]: name})  # these kinds are titled by their name column
+
+    def _realise(self, provisional: int) -> int:
+        if provisional not in self._realised:
+            self.reference(*self._provisional[provisional], create=True)
+        return self._realised[provisional]
+
+    def as_stored(self, values: dict) -> dict:
+        """The key fields of values as the table stores them (a college name as its id)."""
+        stored = {name: values.get(name) for name in self._key_fields}
+        for name in self._colleges:
+            if stored[name] not in (None, ""):
+                stored[name] = self.reference("colleges", stored[name])
+        return stored
+
+    def _key_map(self) -> dict[tuple, int]:
+        if self._keys is None:
+            self.flush()
+            self._keys, self._stored = {}, {}
+            names = self._key_fields
+            columns = ["college_id" if n in self._colleges else n for n in names]
+            for row in self.db.execute(f"SELECT id, {', '.join(columns)} FROM {self.kind}"):
+                stored = self._stored[row[0]] = dict(zip(names, row[1:]))
+                for key in self.keys(stored):
+                    self._keys.setdefault(key, row[0])
+        return self._keys
+
+    def keys(self, values: dict) -> list[tuple]:
+        """The complete identity keys and unique values of a record (values as as_stored() gives them)."""
+        keys = []
+        for index, names in self._identity_parts:
+            parts = tuple(values.get(n) for n in names)
+            if None not in parts and "" not in parts:
+                keys.append((index, *parts))
+        keys += [("unique", name, values[name]) for name in self._unique if values.get(name)]
+        return keys
+
+    def keys_of(self, values: dict) -> list[tuple]:
+        """keys() of values as a form or an import gives them (a college by name)."""
+        return self.keys(self.as_stored(values))
+
+    def match(self, keys: list[tuple]) -> tuple[tuple, int] | None:
+        """(identity key, record id) of the record that keys (keys_of() a record's values)
+        identify: the first identity key (Kind.identity) that finds one."""
+        stored = self._key_map()
+        return next(((key, stored[key]) for key in keys if key[0] != "unique" and key in stored), None)
+
+    def differences(self, values: dict, record_id: int) -> list[str]:
+        """The person fields in which values disagree with a stored record."""
+        self._key_map()
+        return differences(self.kind, self.as_stored(values), self._stored[record_id])
+
+    def stored(self, record_id: int) -> dict:
+        """The identity, person and unique values of a record as stored (a college as its id)."""
+        self._key_map()
+        return self._stored[record_id]
+
+    # -- checking and writing --------------------------------------------------------------------
+
+    def check(self, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str]]:
+        """Check every field; returns (cleaned values, {field: message}). Reads, never writes."""
+        clean: dict = {}
+        errors: dict[str, str] = {}
+        for name, clean_value in self._cleaners:
+            raw = values.get(name)
+            if (raw is None or raw == "") and name in self._when_empty:
+                clean[name], error = self._when_empty[name]
+                if error:
+                    errors[name] = error
+                continue
+            try:
+                clean[name] = clean_value(raw)
+            except ValidationError as exc:
+                errors[name] = str(exc)
+        for name, message in (*self._taken(clean, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id)):
+            errors.setdefault(name, message)
+        return clean, errors
+
+    def _taken(self, clean: dict, record_id: int | None):
+        """Identity keys and unique values that belong to another record."""
+        keys = self._key_map()
+        for key in self.keys(self.as_stored(clean)):
+            other = keys.get(key)
+            if other is None or other == record_id:
+                continue
+            if key[0] == "unique":
+                f = self._fields[key[1]]
+                yield f.name, translate("Records", "{record} already has this {field}.").format(
+                    record=title(self.db, self.kind, other), field=translate("Records", f.label))
+            else:
+                identity = self.spec.identity[key[0]]
+                yield identity.fields[-1], translate("Records", identity.taken)
+
+    def _cleaner(self, f: Field):
+        """The function that cleans and checks a value of the field (ValidationError if it is wrong);
+        made once per batch, as check() runs for every row of a roster."""
+        if f.kind in ("text", "notes", "college"):
             if f.required:
-                raise ValidationError(translate("Records", "This field is required."))
-            return None
-        if db.execute(f"SELECT 1 FROM {f.ref} WHERE id = ?", [raw]).fetchone() is None:
-            raise ValidationError(translate("Records", "This record no longer exists; choose another."))
-        return int(raw)
-    if f.kind == "refs":
-        ids = sorted({int(v) for v in raw or []})
-        found = {r[0] for r in db.execute(f"SELECT id FROM {f.ref} WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
-        if set(ids) - found:
-            raise ValidationError(translate("Records", "Some of the chosen records no longer exist."))
-        return ids
-    if f.kind in ("lines", "colleges"):
-        items = [validation.clean(v) for v in (raw.splitlines() if isinstance(raw, str) else raw or [])]
-        return list(dict.fromkeys(v for v in items if v))
-    raise AssertionError(f.kind)
+                read = validation.required
+            elif f.kind == "notes":
+                read = lambda raw: str(raw or "").strip()  # line breaks are kept
+            else:
+                read = validation.clean
+            if f.sensitive == "id":
+                return lambda raw: validation.id_number(read(raw))
+            if f.sensitive == "phone":
+                return lambda raw: validation.phone(read(raw))
+            if f.name == "credit_code":
+                return lambda raw: validation.credit_code(read(raw))
+            if f.name in ("code", "employee_no"):
+                return lambda raw: read(raw) or None
+            return read
+        if f.kind == "date":
+            return validation.iso_date
+        if f.kind in ("int", "capacity"):
+            def number(raw):
+                if raw in (None, "") and f.kind == "capacity":
+                    return None
+                try:
+                    value = int(validation.clean(raw) or 0)
+                except ValueError:
+                    raise ValidationError(translate("Records", "Enter a whole number.")) from None
+                if not 0 <= value <= f.maximum:
+                    raise ValidationError(translate("Records", "Enter a number from 0 to {maximum}.").format(maximum=f.maximum))
+                return value
+            return number
+        if f.kind == "bool":
+            return bool
+        if f.kind == "choice":
+            allowed = [c.value for c in CHOICES[f.ref]]
+            default = DEFAULTS.get(f.name, allowed[0]) if "" not in allowed else ""
+
+            def choice(raw):
+                value = default if raw in (None, "") else raw
+                if isinstance(value, str) and value.isdigit() and isinstance(allowed[0], int):
+                    value = int(value)
+                if value not in allowed:
+                    raise ValidationError(translate("Records", "Choose one of the listed values."))
+                return value
+            return choice
+        if f.kind == "ref":
+            def ref(raw):
+                if raw in (None, ""):
+                    if f.required:
+                        raise ValidationError(translate("Records", "This field is required."))
+                    return None
+                if int(raw) not in self.ids(f.ref):
+                    raise ValidationError(translate("Records", "This record no longer exists; choose another."))
+                return int(raw)
+            return ref
+        if f.kind == "refs":
+            def refs(raw):
+                ids = sorted({int(v) for v in raw or []})
+                if set(ids) - self.ids(f.ref):
+                    raise ValidationError(translate("Records", "Some of the chosen records no longer exist."))
+                return ids
+            return refs
+        if f.kind in ("lines", "colleges"):
+            def lines(raw):
+                items = [validation.clean(v) for v in (raw.splitlines() if isinstance(raw, str) else raw or [])]
+                return list(dict.fromkeys(v for v in items if v))
+            return lines
+        raise AssertionError(f.kind)
+
+    def save(self, values: dict, record_id: int | None = None) -> int:
+        """Check and write one record in one transaction; RecordError (nothing written) if invalid."""
+        clean, errors = self.check(values, record_id)
+        if errors:
+            raise RecordError(errors)
+        with self.db.atomic():
+            record_id = self.write(clean, record_id)
+            self.flush()
+        return record_id
+
+    def write(self, clean: dict, record_id: int | None = None) -> int:
+        """Write values check() accepted, with their links, inside the caller's transaction;
+        records named with provisional ids are created first. Returns the record's id.
+
+        A new record without links may be held back and inserted with others by flush(), which
+        the caller runs before its transaction ends (a roster's 20,000 rows in one statement).
+        """
+        clean = dict(clean)
+        for name in self._refs:
+            if clean[name] is not None and clean[name] < 0:
+                clean[name] = self._realise(clean[name])
+        values = [self.reference("colleges", clean[n], create=True) if k == "college" else int(clean[n]) if k == "bool" else clean[n]
+                  for n, k in self._plan]
+        if record_id is None:
+            if self._last_id is None:
+                self._last_id = self.db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {self.kind}").fetchone()[0]
+            self._last_id = record_id = self._last_id + 1
+            self._pending.append([record_id, *values])
+            if self.kind in self._ids:
+                self._ids[self.kind].add(record_id)
+            if self._links:
+                self.flush()
+        else:
+            self.flush()
+            self.db.execute(self._update, [*values, record_id])
+        self._save_links(clean, record_id)
+        self._keys = None  # read again when next needed: writing 20,000 rows needs no keys
+        return record_id
+
+    def flush(self) -> None:
+        """Insert the records write() has held back."""
+        if self._pending:
+            self.db.conn.executemany(self._insert, self._pending)
+            self._pending = []
+
+    def _save_links(self, clean: dict, record_id: int) -> None:
+        for name, table, owner, other in self._links:
+            ids = clean[name]
+            if name == "colleges":
+                ids = [self.reference("colleges", college, create=True) for college in ids]
+            if name == "trades":
+                ids = [i for i in ids if i != clean["trade_id"]]  # the primary trade is not an additional one
+            self.db.execute(f"DELETE FROM {table} WHERE {owner} = ?", [record_id])
+            self.db.conn.executemany(f"INSERT INTO {table} ({owner}, {other}) VALUES (?, ?)", [(record_id, i) for i in ids])
+            if name == "related":  # relations are stored in both directions
+                self.db.execute("DELETE FROM trade_relations WHERE related_id = ?", [record_id])
+                self.db.conn.executemany("INSERT INTO trade_relations (trade_id, related_id) VALUES (?, ?)", [(i, record_id) for i in ids])
+        if self.kind == "trades":
+            self.db.execute("DELETE FROM trade_aliases WHERE trade_id = ?", [record_id])
+            self.db.conn.executemany("INSERT INTO trade_aliases (alias, trade_id) VALUES (?, ?)", [(a, record_id) for a in clean["aliases"]])
 
 
-def _exists(db: Database, sql: str, params: list, record_id: int | None) -> bool:
-    row = db.execute(sql + " AND id IS NOT ?", [*params, record_id]).fetchone()
-    return row is not None
-
-
-def _check_trade(db: Database, v: dict, record_id: int | None, column: str = "trade_id", table: str = ""):
+def _check_trade(batch: Batch, v: dict, record_id: int | None):
     """A retired trade cannot be chosen anew (a record that already has it may keep it)."""
-    if not v.get(column):
-        return
-    retired = db.execute("SELECT retired FROM trades WHERE id = ?", [v[column]]).fetchone()
-    if retired and retired[0]:
-        kept = record_id and db.execute(f"SELECT 1 FROM {table} WHERE id = ? AND {column} = ?", [record_id, v[column]]).fetchone()
+    if v.get("trade_id") in batch.retired():
+        kept = record_id and batch.db.execute(f"SELECT 1 FROM {batch.kind} WHERE id = ? AND trade_id = ?",
+                                              [record_id, v["trade_id"]]).fetchone()
         if not kept:
-            yield column, translate("Records", "This trade is retired; choose another or reinstate it under Trades.")
+            yield "trade_id", translate("Records", "This trade is retired; choose another or reinstate it under Trades.")
 
 
-def _check_apprentice(db: Database, v: dict, record_id: int | None):
-    yield from _check_trade(db, v, record_id, table="apprentices")
-    college = db.execute("SELECT id FROM colleges WHERE name = ?", [v.get("college")]).fetchone()
-    if college and v.get("student_no") and _exists(
-        db, "SELECT 1 FROM apprentices WHERE college_id = ? AND student_no = ?", [college[0], v["student_no"]], record_id
-    ):
-        yield "student_no", translate("Records", "Another apprentice of this college has this student number.")
+def _check_dates(v: dict, start: str, end: str):
     try:
-        validation.date_order(v.get("start_date"), v.get("end_date"))
+        validation.date_order(v.get(start), v.get(end))
     except ValidationError as exc:
-        yield "end_date", str(exc)
+        yield end, str(exc)
 
 
-def _check_mentor(db: Database, v: dict, record_id: int | None):
-    yield from _check_trade(db, v, record_id, table="mentors")
-    if v.get("employee_no") and v.get("enterprise_id") and _exists(
-        db, "SELECT 1 FROM mentors WHERE enterprise_id = ? AND employee_no = ?", [v["enterprise_id"], v["employee_no"]], record_id
-    ):
-        yield "employee_no", translate("Records", "Another mentor of this enterprise has this employee number.")
+def _check_apprentice(batch: Batch, v: dict, record_id: int | None):
+    yield from _check_trade(batch, v, record_id)
+    yield from _check_dates(v, "start_date", "end_date")
+
+
+def _check_mentor(batch: Batch, v: dict, record_id: int | None):
+    yield from _check_trade(batch, v, record_id)
     if record_id and not v.get("active"):
-        active = mentor_load(db, record_id)
+        active = mentor_load(batch.db, record_id)
         if active:
             yield "active", translate(
                 "Records", "This mentor still has {n} active pairs; end them first (Delete offers to end them and deactivate)."
             ).format(n=active)
-    try:
-        validation.date_order(v.get("term_from"), v.get("term_to"))
-    except ValidationError as exc:
-        yield "term_to", str(exc)
+    yield from _check_dates(v, "term_from", "term_to")
 
 
-def _check_enterprise(db: Database, v: dict, record_id: int | None):
-    if v.get("name") and _exists(db, "SELECT 1 FROM enterprises WHERE name = ?", [v["name"]], record_id):
-        yield "name", translate("Records", "An enterprise with this name already exists.")
-    if v.get("credit_code") and _exists(db, "SELECT 1 FROM enterprises WHERE credit_code = ?", [v["credit_code"]], record_id):
-        yield "credit_code", translate("Records", "Another enterprise has this credit code.")
+def _check_programme(batch: Batch, v: dict, record_id: int | None):
+    yield from _check_dates(v, "start_date", "end_date")
 
 
-def _check_programme(db: Database, v: dict, record_id: int | None):
-    if v.get("name") and _exists(db, "SELECT 1 FROM programmes WHERE name = ?", [v["name"]], record_id):
-        yield "name", translate("Records", "A programme with this name already exists.")
-    try:
-        validation.date_order(v.get("start_date"), v.get("end_date"))
-    except ValidationError as exc:
-        yield "end_date", str(exc)
-
-
-def _check_trade_record(db: Database, v: dict, record_id: int | None):
-    if v.get("name_zh") and _exists(db, "SELECT 1 FROM trades WHERE name_zh = ?", [v["name_zh"]], record_id):
-        yield "name_zh", translate("Records", "A trade with this name already exists.")
+def _check_trade_record(batch: Batch, v: dict, record_id: int | None):
     taken = []
     for alias in v.get("aliases", []):
-        row = db.execute("SELECT t.name_zh FROM trade_aliases a JOIN trades t ON t.id = a.trade_id WHERE a.alias = ? AND t.id IS NOT ?",
-                         [alias, record_id]).fetchone()
+        row = batch.db.execute("SELECT t.name_zh FROM trade_aliases a JOIN trades t ON t.id = a.trade_id WHERE a.alias = ? AND t.id IS NOT ?",
+                               [alias, record_id]).fetchone()
         if row:
             taken.append(translate("Records", "{alias} (already an alias of {trade})").format(alias=alias, trade=row[0]))
     if taken:
@@ -448,72 +742,10 @@ def _check_trade_record(db: Database, v: dict, record_id: int | None):
 _CROSS_CHECKS = {
     "apprentices": _check_apprentice,
     "mentors": _check_mentor,
-    "enterprises": _check_enterprise,
+    "enterprises": lambda batch, v, record_id: (),  # its name and credit code are its identity
     "programmes": _check_programme,
     "trades": _check_trade_record,
 }
-
-
-# ---------------------------------------------------------------------------------------------
-# Saving
-
-
-def college_id(db: Database, name: str) -> int:
-    """The id of the college with this name, created if it does not exist yet."""
-    name = validation.required(name)
-    row = db.execute("SELECT id FROM colleges WHERE name = ?", [name]).fetchone()
-    if row:
-        return row[0]
-    with db.atomic():
-        return db.execute("INSERT INTO colleges (name) VALUES (?)", [name]).lastrowid
-
-
-def save(db: Database, kind: str, values: dict, record_id: int | None = None) -> int:
-    """Validate and write one record with its links in one transaction; returns its id.
-
-    Raises RecordError with {field: message} when a value is invalid (nothing is written).
-    """
-    clean, errors = validate(db, kind, values, record_id)
-    if errors:
-        raise RecordError(errors)
-    columns = {}
-    for f in KINDS[kind].fields:
-        if (kind, f.name) in LINKS or f.kind == "lines":
-            continue
-        if f.kind == "college":
-            continue
-        columns[f.name] = int(clean[f.name]) if f.kind == "bool" else clean[f.name]
-    with db.atomic():
-        if kind == "apprentices":
-            columns["college_id"] = college_id(db, clean["college"])
-        names = list(columns)
-        if record_id is None:
-            record_id = db.execute(
-                f"INSERT INTO {kind} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", list(columns.values())
-            ).lastrowid
-        else:
-            db.execute(f"UPDATE {kind} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?", [*columns.values(), record_id])
-        _save_links(db, kind, clean, record_id)
-    return record_id
-
-
-def _save_links(db: Database, kind: str, clean: dict, record_id: int) -> None:
-    for (owner_kind, name), (table, owner, other) in LINKS.items():
-        if owner_kind != kind:
-            continue
-        ids = clean[name]
-        if name == "colleges":
-            ids = [college_id(db, college) for college in ids]
-        if name == "trades":
-            ids = [i for i in ids if i != clean["trade_id"]]  # the primary trade is not an additional one
-        db.execute(f"DELETE FROM {table} WHERE {owner} = ?", [record_id])
-        db.conn.executemany(f"INSERT INTO {table} ({owner}, {other}) VALUES (?, ?)", [(record_id, i) for i in ids])
-        if name == "related":  # relations are stored in both directions
-            db.execute("DELETE FROM trade_relations WHERE related_id = ?", [record_id])
-            db.conn.executemany("INSERT INTO trade_relations (trade_id, related_id) VALUES (?, ?)", [(i, record_id) for i in ids])
-    if kind == "trades":
-        db.execute("DELETE FROM trade_aliases WHERE trade_id = ?", [record_id])
-        db.conn.executemany("INSERT INTO trade_aliases (alias, trade_id) VALUES (?, ?)", [(a, record_id) for a in clean["aliases"]])
 
 
 # ---------------------------------------------------------------------------------------------

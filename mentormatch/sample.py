@@ -159,13 +159,18 @@ def fill_city_scale(db: Database, apprentices: int = 20000, mentors: int = 8000,
              for i in range(mentors)],
         )
         rows = []
+        used: set[str] = set()  # an ID number belongs to one person
         for i in range(apprentices):
             male = rng.random() < 0.7
             born = date(2004, 1, 1) + timedelta(days=rng.randrange(0, 2500))
+            id_number = _id_number(rng, born, male)
+            while id_number in used:
+                id_number = _id_number(rng, born, male)
+            used.add(id_number)
             rows.append((i + 1, f"S{i + 1:07d}", _name(rng), "M" if male else "F", rng.choice(college_ids),
                          f"{rng.randrange(1, 40)}班", rng.choice(trade_ids), rng.choice(("student", "employee")),
                          rng.randrange(2, 6), rng.randrange(1, enterprises + 1) if i % 2 == 0 else None, programme,
-                         _id_number(rng, born, male), _mobile(rng)))
+                         id_number, _mobile(rng)))
         db.conn.executemany(
             "INSERT INTO apprentices (id, student_no, name, gender, college_id, class_name, trade_id, kind, target_level,"
             " host_enterprise_id, programme_id, id_number, phone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -26,7 +26,7 @@ AREAS = {
     "pairing": ["mentormatch/matching.py", "mentormatch/scoring.py", "mentormatch/pairs.py", "ui/pairing*.py"],
     "letters": ["mentormatch/letters.py", "mentormatch/letter_*.py", "mentormatch/fonts.py", "mentormatch/pdf_text.py",
                 "ui/letters*.py"],
-    "transfer": ["mentormatch/tabular.py", "mentormatch/importer.py", "mentormatch/exporter.py",
+    "transfer": ["mentormatch/tabular.py", "mentormatch/import*.py", "mentormatch/excel_repair.py", "mentormatch/exporter.py",
                  "mentormatch/roster_pdf.py", "ui/import_wizard.py", "ui/export_dialog.py"],
 }
 

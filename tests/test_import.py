@@ -129,7 +129,7 @@ def test_duplicates_in_the_file_and_in_the_database(db, tmp_path):
     path = xlsx(tmp_path / "r.xlsx", [HEADER, ROW_1, ROW_2])
     ImportJob.from_file(db, "apprentices", path).commit()
     changed = [*ROW_1[:7], "焊接2班", *ROW_1[8:]]
-    again = xlsx(tmp_path / "again.xlsx", [HEADER, changed, ROW_2, [*ROW_2[:2], "王小明（重复）", *ROW_2[3:]]])
+    again = xlsx(tmp_path / "again.xlsx", [HEADER, changed, ROW_2, ROW_2])  # the last row repeated as it is
 
     job = ImportJob.from_file(db, "apprentices", again)
     results = job.validate()
@@ -141,18 +141,75 @@ def test_duplicates_in_the_file_and_in_the_database(db, tmp_path):
     assert apprentices(db)[0][4] == "焊接1班"
 
     job = ImportJob.from_file(db, "apprentices", again)
-    job.on_duplicate = "update"
-    job.decisions = {6: "skip"}
+    job.set_on_duplicate("update")
+    job.decide(6, "skip")
     report = job.commit()
     assert (report.added, report.updated, report.skipped) == (0, 2, 1)
     assert apprentices(db)[0][4] == "焊接2班"
     assert apprentices(db)[1][1] == "王小明"
 
 
+# -- two different people are never one record ----------------------------------------------------
+
+SHORT = ["学号", "姓名", "身份证号码", "专业", "学院"]
+
+
+def test_one_student_number_on_two_people_in_the_file_is_an_error_naming_both_rows(db, tmp_path):
+    rows = [SHORT, ["2023001", "李强", "", "焊接", "一院"], ["2023002", "张三", "", "焊接", "一院"],
+            ["2023001", "王芳", "", "焊接", "一院"], ["2023001", "李强", "", "焊接", "二院"]]  # another college: another student
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", rows, title=None))
+    results = job.validate()
+    assert [r.status for r in results] == ["ok", "ok", "error", "ok"]
+    assert results[2].first_row is None and "same record" not in results[2].reasons()
+    assert job.errors() == ["row 4, 学号: Row 2 has the same Student number (2023001), but another Name: 王芳 / 李强."]
+    job.set_on_duplicate("update")
+    report = job.commit(skip_errors=True)
+    assert (report.added, report.updated, report.skipped) == (3, 0, 1)
+    assert sorted(r[:2] for r in apprentices(db)) == [("2023001", "李强"), ("2023001", "李强"), ("2023002", "张三")]
+
+
+def test_one_student_number_against_another_person_in_the_database_never_replaces_them(db, tmp_path, db_path, capsys):
+    first = xlsx(tmp_path / "first.xlsx", [SHORT, ["2023001", "李强", "11010519491231002X", "焊接", "一院"]], title=None)
+    assert cli_import(db_path, "apprentices", first) == 0
+    other = xlsx(tmp_path / "other.xlsx", [SHORT, ["2023001", "王芳", "", "焊接", "一院"]], title=None)
+    capsys.readouterr()
+    assert cli_import(db_path, "apprentices", other, "--on-duplicate", "update") == 1
+    assert "row 2, 学号: 李强 (2023001) in the database has this Student number (2023001), but another Name: 王芳 / 李强." in capsys.readouterr().err
+    # the same person with another ID number is not the same person either
+    other_id = xlsx(tmp_path / "id.xlsx", [SHORT, ["2023001", "李强", "110105200001010016", "焊接", "一院"]], title=None)
+    assert cli_import(db_path, "apprentices", other_id, "--on-duplicate", "update") == 1
+    assert "another ID number: 110105********0016 / 110105********002X" in capsys.readouterr().err
+    db = open_database(db_path)
+    assert db.execute("SELECT student_no, name, id_number FROM apprentices").fetchall() == [("2023001", "李强", "11010519491231002X")]
+    db.close()
+
+
+def test_one_id_number_on_two_people_is_an_error_in_the_file_and_against_the_database(db, tmp_path):
+    rows = [SHORT, ["S1", "李强", "11010519491231002X", "焊接", "一院"], ["S2", "王芳", "11010519491231002x", "焊接", "一院"]]
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", rows, title=None))
+    results = job.validate()
+    assert [r.status for r in results] == ["ok", "error"]
+    assert results[1].reasons() == "身份证号码: Row 2 has the same ID number (110105********002X), but another Name: 王芳 / 李强."
+    job.commit(skip_errors=True)
+    again = xlsx(tmp_path / "again.xlsx", [SHORT, ["S3", "赵六", "11010519491231002X", "焊接", "一院"]], title=None)
+    results = ImportJob.from_file(db, "apprentices", again).validate()
+    assert results[0].status == "error"
+    assert results[0].reasons() == "身份证号码: 李强 (S1) already has this ID number."
+
+
+def test_a_repeated_identical_row_is_a_duplicate_of_the_earlier_row(db, tmp_path):
+    rows = [SHORT, ["S1", "李强", "11010519491231002X", "焊接", "一院"], ["S1", "李强", "11010519491231002X", "焊接", "一院"]]
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", rows, title=None))
+    results = job.validate()
+    assert [r.status for r in results] == ["ok", "warning"]
+    assert results[1].reasons() == "The same record as row 2."
+    assert job.commit().added == 1
+
+
 def test_a_later_row_of_the_file_updates_an_earlier_new_one(db, tmp_path):
     path = xlsx(tmp_path / "r.xlsx", [HEADER, ROW_1, [*ROW_1[:7], "焊接3班", *ROW_1[8:]]])
     job = ImportJob.from_file(db, "apprentices", path)
-    job.on_duplicate = "update"
+    job.set_on_duplicate("update")
     report = job.commit()
     assert (report.added, report.updated) == (1, 0)
     assert [line[1] for line in report.lines] == ["added", "updated"]
@@ -165,7 +222,8 @@ def test_unknown_majors_are_mapped_to_a_trade_or_create_one(db, tmp_path):
     job.validate()
     assert job.unknown_trades == {"汽车智能技术": [4], "航空服务": [5]}
     weld = db.execute("SELECT id FROM trades WHERE name_zh = '汽车维修工'").fetchone()[0]
-    job.trade_choices = {"汽车智能技术": weld, "航空服务": importer.NEW_TRADE}
+    job.choose_trade("汽车智能技术", weld)
+    job.choose_trade("航空服务", importer.NEW_TRADE)
     job.validate()
     assert job.unknown_trades == {}
     report = job.commit()
@@ -180,7 +238,7 @@ def test_an_adjusted_mapping_is_remembered_for_the_same_headers(db, tmp_path):
     path = xlsx(tmp_path / "r.xlsx", [header, ["S1", "甲", "汽车维修", "一院", "13800000000", "13911112222"]], title=None)
     job = ImportJob.from_file(db, "apprentices", path)
     assert job.mapping[4:] == [None, None]
-    job.mapping[5] = "phone"
+    job.map_column(5, "phone")
     job.commit()
     assert apprentices(db)[0][8] == "13911112222"
     again = ImportJob.from_file(db, "apprentices", path)
@@ -199,7 +257,7 @@ def test_mentors_with_levels_capacity_and_duplicates_by_name_and_phone(db, tmp_p
     assert [r.status for r in results] == ["ok", "ok", "warning", "error"]
     assert results[2].first_row == 5
     assert results[3].issues[0].column == "技能等级"
-    job.on_duplicate = "update"
+    job.set_on_duplicate("update")
     report = job.commit(skip_errors=True)
     assert (report.added, report.skipped) == (2, 1)
     assert db.execute("SELECT name, employee_no, skill_level, years, capacity FROM mentors ORDER BY id").fetchall() == [
@@ -322,3 +380,57 @@ def test_report_saved_as_xlsx(db, tmp_path):
     assert rows[0][0] == "Added 1, updated 0, skipped 1."
     assert rows[2][:2] == (4, "added")
     assert rows[3][:2] == (5, "skipped") and "姓名" in rows[3][2]
+
+
+# -- enterprise rosters, and re-importing to update ----------------------------------------------
+
+ENTERPRISE_HEADER = ["序号", "企业名称", "统一社会信用代码", "联系人", "联系电话", "地址"]
+
+
+def enterprise_roster(path, contact="刘建华", phone="023-67591234", address="重庆市江北区建新东路260号"):
+    """合作企业.csv as a coordinator saves it from Excel on Chinese Windows: GBK, a title row."""
+    return csv_file(path, [["2026年合作企业名单"], ENTERPRISE_HEADER,
+                           [1, "重庆长安汽车股份有限公司", "915000002028133840", contact, phone, address],
+                           [2, "重庆渝北精工焊接有限公司", "", "陈志强", "13912345678", "重庆市渝北区"]], "gbk")
+
+
+def enterprises(db_path):
+    db = open_database(db_path)
+    rows = db.execute("SELECT name, credit_code, contact, phone, address FROM enterprises ORDER BY name").fetchall()
+    db.close()
+    return rows
+
+
+def test_an_enterprise_roster_imports_and_updates_on_the_command_line(db_path, tmp_path, capsys):
+    path = enterprise_roster(tmp_path / "合作企业.csv")
+    assert cli_import(db_path, "enterprises", path) == 0
+    assert "Added 2, updated 0, skipped 0." in capsys.readouterr().out
+    assert enterprises(db_path) == [
+        ("重庆渝北精工焊接有限公司", None, "陈志强", "13912345678", "重庆市渝北区"),
+        ("重庆长安汽车股份有限公司", "915000002028133840", "刘建华", "023-67591234", "重庆市江北区建新东路260号")]
+
+    changed = enterprise_roster(tmp_path / "合作企业2.csv", contact="王敏", phone="13612345678", address="重庆市两江新区")
+    assert cli_import(db_path, "enterprises", changed) == 0  # skipped by default
+    assert "Added 0, updated 0, skipped 2." in capsys.readouterr().out
+    assert cli_import(db_path, "enterprises", changed, "--on-duplicate", "update") == 0
+    assert "Added 0, updated 2, skipped 0." in capsys.readouterr().out
+    assert enterprises(db_path)[1] == ("重庆长安汽车股份有限公司", "915000002028133840", "王敏", "13612345678", "重庆市两江新区")
+
+
+def test_re_importing_mentors_and_apprentices_updates_their_changeable_fields(db, tmp_path):
+    header = ["工号", "导师姓名", "工作单位", "工种", "技能等级", "联系电话"]
+    first = xlsx(tmp_path / "m.xlsx", [header, ["E1", "王劲松", "重庆长安汽车股份有限公司", "焊工", "技师", "13812345678"]])
+    ImportJob.from_file(db, "mentors", first).commit()
+    again = xlsx(tmp_path / "m2.xlsx", [header, ["E1", "王劲松", "重庆长安汽车股份有限公司", "焊工", "高级技师", "13987654321"]])
+    job = ImportJob.from_file(db, "mentors", again)
+    job.set_on_duplicate("update")
+    assert job.commit().updated == 1
+    assert db.execute("SELECT employee_no, name, skill_level, phone FROM mentors").fetchall() == [("E1", "王劲松", 5, "13987654321")]
+
+    ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "a.xlsx", [HEADER, ROW_1])).commit()
+    moved = [*ROW_1[:5], "13700001111", *ROW_1[6:7], "焊接9班", *ROW_1[8:]]
+    job = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "a2.xlsx", [HEADER, moved]))
+    job.set_on_duplicate("update")
+    assert job.commit().updated == 1
+    student_no, name, *_, class_name, _, _, id_number, phone, _, _, _ = apprentices(db)[0]
+    assert (student_no, name, class_name, id_number, phone) == ("SC2024001", "舒小超", "焊接9班", "11010519491231002X", "13700001111")

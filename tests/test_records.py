@@ -1,6 +1,7 @@
 """Record keeping in the core: validation, saving with links, and deleting with dependents."""
 
 import pytest
+from PySide6.QtCore import Qt
 
 from mentormatch import records
 from mentormatch.records import RecordError
@@ -224,3 +225,51 @@ def test_an_apprentice_with_pairs_can_end_them_or_go_with_its_history(sample_db)
 def test_choice_labels():
     assert records.choice_label("level", 4) == "Technician (level 2)"
     assert records.choice_label("gender", "F") == "Female"
+
+
+# -- identity: how a record is recognised, declared once -----------------------------------------
+
+
+def test_identity_keys_are_declared_on_the_kinds_and_every_required_field_can_be_imported():
+    from mentormatch.import_columns import ALIASES
+
+    assert [(i.within, i.fields) for i in records.KINDS["apprentices"].identity] == [("college", ("student_no",))]
+    assert [(i.within, i.fields) for i in records.KINDS["mentors"].identity] == [("enterprise_id", ("employee_no",)), ("", ("name", "phone"))]
+    assert [i.fields for i in records.KINDS["enterprises"].identity] == [("name",), ("credit_code",)]
+    for kind, spec in records.KINDS.items():
+        for identity in spec.identity:
+            assert all(spec.field(name) for name in (*identity.fields, identity.within) if name)
+        if kind in ALIASES:  # a roster can give every required field, or a field that names it
+            assert all(name in ALIASES[kind] or spec.field(name).named_by in ALIASES[kind] for name in spec.required)
+
+
+def test_a_form_refuses_a_second_student_with_a_taken_student_number_or_id_number(qtbot, db):
+    from PySide6.QtWidgets import QDialog
+    from test_ui_records import type_text
+
+    from ui.record_dialog import RecordDialog
+
+    records.save(db, "apprentices", new("apprentices", student_no="2023001", name="李强", college="一院",
+                                        trade_id=trade(db, "焊工"), id_number="11010519491231002X"))
+    dialog = RecordDialog(db, "apprentices")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for name, text in (("name", "王芳"), ("student_no", "2023001"), ("id_number", "11010519491231002X"), ("college", "一院"),
+                       ("trade_id", "焊工")):
+        editor = dialog.editors[name]
+        type_text(qtbot, editor.lineEdit() if hasattr(editor, "lineEdit") else editor, text)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error_labels["student_no"].text() == "Another apprentice of this college has this student number."
+    assert dialog.error_labels["id_number"].text() == "李强 (2023001) already has this ID number."
+    assert count(db, "SELECT COUNT(*) FROM apprentices") == 1
+
+
+def test_a_mentor_without_employee_number_is_recognised_by_name_and_phone(db, enterprise):
+    welder = trade(db, "焊工")
+    records.save(db, "mentors", new("mentors", name="王劲松", enterprise_id=enterprise, trade_id=welder, phone="13812341234"))
+    _, errors = records.validate(db, "mentors", new("mentors", name="王劲松", enterprise_id=enterprise, trade_id=welder,
+                                                    phone="138 1234 1234"))
+    assert errors == {"phone": "A mentor with this name and phone number already exists."}
+    batch = records.Batch(db, "mentors")
+    assert batch.match(batch.keys_of({"name": "王劲松", "phone": "13812341234"}))[1] == 1

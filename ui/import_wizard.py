@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
 from sqlite_utils import Database
 
-from mentormatch import importer, records, tabular
+from mentormatch import excel_repair, import_columns, importer, records, tabular
 from mentormatch.i18n import translate
 from mentormatch.validation import mask_id, mask_phone
 
@@ -32,8 +32,8 @@ def shown(value: object, field: records.Field | None) -> str:
     ID numbers and phones masked."""
     if isinstance(value, float) and abs(value) >= 1e11:
         return f"{value:.6G}"  # not personal data any more: its digits are lost
-    text = importer.cell_text(value)
-    if importer.SCIENTIFIC.match(text):
+    text = excel_repair.cell_text(value)
+    if excel_repair.SCIENTIFIC.match(text):
         return text  # typed or pasted as Excel showed it: no digits left to hide
     if field is not None and field.sensitive == "id":
         return mask_id(text)
@@ -58,7 +58,7 @@ class _ReadTask(QRunnable):
         super().__init__()
         self.path, self.sheet = path, sheet
         self.signals = _ReadSignals()
-        self.matcher = importer.header_matcher()  # built on the main thread (translations)
+        self.matcher = import_columns.header_matcher()  # built on the main thread (translations)
 
     def run(self) -> None:
         try:
@@ -102,8 +102,8 @@ class FilePage(QWizardPage):
 
         self.kind_group = QButtonGroup(self)
         kinds = QHBoxLayout()
-        for kind in importer.KINDS:
-            button = QRadioButton(translate("Records", importer.KIND_LABELS[kind]), self)
+        for kind in import_columns.KINDS:
+            button = QRadioButton(translate("Records", import_columns.KIND_LABELS[kind]), self)
             button.setObjectName(kind)
             self.kind_group.addButton(button)
             kinds.addWidget(button)
@@ -170,7 +170,7 @@ class FilePage(QWizardPage):
             self.completeChanged.emit()
 
     def _guess_kind(self, headers: list[str]) -> None:
-        kind = importer.guess_kind(headers)
+        kind = import_columns.guess_kind(headers)
         if kind:
             next(b for b in self.kind_group.buttons() if b.objectName() == kind).setChecked(True)
 
@@ -212,7 +212,7 @@ class MappingPage(QWizardPage):
         self.setSubTitle(self.tr("The mapping remembered for these columns is used; change it where needed.")
                          if self.job.mapping_remembered else
                          self.tr("Columns were matched by their names; change a match where it is wrong."))
-        fields = list(importer.ALIASES[self.job.kind])
+        fields = self.job.fields()
         self.grid.setRowCount(len(self.job.table.headers))
         for column, header in enumerate(self.job.table.headers):
             self.grid.setItem(column, 0, QTableWidgetItem(header))
@@ -221,7 +221,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox(self.grid)
             combo.addItem(self.tr("(not imported)"), None)
             for name in fields:
-                combo.addItem(importer.field_label(self.job.kind, name), name)
+                combo.addItem(import_columns.field_label(self.job.kind, name), name)
             combo.setCurrentIndex(max(combo.findData(self.job.mapping[column]), 0))
             combo.currentIndexChanged.connect(lambda _=0, c=column, box=combo: self._mapped(c, box.currentData()))
             self.grid.setCellWidget(column, 2, combo)
@@ -241,37 +241,36 @@ class MappingPage(QWizardPage):
         while self.defaults_form.rowCount():
             self.defaults_form.removeRow(0)
         self.default_combos = {}
-        wanted = {"apprentices": [("college", "colleges"), ("host_enterprise_id", "enterprises"), ("programme_id", "programmes")],
-                  "mentors": [("enterprise_id", "enterprises")], "enterprises": []}[self.job.kind]
-        for name, table in wanted:
+        wanted = self.job.default_fields()
+        for name in wanted:
             combo = QComboBox(self.defaults_box)
             combo.setEditable(True)
             combo.addItem("")
-            combo.addItems([r[0] for r in self.db.execute(f"SELECT name FROM {table} ORDER BY name")])
+            combo.addItems([label for _, label in records.choices(self.db, records.KINDS[self.job.kind].field(name).ref)])
             combo.setCurrentText(self.job.defaults.get(name, ""))
             combo.currentTextChanged.connect(lambda text, n=name: self._default(n, text))
             self.default_combos[name] = combo
-            self.defaults_form.addRow(importer.field_label(self.job.kind, name) + ":", combo)
+            self.defaults_form.addRow(import_columns.field_label(self.job.kind, name) + ":", combo)
         self.defaults_box.setVisible(bool(wanted))
 
     def _mapped(self, column: int, name: str | None) -> None:
-        if name:  # a field comes from one column: a previous column loses it
-            for other, current in enumerate(self.job.mapping):
-                if current == name and other != column:
-                    self.job.mapping[other] = None
-                    self.grid.cellWidget(other, 2).setCurrentIndex(0)
-        self.job.mapping[column] = name
+        for other in self.job.map_column(column, name):  # a field comes from one column: a previous column loses it
+            combo = self.grid.cellWidget(other, 2)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+            self._show_samples(other)
         self._show_samples(column)
         self._update_missing()
 
     def _default(self, name: str, text: str) -> None:
-        self.job.defaults[name] = text.strip()
+        self.job.set_default(name, text)
         self._update_missing()
 
     def _update_missing(self) -> None:
         missing = self.job.missing_fields()
         self.missing.setText(self.tr("Still needed: {fields}. Choose a column for each, or a value for all rows below.").format(
-            fields="、".join(importer.field_label(self.job.kind, f) for f in missing)) if missing else "")
+            fields="、".join(import_columns.field_label(self.job.kind, f) for f in missing)) if missing else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -341,6 +340,8 @@ class PreviewModel(QAbstractTableModel):
         name = self.fields[column - self.FIXED]
         f = self.kinds[name]
         value = result.values.get(name)
+        if value is not None and f.kind not in ("ref", "college") and result.clean.get(name) not in (None, ""):
+            value = result.clean[name]  # as it will be stored: 2026-07-14, not the cell's 2026/7/14
         if value in (None, ""):  # nothing taken: show what the file holds
             cells = self.job.table.rows[index.row()][1]
             raw = cells[self.indexes[column - self.FIXED]]
@@ -434,7 +435,7 @@ class PreviewPage(QWizardPage):
         self.model = PreviewModel(self.job, self)
         self.proxy.setSourceModel(self.model)
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
-        self.job.on_duplicate = "update" if self.update_radio.isChecked() else "skip"
+        self.job.set_on_duplicate("update" if self.update_radio.isChecked() else "skip")
         self.revalidate()
         self._build_trades()
 
@@ -488,21 +489,18 @@ class PreviewPage(QWizardPage):
         self.trades_box.setVisible(bool(self.job.unknown_trades))
 
     def _trade_chosen(self, name: str, trade_id) -> None:
-        if trade_id is None:
-            self.job.trade_choices.pop(name, None)
-        else:
-            self.job.trade_choices[name] = trade_id
+        self.job.choose_trade(name, trade_id)
         self.revalidate()
 
     def _duplicate_choice(self) -> None:
-        self.job.on_duplicate = "update" if self.update_radio.isChecked() else "skip"
+        self.job.set_on_duplicate("update" if self.update_radio.isChecked() else "skip")
         self.refresh()
 
     def _decide_selected(self, action: str) -> None:
         for index in self.view.selectionModel().selectedRows():
             result = self.proxy.data(index, Qt.ItemDataRole.UserRole)
             if result.duplicate:
-                self.job.decisions[result.row] = action
+                self.job.decide(result.row, action)
         self.refresh()
 
     def isComplete(self) -> bool:

@@ -901,6 +901,10 @@
         <translation>已有同名企业。</translation>
     </message>
     <message>
+        <source>A mentor with this name and phone number already exists.</source>
+        <translation>已有同名且手机号相同的导师。</translation>
+    </message>
+    <message>
         <source>Another enterprise has this credit code.</source>
         <translation>已有企业使用此信用代码。</translation>
     </message>
@@ -911,6 +915,10 @@
     <message>
         <source>A trade with this name already exists.</source>
         <translation>已有同名工种。</translation>
+    </message>
+    <message>
+        <source>{record} already has this {field}.</source>
+        <translation>{record} 已使用此{field}。</translation>
     </message>
     <message>
         <source>{alias} (already an alias of {trade})</source>

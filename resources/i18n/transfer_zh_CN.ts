@@ -384,24 +384,12 @@
         <translation>跳过</translation>
     </message>
     <message>
-        <source>This field is required.</source>
-        <translation>此项必填。</translation>
-    </message>
-    <message>
         <source>Excel stored this number as a number and it is shorter than the others ({value}): its leading 0 was probably lost; format the column as text and type it again.</source>
         <translation>Excel 把此编号存成了数字，且比其他编号短（{value}）：开头的 0 很可能已丢失；请把该列设为文本格式后重新录入。</translation>
     </message>
     <message>
         <source>{name} is not a known trade or major: map it to a trade or create the trade.</source>
         <translation>“{name}”不是已知的工种或专业：请把它对应到某个工种，或新建该工种。</translation>
-    </message>
-    <message>
-        <source>The trade {name} is retired; reinstate it under Trades or choose another.</source>
-        <translation>工种“{name}”已停用；请在“工种”中恢复它，或另选工种。</translation>
-    </message>
-    <message>
-        <source>A trade or a major is required.</source>
-        <translation>工种或专业必须填写。</translation>
     </message>
     <message>
         <source>{what}: {name}</source>
@@ -414,6 +402,14 @@
     <message>
         <source>The same record as row {row}.</source>
         <translation>与第 {row} 行是同一条记录。</translation>
+    </message>
+    <message>
+        <source>Row {first} has the same {key} ({value}), but another {field}: {ours} / {theirs}.</source>
+        <translation>与第 {first} 行{key}相同（{value}），但{field}不同：{ours} / {theirs}。</translation>
+    </message>
+    <message>
+        <source>{record} in the database has this {key} ({value}), but another {field}: {ours} / {theirs}.</source>
+        <translation>数据库中的 {record} 已使用此{key}（{value}），但{field}不同：{ours} / {theirs}。</translation>
     </message>
     <message>
         <source>{file}: no column for {field}.</source>
@@ -634,25 +630,6 @@
     <message>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-</context>
-<context>
-    <name>Records</name>
-    <message>
-        <source>Trade</source>
-        <translation>工种</translation>
-    </message>
-    <message>
-        <source>College</source>
-        <translation>学院</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>Programme</source>
-        <translation>项目</translation>
     </message>
 </context>
 <context>
