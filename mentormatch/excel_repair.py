@@ -166,12 +166,14 @@ def parsers(kind: str, names) -> dict:
     return result
 
 
-def shortened_numbers(values: list[dict], cells: list[object], name: str) -> list[int]:
+def shortened_numbers(values: list[dict], cells: list[object], name: str, within: str = "") -> list[int]:
     """The rows (indexes) whose student or employee number came as a number and is shorter than
-    the others: it has most likely lost its leading zeros in Excel."""
-    lengths = Counter(len(v[name]) for v in values if name in v)
-    if not lengths:
-        return []
-    usual = lengths.most_common(1)[0][0]
+    the others of its scope (`within`: the college or enterprise that numbers them — 2031 and
+    100234 are both whole at two enterprises): it has most likely lost its leading zeros in Excel."""
+    lengths: dict[object, Counter] = {}
+    for v in values:
+        if name in v:
+            lengths.setdefault(v.get(within), Counter())[len(v[name])] += 1
+    usual = {scope: counts.most_common(1)[0][0] for scope, counts in lengths.items()}
     return [i for i, (v, raw) in enumerate(zip(values, cells))
-            if name in v and isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(v[name]) < usual]
+            if name in v and isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(v[name]) < usual[v.get(within)]]

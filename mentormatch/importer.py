@@ -272,11 +272,12 @@ class ImportJob:
             for name, value in defaults:
                 r.values.setdefault(name, value)
             rows.append((r, failed))
-        for name in ("student_no", "employee_no"):
-            if name in self.mapping:
+        for identity in records.KINDS[self.kind].identity:
+            name = identity.fields[0]
+            if name in ("student_no", "employee_no") and name in self.mapping:
                 index = self.mapping.index(name)
                 cells = [c[index] if index < len(c) else None for _, c in self.table.rows]
-                for i in shortened_numbers([r.values for r, _ in rows], cells, name):
+                for i in shortened_numbers([r.values for r, _ in rows], cells, name, identity.within):
                     r, failed = rows[i]
                     failed.add(name)
                     r.issues.append(Issue(self.column_of(name), translate(

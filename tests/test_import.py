@@ -125,6 +125,16 @@ def test_phone_and_student_numbers_that_lost_their_leading_zero(db, tmp_path):
     assert "damaged" in results[3].issues[0].message
 
 
+def test_numbers_are_compared_with_those_of_the_same_college(db, tmp_path):
+    """Each college numbers its own students: a shorter number is damaged only beside longer ones of its college."""
+    header = ["学号", "姓名", "专业", "学院"]
+    rows = [header, [20241001, "甲", "汽车维修", "一院"], [20241002, "乙", "汽车维修", "一院"], [5521, "丙", "汽车维修", "二院"],
+            [5522, "丁", "汽车维修", "二院"], [241003, "戊", "汽车维修", "一院"]]
+    results = ImportJob.from_file(db, "apprentices", xlsx(tmp_path / "r.xlsx", rows, title=None)).validate()
+    assert [r.status for r in results] == ["ok", "ok", "ok", "ok", "error"]
+    assert "leading 0" in results[4].issues[0].message
+
+
 def test_duplicates_in_the_file_and_in_the_database(db, tmp_path):
     path = xlsx(tmp_path / "r.xlsx", [HEADER, ROW_1, ROW_2])
     ImportJob.from_file(db, "apprentices", path).commit()
