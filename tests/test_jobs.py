@@ -96,3 +96,23 @@ def test_an_error_on_another_thread_builds_no_dialog_there(qapp, dialogs, tmp_pa
     assert not dialogs  # not built on the worker
     QApplication.processEvents()
     assert len(dialogs) == 1 and dialogs[0][2] and "the printer caught fire" in dialogs[0][1]
+
+
+def test_a_window_closed_while_its_job_runs_gets_no_outcome(qtbot, dialogs):
+    import shiboken6
+
+    w = QWidget()
+    started, release = threading.Event(), threading.Event()
+    delivered = []
+
+    def work(keep_going):
+        started.set()
+        release.wait(5)
+        raise UserError("读取失败")
+
+    jobs.run_job(w, work, on_done=delivered.append, on_error=delivered.append, busy=lambda busy: delivered.append(busy))
+    started.wait(5)
+    shiboken6.delete(w)  # the wizard was closed mid-read
+    release.set()
+    jobs.wait_for_jobs()
+    assert delivered == [True] and not dialogs  # nothing reaches the deleted widget, no stray message

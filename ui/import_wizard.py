@@ -1,7 +1,7 @@
 """The import wizard: file and sheet, kind, column mapping, preview with decisions, commit, report.
 
-The file is read on a QThreadPool worker (plain data, no database); mapping, validation and the
-commit run on the main thread through mentormatch.importer, which writes everything in one
+The file is read as a background job (ui/jobs.py: plain data, no database); mapping, validation
+and the commit run on the main thread through mentormatch.importer, which writes everything in one
 transaction or nothing.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool,
-                            Signal)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton,
@@ -18,8 +17,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 from sqlite_utils import Database
 
 from mentormatch import excel_repair, import_columns, importer, records, tabular
+from mentormatch.errors import user_message
 from mentormatch.i18n import translate
 from mentormatch.validation import mask_id, mask_phone
+from ui import jobs
 
 STATUS_COLOURS = {"ok": QColor("#D1E7DD"), "warning": QColor("#FFF3CD"), "error": QColor("#F8D7DA")}
 FILTERS = ("all", "ok", "warning", "error", "duplicate")
@@ -43,37 +44,6 @@ def shown(value: object, field: records.Field | None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# reading in the background
-
-
-class _ReadSignals(QObject):
-    finished = Signal(object, object)  # table, sheet names
-    failed = Signal(str)
-
-
-class _ReadTask(QRunnable):
-    """Reads the file (no database, no widget) and reports back with a signal."""
-
-    def __init__(self, path: str, sheet: str | None):
-        super().__init__()
-        self.path, self.sheet = path, sheet
-        self.signals = _ReadSignals()
-        self.matcher = import_columns.header_matcher()  # built on the main thread (translations)
-
-    def run(self) -> None:
-        try:
-            sheets = tabular.sheet_names(self.path)
-            table = tabular.read_table(self.path, self.sheet or None, self.matcher)
-        except tabular.TableError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 — a damaged file must not crash the window
-            self.signals.failed.emit(translate("ImportWizard", "{file} cannot be read: {error}").format(
-                file=Path(self.path).name, error=exc))
-        else:
-            self.signals.finished.emit(table, sheets)
-
-
-# ---------------------------------------------------------------------------------------------
 # page 1: file, sheet, kind
 
 
@@ -83,7 +53,6 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Choose the file"))
         self.setSubTitle(self.tr("An Excel workbook (.xlsx) or a CSV/text file. Title rows above the header are passed over."))
         self.table: tabular.Table | None = None
-        self._task: _ReadTask | None = None
         self._reading = 0
         self._requested: tuple[str, str | None] | None = None  # (path, sheet) of the last read
 
@@ -142,12 +111,14 @@ class FilePage(QWizardPage):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Reading {file}…").format(file=Path(path).name))
         self.completeChanged.emit()
-        task = _ReadTask(path, sheet)
         number = self._reading
-        task.signals.finished.connect(lambda table, sheets: self._read(number, table, sheets))
-        task.signals.failed.connect(lambda message: self._failed(number, message))
-        self._task = task
-        QThreadPool.globalInstance().start(task)
+        matcher = import_columns.header_matcher()  # built on the main thread (translations)
+
+        def read(keep_going):  # on the worker: the file only, no database, no widget
+            return tabular.read_table(path, sheet or None, matcher), tabular.sheet_names(path)
+
+        jobs.run_job(self, read, on_done=lambda result: self._read(number, *result),
+                     on_error=lambda exc: self._failed(number, path, exc))
 
     def _read(self, number: int, table: tabular.Table, sheets: list[str]) -> None:
         if number != self._reading:
@@ -163,8 +134,10 @@ class FilePage(QWizardPage):
         self._guess_kind(table.headers)
         self.completeChanged.emit()
 
-    def _failed(self, number: int, message: str) -> None:
+    def _failed(self, number: int, path: str, exc: BaseException) -> None:
         if number == self._reading:
+            # a damaged file must not crash the window: whatever the reader raised, say so
+            message = user_message(exc) or self.tr("{file} cannot be read: {error}").format(file=Path(path).name, error=exc)
             self.status.setText(message)
             self.status.setStyleSheet(PROBLEM_STYLE)
             self.completeChanged.emit()

@@ -58,23 +58,30 @@ class Job(QObject):
 
     def _finish_done(self, result) -> None:
         try:
-            if self.on_done is not None:
+            if self.on_done is not None and self._widget_alive():
                 self.on_done(result)
         finally:
             self._end()
 
     def _finish_error(self, exc: BaseException) -> None:
         try:
-            if self.on_error is not None:
+            if not self._widget_alive():
+                if user_message(exc) is None:
+                    show_error(None, exc)  # the window is gone, but a bug is still reported and logged
+            elif self.on_error is not None:
                 self.on_error(exc)
             else:
-                show_error(self.widget if shiboken6.isValid(self.widget) else None, exc)
+                show_error(self.widget, exc)
         finally:
             self._end()
 
+    def _widget_alive(self) -> bool:
+        """False once the window that started the job was closed and deleted: its outcome has nowhere to go."""
+        return shiboken6.isValid(self.widget)
+
     def _end(self) -> None:
         _running.discard(self)
-        if self.busy is not None:
+        if self.busy is not None and self._widget_alive():
             self.busy(False)
 
 

@@ -292,6 +292,10 @@
         <source>{rows} rows; the header is row {header}: {columns}</source>
         <translation>共 {rows} 行数据；表头在第 {header} 行：{columns}</translation>
     </message>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
 </context>
 <context>
     <name>Import</name>
@@ -438,10 +442,6 @@
 </context>
 <context>
     <name>ImportWizard</name>
-    <message>
-        <source>{file} cannot be read: {error}</source>
-        <translation>无法读取 {file}：{error}</translation>
-    </message>
     <message>
         <source>Import a roster</source>
         <translation>导入花名册</translation>
