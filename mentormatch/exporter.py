@@ -44,10 +44,6 @@ FORMATS = (".xlsx", ".csv", ".pdf")
 MAX_WIDTH = 50
 
 
-class ExportError(UserError):
-    """An export that cannot be written; str() says why."""
-
-
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -249,7 +245,7 @@ def sheets(db: Database, kind: str, programme_id: int | None = None, keys: list[
     """The table(s) to write: headers and rows of displayed values (None or "" when empty), in order."""
     chosen = [c for c in COLUMNS[kind] if c.key in (keys or default_columns(kind))]
     if not chosen:
-        raise ExportError(translate("Export", "Choose at least one column."))
+        raise UserError(translate("Export", "Choose at least one column."))
     items = _read(db, kind, programme_id)
     headers = [c.title() for c in chosen]
     text_columns = {i for i, c in enumerate(chosen) if c.text}
@@ -280,7 +276,7 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(translate("Export", "{file}: the file name must end in .xlsx, .csv or .pdf.").format(file=path.name))
+        raise UserError(translate("Export", "{file}: the file name must end in .xlsx, .csv or .pdf.").format(file=path.name))
     try:
         with tabular.collector_paused(), files.written_in_place(path) as temp:
             parts = sheets(db, kind, programme_id, keys, full_personal_data, sheet_per_enterprise and suffix == ".xlsx")
@@ -293,7 +289,7 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
 
                 roster_pdf.write_pdf(temp, document_title(db, kind, programme_id), parts[0].headers, parts[0].rows)
     except OSError as exc:
-        raise ExportError(translate("Export", "{file} cannot be written: {error}").format(
+        raise UserError(translate("Export", "{file} cannot be written: {error}").format(
             file=path, error=exc.strerror or exc)) from exc
     return sum(len(p.rows) for p in parts)
 
@@ -422,12 +418,8 @@ def write_csv(path: Path, part: Sheet) -> None:
 
 def run_command(db: Database, args) -> int:
     """mentormatch export {pairs,mentors,letters} OUT.{xlsx,csv,pdf} [--programme NAME] [--full-personal-data]."""
-    try:
-        programme_id = records.programme_id_by_name(db, args.programme)
-        count = export(db, args.kind, args.out, programme_id, full_personal_data=args.full_personal_data)
-    except (ExportError, records.RecordError) as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    programme_id = records.programme_id_by_name(db, args.programme)
+    count = export(db, args.kind, args.out, programme_id, full_personal_data=args.full_personal_data)
     print(translate("Export", "{count} rows written to {file}.").format(count=count, file=args.out))
     if args.full_personal_data:
         print(translate("Export", "The file contains full ID numbers and phone numbers: keep it safe."), file=sys.stderr)

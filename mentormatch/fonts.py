@@ -9,7 +9,7 @@ is installed and covers Simplified Chinese:
     font = chinese_font(14, "KaiTi")    # the user's choice when it is installed
 
 chinese_families() lists the installed candidates (for a font chooser). Both raise
-NoChineseFont, whose message the user can read, when no Simplified Chinese font is installed.
+UserError, whose message the user can read, when no Simplified Chinese font is installed.
 Needs a QGuiApplication.
 """
 
@@ -37,10 +37,6 @@ PREFERENCES = (
 _OTHER_LOCALE = re.compile(r"(\b(JP|KR|TC|HK|J|K)\b|Japan|Korea|Gothic|Mincho|Ming\b|Batang|Gulim|Meiryo)", re.IGNORECASE)
 
 
-class NoChineseFont(UserError):
-    """No Simplified Chinese font is installed; str() says so in words for the user."""
-
-
 def chinese_families() -> list[str]:
     """The installed families of PREFERENCES that cover Simplified Chinese, best first."""
     installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
@@ -55,7 +51,7 @@ def chinese_family(preferred: str | None = None) -> str:
     if preferred and preferred in installed and not _OTHER_LOCALE.search(preferred):
         return preferred
     if not families:
-        raise NoChineseFont(
+        raise UserError(
             translate(
                 "Fonts",
                 "No Simplified Chinese font is installed, so Chinese text would print as empty boxes. "

@@ -46,10 +46,6 @@ NEW_TRADE = 0  # choose_trade value: create a trade of this name
 CREATED_BY_NAME = ("colleges", "enterprises", "programmes")  # references an import creates when a name is new
 
 
-class ImportRefused(UserError):
-    """The import cannot go ahead; str() says why in words for the coordinator."""
-
-
 def table_label(table: str) -> str:
     return translate("Records", records.KINDS[table].singular if table in records.KINDS else "College")
 
@@ -420,12 +416,12 @@ class ImportJob:
     def commit(self, skip_errors: bool = False) -> ImportReport:
         """Check every row again, then write every accepted row in one transaction and return the report.
 
-        Raises ImportRefused (and writes nothing) if a row has an error and skip_errors is False,
+        Raises UserError (and writes nothing) if a row has an error and skip_errors is False,
         or if a required column is missing.
         """
         self.validate()
         if self.missing_fields() or (not skip_errors and any(r.status == "error" for r in self.results)):
-            raise ImportRefused(translate("Import", "Nothing was imported: {count} problems must be corrected first.").format(
+            raise UserError(translate("Import", "Nothing was imported: {count} problems must be corrected first.").format(
                 count=len(self.errors())))
         report = ImportReport()
         batch = self._batch
@@ -457,7 +453,7 @@ class ImportJob:
                                   for table, name in batch.created]
                 remember_mapping(self.db, self.kind, self.table.headers, self.mapping)
         except sqlite3.DatabaseError as exc:  # rolled back: nothing was written
-            raise ImportRefused(translate("Import", "Nothing was imported: the database refused the data ({error}).").format(error=exc)) from exc
+            raise UserError(translate("Import", "Nothing was imported: the database refused the data ({error}).").format(error=exc)) from exc
         report.lines.sort()
         return report
 
@@ -477,23 +473,18 @@ class ImportJob:
 
 def run_command(db: Database, args) -> int:
     """mentormatch import KIND FILE [--sheet NAME] [--on-duplicate update|skip] [--skip-errors]."""
-    try:
-        job = ImportJob.from_file(db, args.kind, args.file, args.sheet)
-    except tabular.TableError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    job = ImportJob.from_file(db, args.kind, args.file, args.sheet)
     job.set_on_duplicate(args.on_duplicate)
     try:
         report = job.commit(skip_errors=args.skip_errors)
-    except ImportRefused as exc:
+    except UserError as exc:
         refused = exc
     else:
         refused = None
     for text in job.errors():
         print(text, file=sys.stderr)
     if refused is not None:
-        print(refused, file=sys.stderr)
-        return 1
+        raise refused  # after the rows' own errors
     for row, outcome, reason in report.lines:
         if outcome != "added":
             print(translate("Import", "row {row}: {outcome} {reason}").format(row=row, outcome=outcome_label(outcome), reason=reason).rstrip())

@@ -48,10 +48,6 @@ _STYLE = re.compile(r'style\s*=\s*"([^"]*)"', re.IGNORECASE)
 _POINTS = re.compile(r"(-?\d+(?:\.\d+)?)pt\b")
 
 
-class RenderError(UserError):
-    """A page cannot be drawn or written; str() is for the user."""
-
-
 @dataclass(frozen=True)
 class PageOptions:
     landscape: bool = False
@@ -123,7 +119,7 @@ class PageRenderer:
         layer = TextLayer()
         painter = QPainter()
         if not painter.begin(device):
-            raise RenderError(translate("Render", "Cannot start drawing on the printer or file."))
+            raise UserError(translate("Render", "Cannot start drawing on the printer or file."))
         try:
             pages = list(pages)
             # Letters of one batch are handed out side by side, so they share one type size: the one the
@@ -133,7 +129,7 @@ class PageRenderer:
             for done, page in enumerate(pages, 1):
                 self._fit(doc, page, unit, batch_step)
                 if not first and not new_page():
-                    raise RenderError(translate("Render", "Cannot start a new page on the printer or file."))
+                    raise UserError(translate("Render", "Cannot start a new page on the printer or file."))
                 first = False
                 if self.options.border:
                     _draw_border(painter, page_rect, unit)
@@ -150,7 +146,7 @@ class PageRenderer:
 
     def _fit(self, doc: QTextDocument, page: Page, unit: float, first_step: int = 0) -> int:
         """Lay page out on one sheet in the largest type step from first_step on that fits; returns
-        the step; RenderError if none does."""
+        the step; UserError if none does."""
         for step in range(first_step, len(self._fonts)):
             body_pt, font = self._fonts[step]
             if doc.defaultFont() != font:  # setting it lays the previous letter out again
@@ -159,7 +155,7 @@ class PageRenderer:
             doc.setHtml(_points_to_pixels(page.html, unit, body_pt / BODY_PT))
             if doc.pageCount() <= 1:
                 return step
-        raise RenderError(translate("Render", "The letter {letter} does not fit on one sheet even in {size} pt type. "
+        raise UserError(translate("Render", "The letter {letter} does not fit on one sheet even in {size} pt type. "
                                     "Shorten its template or choose the other paper orientation.").format(
             letter=page.label, size=TYPE_STEPS[-1]))
 
@@ -263,7 +259,7 @@ def render_pdf(target: str | Path, pages: Iterable[Page], renderer: PageRenderer
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = files.temp_beside(target)
     except OSError as exc:
-        raise RenderError(translate("Render", "Cannot write into {folder}: {error}").format(folder=target.parent, error=exc)) from exc
+        raise UserError(translate("Render", "Cannot write into {folder}: {error}").format(folder=target.parent, error=exc)) from exc
     try:
         writer = QPdfWriter(str(temp))
         writer.setResolution(PDF_DPI)

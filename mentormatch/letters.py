@@ -37,10 +37,6 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-class LetterError(UserError):
-    """A letter that cannot be issued, printed or revoked; str() is for the user."""
-
-
 @dataclass(frozen=True)
 class Letter:
     """One letter as printed. id is None until commit() records it."""
@@ -79,19 +75,19 @@ def date_en(iso: str | None) -> str:
 
 
 def format_serial(pattern: str, prefix: str, year: int, seq: int) -> str:
-    """Fill the serial pattern; LetterError, saying what to change, for a pattern that cannot number letters."""
+    """Fill the serial pattern; UserError, saying what to change, for a pattern that cannot number letters."""
     names = {"prefix": "{prefix}", "year": "{year}", "seq": "{seq}", "example": "{seq:04d}"}
     if "{seq" not in pattern:
-        raise LetterError(translate("Letters", "The serial number pattern must contain {seq}, for example {example}.").format(
+        raise UserError(translate("Letters", "The serial number pattern must contain {seq}, for example {example}.").format(
             seq="{seq}", example="{prefix}-{year}-{seq:04d}"))
     try:
         return pattern.format(prefix=prefix, year=year, seq=seq)
     except (KeyError, IndexError) as exc:
         unknown = "{" + (exc.args[0] if isinstance(exc, KeyError) else "") + "}"
-        raise LetterError(translate("Letters", "The serial number pattern {pattern} is not valid: {unknown} is not one of "
+        raise UserError(translate("Letters", "The serial number pattern {pattern} is not valid: {unknown} is not one of "
                                     "{prefix}, {year} and {seq}.").format(pattern=pattern, unknown=unknown, **names)) from None
     except (ValueError, TypeError, AttributeError):
-        raise LetterError(translate("Letters", "The serial number pattern {pattern} is not valid: braces may only enclose "
+        raise UserError(translate("Letters", "The serial number pattern {pattern} is not valid: braces may only enclose "
                                     "{prefix}, {year} or {seq}, with a width for numbers such as {example}.").format(
             pattern=pattern, **names)) from None
 
@@ -115,7 +111,7 @@ def _free_serial(pattern: str, prefix: str, year: int, seq: int, taken: set[str]
 
 
 def next_serial(db: Database, pattern: str, prefix: str, year: int) -> str:
-    """The serial the next new letter of year would get with this pattern and prefix; LetterError
+    """The serial the next new letter of year would get with this pattern and prefix; UserError
     for a pattern that cannot number letters."""
     return _free_serial(pattern, prefix, year, _next_seq(db, year), _taken_serials(db))[0]
 
@@ -201,15 +197,15 @@ def _only_programme(db: Database, mentor_id: int) -> int | None:
 
 
 def reprint(db: Database, letter_ids: list[int]) -> list[Letter]:
-    """Registered letters to print again with their own numbers; LetterError for a revoked one."""
+    """Registered letters to print again with their own numbers; UserError for a revoked one."""
     letters = []
     for letter_id in letter_ids:
         row = db.execute("SELECT * FROM letters WHERE id = ?", [letter_id]).fetchone()
         if row is None:
-            raise LetterError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
+            raise UserError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
         data = _as_dict(db, row)
         if data["revoked_at"]:
-            raise LetterError(translate("Letters", "Letter {serial} was revoked on {date}; it cannot be printed.").format(
+            raise UserError(translate("Letters", "Letter {serial} was revoked on {date}; it cannot be printed.").format(
                 serial=data["serial"], date=data["revoked_at"][:10]))
         letters.append(_from_row(db, data))
     return letters
@@ -235,7 +231,7 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
                 )
                 done.append(replace(letter, id=cursor.lastrowid))
     except sqlite3.IntegrityError:
-        raise LetterError(translate("Letters", "Some of these letters were issued elsewhere in the meantime. "
+        raise UserError(translate("Letters", "Some of these letters were issued elsewhere in the meantime. "
                                     "Nothing was recorded; please start again.")) from None
     return done
 
@@ -244,13 +240,13 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
     """Mark a letter revoked; the row and its number stay in the register."""
     reason = reason.strip()
     if not reason:
-        raise LetterError(translate("Letters", "Please give the reason for revoking the letter."))
+        raise UserError(translate("Letters", "Please give the reason for revoking the letter."))
     with db.atomic():
         row = db.execute("SELECT serial, revoked_at FROM letters WHERE id = ?", [letter_id]).fetchone()
         if row is None:
-            raise LetterError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
+            raise UserError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
         if row[1]:
-            raise LetterError(translate("Letters", "Letter {serial} is already revoked.").format(serial=row[0]))
+            raise UserError(translate("Letters", "Letter {serial} is already revoked.").format(serial=row[0]))
         db.execute("UPDATE letters SET revoked_at = ?, revoke_reason = ? WHERE id = ?", [now_iso(), reason, letter_id])
 
 
@@ -300,14 +296,14 @@ def _mentor_data(db: Database, mentor_id: int, programme_id: int | None) -> dict
         [mentor_id],
     ).fetchone()
     if row is None:
-        raise LetterError(translate("Letters", "There is no mentor with the number {id}.").format(id=mentor_id))
+        raise UserError(translate("Letters", "There is no mentor with the number {id}.").format(id=mentor_id))
     data = dict(zip(("name", "gender", "job_title", "level", "mentor_term_from", "mentor_term_to", "enterprise",
                      "enterprise_short", "trade", "trade_en"), row))
     data.update(programme="", programme_start=None, programme_end=None, colleges_list=[])
     if programme_id is not None:
         prow = db.execute("SELECT name, start_date, end_date FROM programmes WHERE id = ?", [programme_id]).fetchone()
         if prow is None:
-            raise LetterError(translate("Letters", "There is no programme with the number {id}.").format(id=programme_id))
+            raise UserError(translate("Letters", "There is no programme with the number {id}.").format(id=programme_id))
         data.update(programme=prow[0], programme_start=prow[1], programme_end=prow[2])
         data["colleges_list"] = [r[0] for r in db.execute(
             "SELECT c.name FROM colleges c JOIN programme_colleges pc ON pc.college_id = c.id"
@@ -501,19 +497,19 @@ def run_command(db: Database, args) -> int:
     if programme_id is None and not args.mentor:
         programmes = records.choices(db, "programmes")
         if len(programmes) != 1:  # with one programme there is nothing to choose
-            raise LetterError(translate("Letters", "Name a programme (--programme NAME) or mentors (--mentor ID ...). "
+            raise UserError(translate("Letters", "Name a programme (--programme NAME) or mentors (--mentor ID ...). "
                                                    "Programmes: {names}.").format(names="、".join(n for _, n in programmes) or "—"))
         programme_id = programmes[0][0]
     mentor_ids = list(args.mentor) if args.mentor else programme_mentors(db, programme_id)
     if not mentor_ids:
-        raise LetterError(translate("Letters", "The programme has no mentors to appoint."))
+        raise UserError(translate("Letters", "The programme has no mentors to appoint."))
     batch = Batch.for_mentors(db, mentor_ids, programme_id, args.template)
     new = batch.new
     try:
         batch.write(target=None if args.split else args.out, split_dir=args.split)
         files = batch.commit(db)
     except OSError as exc:
-        raise LetterError(translate("Letters", "Cannot write the letters: {error}").format(error=exc)) from exc
+        raise UserError(translate("Letters", "Cannot write the letters: {error}").format(error=exc)) from exc
     count = len(batch.letters)
     print(translate("Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}").format(
         count=count, new=new, again=count - new, where=args.split or files[0]))

@@ -26,7 +26,6 @@ the straight arc would be better, so the optimum does not do it.)
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -35,11 +34,11 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 from sqlite_utils import Database
 
-from mentormatch.errors import UserError
 from mentormatch import pairs as pair_actions
 from mentormatch import records
+from mentormatch.errors import UserError
 from mentormatch.i18n import translate
-from mentormatch.scoring import SCORE_TERMS, Weights, WeightsError, load_weights
+from mentormatch.scoring import SCORE_TERMS, Weights, load_weights
 
 # why an apprentice is left without a mentor, checked in this order
 NO_MENTOR_OF_TRADE = "no_trade"
@@ -49,10 +48,6 @@ ALL_FULL = "full"
 REASONS = (NO_MENTOR_OF_TRADE, NO_MENTOR_AT_HOST, ONLY_EXCLUDED, ALL_FULL)
 
 PERTURBATION = 997  # tie-break values are 0..996
-
-
-class MatchingError(UserError):
-    """A problem the coordinator can act on; str() is the message."""
 
 
 def reason_text(reason: str) -> str:
@@ -123,10 +118,7 @@ def load_instance(db: Database, programme_id: int | None, *, allow_related: bool
     programme_id None means every apprentice. By default only apprentices without a confirmed or
     locked pair are placed; with rematch, confirmed pairs that are not locked may move too.
     """
-    try:
-        weights = load_weights(db)
-    except WeightsError as exc:
-        raise MatchingError(str(exc)) from exc
+    weights = load_weights(db)
     where, params = ("WHERE programme_id = ?", [programme_id]) if programme_id is not None else ("", [])
     apprentices = db.execute(
         "SELECT id, trade_id, IFNULL(host_enterprise_id, 0), target_level, IFNULL(preferred_mentor_id, 0), programme_id"
@@ -393,7 +385,7 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
     if len(g_source):
         status = flow.solve_max_flow_with_min_cost()
         if status != flow.OPTIMAL:
-            raise MatchingError(translate("Matching", "The solver failed ({status}); nothing was changed.").format(status=status))
+            raise UserError(translate("Matching", "The solver failed ({status}); nothing was changed.").format(status=status))
         used, linked = flow.flows(arcs), flow.flows(links)
     else:
         used, linked = np.zeros(0, dtype=np.int64), np.zeros(len(bonus_app), dtype=np.int64)
@@ -474,20 +466,16 @@ def _pair_json(pair: dict) -> dict:
 
 
 def run_command(db: Database, args) -> int:
-    """`mentormatch match`: propose pairs, print the outcome; exit 0, or 2 when the request is wrong."""
-    try:
-        programme_id = records.programme_id_by_name(db, args.programme)
-        confirmed = False
-        with db.atomic():  # with --confirm, a refused confirmation leaves no draft behind either
-            proposal = propose(db, programme_id, allow_related=args.allow_related, rematch=args.rematch)
-            if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
-                                           + (" AND programme_id = ?" if programme_id is not None else ""),
-                                           [programme_id] if programme_id is not None else []).fetchone():
-                pair_actions.accept(db, programme_id)
-                confirmed = True
-    except (MatchingError, pair_actions.PairingError, records.RecordError) as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    """`mentormatch match`: propose pairs, print the outcome; exit 0 (a UserError ends in 2, see cli)."""
+    programme_id = records.programme_id_by_name(db, args.programme)
+    confirmed = False
+    with db.atomic():  # with --confirm, a refused confirmation leaves no draft behind either
+        proposal = propose(db, programme_id, allow_related=args.allow_related, rematch=args.rematch)
+        if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
+                                       + (" AND programme_id = ?" if programme_id is not None else ""),
+                                       [programme_id] if programme_id is not None else []).fetchone():
+            pair_actions.accept(db, programme_id)
+            confirmed = True
     by_reason = {reason: 0 for reason in REASONS}
     for reason in proposal.unmatched.values():
         by_reason[reason] += 1

@@ -30,10 +30,6 @@ REMATCH_PENDING = "rematch_pending"  # pairs.end_code
 REMATCHED = "rematched"
 
 
-class PairingError(UserError):
-    """An action the coordinator asked for that cannot be done; str() says why."""
-
-
 def in_scope(pair_programme: int | None, programme_id: int | None) -> bool:
     """Whether a pair belongs to the scope (None: every programme)."""
     return programme_id is None or pair_programme == programme_id
@@ -105,7 +101,7 @@ def undo(db: Database, change: Change) -> None:
             keys = [k for t, k in change.after if t == table]
             found = _read(db, table, keys)
             if any(found.get(k) != change.after[(table, k)] for k in keys):
-                raise PairingError(translate("Pairs", "These pairs were changed since; \"{action}\" can no longer be undone.").format(
+                raise UserError(translate("Pairs", "These pairs were changed since; \"{action}\" can no longer be undone.").format(
                     action=change.label))
         # deletions first, then rows that end, then rows that become active: the one-active-pair
         # index never sees two active pairs of one apprentice
@@ -218,7 +214,7 @@ def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = 
         wanted = set(pair_ids)
         drafts = [d for d in drafts if d[0] in wanted]
     if not drafts:
-        raise PairingError(translate("Pairs", "There is no draft pair to accept."))
+        raise UserError(translate("Pairs", "There is no draft pair to accept."))
     journal = _Journal(db, translate("Pairs", "Accept pairs"))
     with db.atomic():
         pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_code = ? AND {where}",
@@ -242,7 +238,7 @@ def _apprentice(db: Database, apprentice_id: int):
         " e.name FROM apprentices a JOIN trades t ON t.id = a.trade_id LEFT JOIN enterprises e ON e.id = a.host_enterprise_id"
         " WHERE a.id = ?", [apprentice_id]).fetchone()
     if row is None:
-        raise PairingError(translate("Pairs", "This apprentice no longer exists."))
+        raise UserError(translate("Pairs", "This apprentice no longer exists."))
     return row
 
 
@@ -251,7 +247,7 @@ def _mentor(db: Database, mentor_id: int):
         "SELECT m.id, m.name, m.enterprise_id, m.skill_level, m.years, m.active, e.name"
         " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id WHERE m.id = ?", [mentor_id]).fetchone()
     if row is None:
-        raise PairingError(translate("Pairs", "This mentor no longer exists."))
+        raise UserError(translate("Pairs", "This mentor no longer exists."))
     return row
 
 
@@ -299,13 +295,13 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
     reason = override_reason if override_reason and override_reason.strip() else None  # as typed
     problems = violations(db, apprentice_id, mentor_id, allow_related)
     if problems and not reason:
-        raise PairingError("\n".join(problems))
+        raise UserError("\n".join(problems))
     current = _active_pair(db, apprentice_id, a[6])
     if current and current[3]:
-        raise PairingError(translate("Pairs", "{apprentice}'s pair is locked; unlock it first.").format(apprentice=a[1]))
+        raise UserError(translate("Pairs", "{apprentice}'s pair is locked; unlock it first.").format(apprentice=a[1]))
     if current and current[1] == mentor_id:
         if current[2] == "confirmed":
-            raise PairingError(translate("Pairs", "{apprentice} is already paired with {mentor}.").format(apprentice=a[1], mentor=m[1]))
+            raise UserError(translate("Pairs", "{apprentice} is already paired with {mentor}.").format(apprentice=a[1], mentor=m[1]))
         return accept(db, a[6], [current[0]])
     weights = load_weights(db)
     terms = breakdown(weights, same_trade=a[2] in _mentor_trades(db, mentor_id), mentor_level=m[3], target_level=a[4],
@@ -330,7 +326,7 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
 def _pair(db: Database, pair_id: int):
     row = db.execute("SELECT id, apprentice_id, mentor_id, status, locked, ended_at FROM pairs WHERE id = ?", [pair_id]).fetchone()
     if row is None or row[5] is not None:
-        raise PairingError(translate("Pairs", "This pair is no longer active."))
+        raise UserError(translate("Pairs", "This pair is no longer active."))
     return row
 
 
@@ -338,13 +334,13 @@ def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
     """End a confirmed pair on ended_on for reason (kept as history); a draft pair just leaves the draft."""
     pair = _pair(db, pair_id)
     if pair[4]:
-        raise PairingError(translate("Pairs", "This pair is locked; unlock it first."))
+        raise UserError(translate("Pairs", "This pair is locked; unlock it first."))
     if not reason.strip():
-        raise PairingError(translate("Pairs", "Please give the reason for ending the pair."))
+        raise UserError(translate("Pairs", "Please give the reason for ending the pair."))
     try:
         ended_on = validation.iso_date(ended_on) or date.today().isoformat()
     except validation.ValidationError as exc:
-        raise PairingError(str(exc)) from exc
+        raise UserError(str(exc)) from exc
     journal = _Journal(db, translate("Pairs", "Unpair"))
     with db.atomic():
         journal.touch("pairs", [(pair_id,)])
@@ -372,7 +368,7 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
     _mentor(db, mentor_id)  # a clear message if the mentor is gone
     current = _active_pair(db, apprentice_id, a[6])
     if current and current[1] == mentor_id and current[3]:
-        raise PairingError(translate("Pairs", "This pair is locked; unlock it first."))
+        raise UserError(translate("Pairs", "This pair is locked; unlock it first."))
     journal = _Journal(db, translate("Pairs", "Exclude"))
     with db.atomic():
         journal.touch("exclusions", [(apprentice_id, mentor_id)])

@@ -8,7 +8,6 @@ Everything is generated from a fixed random seed, so the same call gives the sam
 from __future__ import annotations
 
 import random
-import sys
 from datetime import date, timedelta
 
 from sqlite_utils import Database
@@ -20,11 +19,6 @@ from mentormatch.validation import ID_CHECK, ID_WEIGHTS
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红鹏飞宇浩然子轩梓涵欣怡晨阳俊杰文博思远嘉豪雨萱佳琪海波金松小朝德成兴旺春梅晓东"
 AREA_CODES = ["500112", "500103", "510603", "510681", "510104", "500105", "500106", "510722"]
-
-
-class SampleError(UserError):
-    pass
-
 
 
 def _name(rng: random.Random) -> str:
@@ -52,7 +46,7 @@ def _trade_ids(db: Database) -> dict[str, int]:
 def fill_sample(db: Database, seed: int = 20260714) -> dict[str, int]:
     """Fill an empty database with the college sample in one transaction; returns counts."""
     if not is_empty(db):
-        raise SampleError(translate("Sample", "The sample can only be loaded into an empty database."))
+        raise UserError(translate("Sample", "The sample can only be loaded into an empty database."))
     rng = random.Random(seed)
     trades = _trade_ids(db)
     with db.atomic():
@@ -179,10 +173,6 @@ def fill_city_scale(db: Database, apprentices: int = 20000, mentors: int = 8000,
 
 
 def run_command(db: Database, args) -> int:
-    try:
-        counts = fill_sample(db)
-    except SampleError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    counts = fill_sample(db)
     print(translate("Sample", "Sample loaded: {apprentices} apprentices, {mentors} mentors, {enterprises} enterprises, one programme.").format(**counts))
     return 0

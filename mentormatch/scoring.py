@@ -23,10 +23,6 @@ SCORE_TERMS = ("trade", "level", "experience", "continuity", "preferred")
 WEIGHT_MAX = 1000
 
 
-class WeightsError(UserError, ValueError):
-    """Weights a coordinator must correct; str() is the message."""
-
-
 @dataclass(frozen=True)
 class Weights:
     same_trade: int = 100
@@ -48,13 +44,13 @@ class Weights:
             if key not in known:
                 continue
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= WEIGHT_MAX:
-                raise WeightsError(
+                raise UserError(
                     translate("Scoring", "The weight {name} must be a whole number from 0 to {max}.").format(name=key, max=WEIGHT_MAX)
                 )
             clean[key] = value
         weights = cls(**clean)
         if weights.experience_cap_years < 1:
-            raise WeightsError(translate("Scoring", "The experience cap must be at least one year."))
+            raise UserError(translate("Scoring", "The experience cap must be at least one year."))
         return weights
 
     def as_dict(self) -> dict[str, int]:

@@ -1,7 +1,7 @@
 """Opening, checking and migrating the MentorMatch database.
 
 A file that is not ours, is damaged, or was written by a newer version is refused with a
-StoreError whose message a coordinator can read; such a file is opened read-only for the
+UserError whose message a coordinator can read; such a file is opened read-only for the
 checks and never modified. Before migrating an existing file it is copied aside.
 """
 
@@ -23,11 +23,6 @@ BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class StoreError(UserError):
-    """A database problem explained in words for the user."""
-
-
-
 def default_path() -> Path:
     """MENTORMATCH_DB if set, else mentormatch.db in the user data folder."""
     env = os.environ.get("MENTORMATCH_DB")
@@ -41,7 +36,7 @@ def default_path() -> Path:
 def open_database(path: str | Path, migrate: bool = True) -> Database:
     """Open (creating if missing) and migrate the database at path.
 
-    Raises StoreError for a foreign, damaged or newer file, leaving it untouched.
+    Raises UserError for a foreign, damaged or newer file, leaving it untouched.
     """
     path = Path(path)
     existing = path.exists() and path.stat().st_size > 0
@@ -51,7 +46,7 @@ def open_database(path: str | Path, migrate: bool = True) -> Database:
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise StoreError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
+        raise UserError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
     db = Database(conn)
     _configure(db)
     if migrate and old_version < SCHEMA_VERSION:
@@ -78,14 +73,14 @@ def _configure(db: Database) -> None:
 
 
 def _check_existing(path: Path) -> int:
-    """Return the schema version of an existing file, or raise StoreError. Read-only."""
+    """Return the schema version of an existing file, or raise UserError. Read-only."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(translate("Store", "Cannot read the database file {path}: {error}").format(path=path, error=exc)) from exc
+        raise UserError(translate("Store", "Cannot read the database file {path}: {error}").format(path=path, error=exc)) from exc
     if header != SQLITE_HEADER:
-        raise StoreError(
+        raise UserError(
             translate("Store", "{path} is not a MentorMatch database (it is not an SQLite file). It was not changed.").format(path=path)
         )
     # Without a -wal file beside it the file is complete: read it as immutable, so that checking
@@ -95,7 +90,7 @@ def _check_existing(path: Path) -> int:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise StoreError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
+        raise UserError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -103,13 +98,13 @@ def _check_existing(path: Path) -> int:
         if app_id != APPLICATION_ID:
             if not tables and version == 0:
                 return 0  # an empty SQLite file: safe to make ours
-            raise StoreError(
+            raise UserError(
                 translate("Store", "{path} is not a MentorMatch database (it belongs to another program). It was not changed.").format(
                     path=path
                 )
             )
         if version > SCHEMA_VERSION:
-            raise StoreError(
+            raise UserError(
                 translate("Store", 
                     "{path} was written by a newer version of MentorMatch (database version {found}, "
                     "this program knows up to {known}). Please update MentorMatch. The file was not changed."
@@ -117,14 +112,14 @@ def _check_existing(path: Path) -> int:
             )
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok" or (version >= 1 and not CORE_TABLES <= tables):
-            raise StoreError(
+            raise UserError(
                 translate("Store", "{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(
                     path=path, detail=check if check != "ok" else translate("Store", "tables are missing")
                 )
             )
         return version
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
+        raise UserError(
             translate("Store", "{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(path=path, detail=exc)
         ) from exc
     finally:
@@ -152,7 +147,7 @@ def save_copy(db: Database, target: str | Path) -> None:
             finally:
                 dest.close()
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(
+        raise UserError(
             translate("Store", "Cannot write the copy {path}: {error}").format(path=target, error=exc)
         ) from exc
 

@@ -31,10 +31,6 @@ OLD_SUFFIXES = (".xls", ".et", ".ods", ".numbers")
 HEADER_SEARCH_ROWS = 30
 
 
-class TableError(UserError):
-    """A file that cannot be read as a table; str() names the file and says what to do."""
-
-
 @dataclass
 class Table:
     headers: list[str]
@@ -85,7 +81,7 @@ def read_table(path: str | Path, sheet: str | None = None, is_header: Callable[[
         cells = read_cells(path, sheet)
     index = find_header(cells, is_header)
     if index is None:
-        raise TableError(translate("Tabular", "{file}: no header row was found; the sheet is empty.").format(file=Path(path).name))
+        raise UserError(translate("Tabular", "{file}: no header row was found; the sheet is empty.").format(file=Path(path).name))
     header = cells[index]
     width = max(len(header), max((len(r) for r in cells[index + 1:]), default=0))
     headers = [_header_text(v) for v in header] + [""] * (width - len(header))
@@ -126,16 +122,16 @@ def _header_text(value) -> str:
 def _check_suffix(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix in OLD_SUFFIXES:
-        raise TableError(
+        raise UserError(
             translate("Tabular", "{file} is an old or foreign spreadsheet format ({suffix}). Open it in Excel or WPS and save it as "
                       "an Excel workbook (.xlsx), then import that file.").format(file=path.name, suffix=suffix)
         )
     if suffix not in BOOK_SUFFIXES + TEXT_SUFFIXES:
-        raise TableError(
+        raise UserError(
             translate("Tabular", "{file}: only Excel workbooks (.xlsx) and text tables (.csv, .txt) can be imported.").format(file=path.name)
         )
     if not path.is_file():
-        raise TableError(translate("Tabular", "{file} does not exist or is not a file.").format(file=path))
+        raise UserError(translate("Tabular", "{file} does not exist or is not a file.").format(file=path))
 
 
 def _open_book(path: Path):
@@ -148,7 +144,7 @@ def _open_book(path: Path):
             detail = str(exc)
         else:
             detail = translate("Tabular", "it is not an .xlsx workbook; perhaps an .xls file renamed")
-        raise TableError(
+        raise UserError(
             translate("Tabular", "{file} cannot be read ({detail}). Open it in Excel or WPS and save it again as .xlsx.").format(
                 file=path.name, detail=detail)
         ) from exc
@@ -159,7 +155,7 @@ def _read_book(path: Path, sheet: str | None) -> list[list]:
     try:
         if sheet:
             if sheet not in book.sheetnames:
-                raise TableError(
+                raise UserError(
                     translate("Tabular", "{file} has no sheet named {sheet}; its sheets are: {sheets}.").format(
                         file=path.name, sheet=sheet, sheets="、".join(book.sheetnames))
                 )
@@ -167,7 +163,7 @@ def _read_book(path: Path, sheet: str | None) -> list[list]:
         else:
             ws = book.worksheets[0]
         if not hasattr(ws, "iter_rows"):
-            raise TableError(translate("Tabular", "{file}: the sheet {sheet} is a chart, not a table.").format(file=path.name, sheet=sheet))
+            raise UserError(translate("Tabular", "{file}: the sheet {sheet} is a chart, not a table.").format(file=path.name, sheet=sheet))
         # Some programs write a wrong dimension; read every row that is really there.
         ws.reset_dimensions()
         return [list(row) for row in ws.iter_rows(values_only=True)]
@@ -189,7 +185,7 @@ def _read_text(path: Path) -> list[list]:
     try:
         text = decode(path.read_bytes())
     except OSError as exc:
-        raise TableError(translate("Tabular", "{file} cannot be read: {error}").format(file=path.name, error=exc.strerror or exc)) from exc
+        raise UserError(translate("Tabular", "{file} cannot be read: {error}").format(file=path.name, error=exc.strerror or exc)) from exc
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
@@ -199,4 +195,4 @@ def _read_text(path: Path) -> list[list]:
     try:
         return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
-        raise TableError(translate("Tabular", "{file} is not a valid CSV table: {error}").format(file=path.name, error=exc)) from exc
+        raise UserError(translate("Tabular", "{file} is not a valid CSV table: {error}").format(file=path.name, error=exc)) from exc

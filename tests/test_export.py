@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from mentormatch import cli, exporter
+from mentormatch.errors import UserError
 from mentormatch.importer import ImportJob
 from mentormatch.store import memory_database, now_iso
 
@@ -195,9 +196,9 @@ def test_command_line(paired, tmp_path, qapp, capsys, monkeypatch):
     assert "rows written" in capsys.readouterr().out
     assert run("mentors", tmp_path / "m.csv", "--full-personal-data") == 0
     assert "keep it safe" in capsys.readouterr().err
-    assert run("pairs", tmp_path / "p.xlsx", "--programme", "没有这个项目") == 1
+    assert run("pairs", tmp_path / "p.xlsx", "--programme", "没有这个项目") == 2  # a user's error
     assert "没有这个项目" in capsys.readouterr().err
-    assert run("pairs", tmp_path / "p.docx") == 1
+    assert run("pairs", tmp_path / "p.docx") == 2
     assert ".xlsx" in capsys.readouterr().err
 
 
@@ -211,7 +212,7 @@ def test_a_failed_export_leaves_the_older_file_as_it_was(paired, tmp_path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(exporter, "write_xlsx", half_written)
-    with pytest.raises(exporter.ExportError, match="No space left on device"):
+    with pytest.raises(UserError, match="No space left on device"):
         exporter.export(paired, "pairs", target)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.xlsx"]  # no temporary file left beside it

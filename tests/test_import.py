@@ -7,7 +7,8 @@ import pytest
 from openpyxl import Workbook
 
 from mentormatch import cli, importer, tabular
-from mentormatch.importer import ImportJob, ImportRefused
+from mentormatch.errors import UserError
+from mentormatch.importer import ImportJob
 from mentormatch.store import open_database
 
 HEADER = ["序号", "学号", "姓名", "性别", "身份证号码", "手机号", "所学专业", "班级", "学院", "实习单位", "开始日期", "结束日期"]
@@ -106,7 +107,7 @@ def test_id_numbers_damaged_by_excel_are_rejected_and_never_stored(db, tmp_path,
     assert "Excel" in results[0].issues[0].message and results[0].issues[0].column == "身份证号码"
     assert "id_number" not in results[0].values
     assert job.errors()[0].startswith("row 4, 身份证号码: ")
-    with pytest.raises(ImportRefused):
+    with pytest.raises(UserError):
         job.commit()
     assert apprentices(db) == []
     report = job.commit(skip_errors=True)
@@ -183,11 +184,11 @@ def test_one_student_number_against_another_person_in_the_database_never_replace
     assert cli_import(db_path, "apprentices", first) == 0
     other = xlsx(tmp_path / "other.xlsx", [SHORT, ["2023001", "王芳", "", "焊接", "一院"]], title=None)
     capsys.readouterr()
-    assert cli_import(db_path, "apprentices", other, "--on-duplicate", "update") == 1
+    assert cli_import(db_path, "apprentices", other, "--on-duplicate", "update") == 2
     assert "row 2, 学号: 李强 (2023001) in the database has this Student number (2023001), but another Name: 王芳 / 李强." in capsys.readouterr().err
     # the same person with another ID number is not the same person either
     other_id = xlsx(tmp_path / "id.xlsx", [SHORT, ["2023001", "李强", "110105200001010016", "焊接", "一院"]], title=None)
-    assert cli_import(db_path, "apprentices", other_id, "--on-duplicate", "update") == 1
+    assert cli_import(db_path, "apprentices", other_id, "--on-duplicate", "update") == 2
     assert "another ID number: 110105********0016 / 110105********002X" in capsys.readouterr().err
     db = open_database(db_path)
     assert db.execute("SELECT student_no, name, id_number FROM apprentices").fetchall() == [("2023001", "李强", "11010519491231002X")]
@@ -292,7 +293,7 @@ def test_a_missing_required_column_is_named(db, tmp_path):
     assert job.errors()[:3] == ["r.xlsx: no column for Student number.", "r.xlsx: no column for College.",
                                 "r.xlsx: no column for Trade."]
     assert not any("Student number" in e or "College" in e for e in job.errors()[3:])
-    with pytest.raises(ImportRefused):
+    with pytest.raises(UserError):
         job.commit(skip_errors=True)
 
 
@@ -306,13 +307,13 @@ def test_the_only_college_is_the_default(db, tmp_path):
 def test_old_and_foreign_files_get_a_clear_message(tmp_path):
     xls = tmp_path / "roster.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
-    with pytest.raises(tabular.TableError, match=r"roster\.xls.*\.xlsx"):
+    with pytest.raises(UserError, match=r"roster\.xls.*\.xlsx"):
         tabular.read_table(xls)
     fake = tmp_path / "renamed.xlsx"
     fake.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
-    with pytest.raises(tabular.TableError, match="renamed.xlsx"):
+    with pytest.raises(UserError, match="renamed.xlsx"):
         tabular.read_table(fake)
-    with pytest.raises(tabular.TableError, match="missing.csv"):
+    with pytest.raises(UserError, match="missing.csv"):
         tabular.read_table(tmp_path / "missing.csv")
 
 
@@ -327,7 +328,7 @@ def test_sheets_are_listed_and_chosen(tmp_path):
     assert tabular.sheet_names(tmp_path / "b.xlsx") == ["说明", "学生名单"]
     table = tabular.read_table(tmp_path / "b.xlsx", "学生名单", importer.header_matcher())
     assert table.headers == ["学号", "姓名"] and table.rows == [(2, ["S1", "甲"])]
-    with pytest.raises(tabular.TableError, match="名单2"):
+    with pytest.raises(UserError, match="名单2"):
         tabular.read_table(tmp_path / "b.xlsx", "名单2")
 
 
@@ -339,7 +340,7 @@ def test_a_failed_import_leaves_the_database_file_byte_for_byte_unchanged(db_pat
     assert cli_import(db_path, "apprentices", ok) == 0
     before = db_path.read_bytes()
     bad = xlsx(tmp_path / "bad.xlsx", [HEADER, ROW_2, [*ROW_1[:4], "1.10105E+17", *ROW_1[5:]]])
-    assert cli_import(db_path, "apprentices", bad) == 1
+    assert cli_import(db_path, "apprentices", bad) == 2
     assert db_path.read_bytes() == before
 
 
@@ -352,7 +353,7 @@ def test_a_database_failure_during_commit_rolls_everything_back(db_path, tmp_pat
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(importer, "remember_mapping", fail)  # after the rows were written
-    with pytest.raises(ImportRefused, match="disk I/O error"):
+    with pytest.raises(UserError, match="disk I/O error"):
         job.commit()
     assert db.execute("SELECT COUNT(*) FROM apprentices").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM colleges").fetchone()[0] == 0
@@ -365,7 +366,7 @@ def test_a_database_failure_during_commit_rolls_everything_back(db_path, tmp_pat
 
 def test_command_line_exit_codes_and_report(db_path, tmp_path, qapp, capsys):
     bad = xlsx(tmp_path / "bad.xlsx", [HEADER, ROW_1, [*ROW_2[:4], 110105194912310000, *ROW_2[5:]]])
-    assert cli_import(db_path, "apprentices", bad) == 1
+    assert cli_import(db_path, "apprentices", bad) == 2  # a problem the message explains
     err = capsys.readouterr().err
     assert "row 5, 身份证号码: Excel" in err and "Nothing was imported" in err
 

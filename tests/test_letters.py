@@ -8,6 +8,7 @@ import pytest
 
 from mentormatch import letter_templates, letters, records, settings
 from mentormatch.cli import main as cli_main
+from mentormatch.errors import UserError
 from mentormatch.letter_templates import TemplateError
 from mentormatch.store import open_database
 from resources import RESOURCES
@@ -72,7 +73,7 @@ def test_reprint_keeps_the_number_and_revoking_never_frees_it(sample_db):
     letters.revoke(sample_db, first[2].id, "导师调岗")  # the highest number of the year
     row = sample_db.execute("SELECT revoked_at, revoke_reason FROM letters WHERE id = ?", [first[2].id]).fetchone()
     assert row[0] and row[1] == "导师调岗"
-    with pytest.raises(letters.LetterError):
+    with pytest.raises(UserError):
         letters.reprint(sample_db, [first[2].id])
     replacement = issue(sample_db, [3])
     assert replacement[0].serial == "MM-2026-0004"  # not 0003 again
@@ -81,16 +82,16 @@ def test_reprint_keeps_the_number_and_revoking_never_frees_it(sample_db):
 
 def test_revoking_needs_a_reason(sample_db):
     letter = issue(sample_db, [1])[0]
-    with pytest.raises(letters.LetterError, match="reason"):
+    with pytest.raises(UserError, match="reason"):
         letters.revoke(sample_db, letter.id, "  ")
 
 
 def test_bad_serial_pattern_is_explained(sample_db):
     settings.put(sample_db, "letter_serial_pattern", "{prefix}-{year}")
-    with pytest.raises(letters.LetterError, match="seq"):
+    with pytest.raises(UserError, match="seq"):
         letters.plan(sample_db, [1], programme_id(sample_db))
     settings.put(sample_db, "letter_serial_pattern", "{prefix}-{month}-{seq}")
-    with pytest.raises(letters.LetterError, match="not valid"):
+    with pytest.raises(UserError, match="not valid"):
         letters.plan(sample_db, [1], programme_id(sample_db))
 
 
@@ -205,7 +206,7 @@ def test_every_built_in_letter_is_one_sheet_with_three_issuers_seals_and_signatu
 
 
 def test_a_long_letter_is_set_smaller_and_one_too_long_for_a_sheet_is_refused(sample_db, qapp, tmp_path):
-    from mentormatch.letter_render import RenderError
+    from mentormatch.errors import UserError
 
     letter_templates.save("long", "{% for i in range(24) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
     out = tmp_path / "long.pdf"
@@ -215,7 +216,7 @@ def test_a_long_letter_is_set_smaller_and_one_too_long_for_a_sheet_is_refused(sa
 
     letter_templates.save("long", "{% for i in range(40) %}<p>{{ name }} 第{{ i }}行</p>{% endfor %}")
     planned = letters.plan(sample_db, [1], programme_id(sample_db), "long", "2026-07-14")
-    with pytest.raises(RenderError, match=f"{planned[0].serial} {planned[0].mentor_name} does not fit on one sheet"):
+    with pytest.raises(UserError, match=f"{planned[0].serial} {planned[0].mentor_name} does not fit on one sheet"):
         letters.Batch(sample_db, planned).write(target=tmp_path / "too-long.pdf")
     assert not list(tmp_path.glob("too-long*")) and not list(tmp_path.glob(".*.part"))
 
@@ -262,7 +263,7 @@ def test_no_chinese_font_is_said_plainly(qapp, monkeypatch):
     from mentormatch import fonts
 
     monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *args: ["DejaVu Sans", "Noto Sans CJK JP"]))
-    with pytest.raises(fonts.NoChineseFont, match="No Simplified Chinese font"):
+    with pytest.raises(UserError, match="No Simplified Chinese font"):
         fonts.chinese_font(12)
 
 
@@ -303,7 +304,7 @@ def test_a_batch_that_cannot_be_recorded_leaves_no_file(sample_db, qapp, tmp_pat
     batch = letters.Batch.for_mentors(sample_db, [1, 2], programme_id(sample_db), issue_date="2026-07-14")
     assert batch.write(target=out)
     elsewhere = issue(sample_db, [1])  # another coordinator issues mentor 1's letter meanwhile
-    with pytest.raises(letters.LetterError, match="issued elsewhere"):
+    with pytest.raises(UserError, match="issued elsewhere"):
         batch.commit(sample_db)
     assert list(tmp_path.iterdir()) == [] and registered(sample_db) == [elsewhere[0].serial]
 
@@ -375,7 +376,7 @@ def test_a_print_that_cannot_be_recorded_is_aborted(sample_db, qapp, tmp_path, m
     printer = pdf_printer(tmp_path / "paper.pdf")
     aborted = []
     monkeypatch.setattr(printer, "abort", lambda: aborted.append(True) or True)
-    with pytest.raises(letters.LetterError, match="issued elsewhere"):
+    with pytest.raises(UserError, match="issued elsewhere"):
         batch.print(sample_db, printer)
     assert aborted and registered(sample_db) == [elsewhere[0].serial]
 

@@ -8,11 +8,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from mentormatch import matching, pairs
 from mentormatch.cli import main as cli_main
+from mentormatch.errors import UserError
 from mentormatch.settings import put
 from mentormatch.store import memory_database, open_database
 
@@ -456,5 +459,5 @@ def test_cli_match_draft_json_and_confirm(qapp, db_path, capsys):  # qapp: the C
 @pytest.mark.parametrize("bad", [{"same_trade": -1}, {"experience_cap_years": 0}, {"preferred": "many"}])
 def test_bad_weights_give_a_message(db, bad):
     put(db, "match_weights", bad)
-    with pytest.raises(matching.MatchingError):
+    with pytest.raises(UserError):
         matching.load_instance(db, None)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from test_matching import World
 
 from mentormatch import matching, pairs
-from test_matching import World
+from mentormatch.errors import UserError
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_accept_a_selection_then_discard_the_rest(db, world):
     pairs.discard_draft(db, world.programme)
     rows = db.execute("SELECT id, status FROM pairs").fetchall()
     assert rows == [(drafts[0]["id"], "confirmed")]
-    with pytest.raises(pairs.PairingError):
+    with pytest.raises(UserError):
         pairs.accept(db, world.programme)
 
 
@@ -38,7 +39,7 @@ def test_by_hand_needs_an_override_to_break_a_rule(db, world):
     outsider = world.mentor(world.trades[3], world.e2, capacity=1)
     problems = pairs.violations(db, world.a1, outsider)
     assert len(problems) == 1 and "电工" not in problems[0] and "车工" in problems[0]
-    with pytest.raises(pairs.PairingError):
+    with pytest.raises(UserError):
         pairs.pair_by_hand(db, world.a1, outsider)
     pairs.pair_by_hand(db, world.a1, outsider, override_reason="企业临时调岗")
     assert db.execute("SELECT status, override_reason FROM pairs").fetchone() == ("confirmed", "企业临时调岗")
@@ -57,9 +58,9 @@ def test_by_hand_moves_a_confirmed_pair_and_keeps_history(db, world):
 def test_unpair_keeps_history_with_date_and_reason(db, world):
     pairs.pair_by_hand(db, world.a1, world.m1)
     pair_id = db.execute("SELECT id FROM pairs").fetchone()[0]
-    with pytest.raises(pairs.PairingError):
+    with pytest.raises(UserError):
         pairs.unpair(db, pair_id, "2026-09-01", "  ")
-    with pytest.raises(pairs.PairingError):
+    with pytest.raises(UserError):
         pairs.unpair(db, pair_id, "2026-02-30", "转岗")
     pairs.unpair(db, pair_id, "2026/9/1", "学徒转岗（Ａ班→Ｂ班）")
     # the coordinator's words as typed (full-width letters kept); no code: a person ended it
@@ -78,7 +79,7 @@ def test_locked_pairs_resist_unpairing_and_matching(db, world):
     pairs.pair_by_hand(db, world.a1, world.m2)
     pair_id = db.execute("SELECT id FROM pairs").fetchone()[0]
     pairs.set_locked(db, [pair_id], True)
-    with pytest.raises(pairs.PairingError):
+    with pytest.raises(UserError):
         pairs.unpair(db, pair_id, "2026-09-01", "x")
     matching.propose(db, world.programme, rematch=True)
     assert db.execute("SELECT mentor_id, locked, ended_at FROM pairs WHERE id = ?", [pair_id]).fetchone() == (world.m2, 1, None)
@@ -128,7 +129,7 @@ def test_undo_refuses_when_the_pairs_changed_since(db, world):
     change = pairs.accept(db, world.programme)
     pair_id = db.execute("SELECT id FROM pairs ORDER BY id").fetchone()[0]
     pairs.set_locked(db, [pair_id], True)
-    with pytest.raises(pairs.PairingError):
+    with pytest.raises(UserError):
         pairs.undo(db, change)
 
 

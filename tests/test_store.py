@@ -6,8 +6,9 @@ import sqlite3
 import pytest
 
 from mentormatch import schema, store
+from mentormatch.errors import UserError
 from mentormatch.sample import fill_sample
-from mentormatch.store import StoreError, open_database
+from mentormatch.store import open_database
 
 
 def digest(path):
@@ -72,7 +73,7 @@ def test_a_text_file_is_refused_unchanged(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("这不是数据库", encoding="utf-8")
     before = folder_state(tmp_path)
-    with pytest.raises(StoreError, match="not a MentorMatch database"):
+    with pytest.raises(UserError, match="not a MentorMatch database"):
         open_database(path)
     assert folder_state(tmp_path) == before
 
@@ -85,7 +86,7 @@ def test_another_programs_database_is_refused_unchanged(tmp_path):
     conn.commit()
     conn.close()
     before = folder_state(tmp_path)
-    with pytest.raises(StoreError, match="another program"):
+    with pytest.raises(UserError, match="another program"):
         open_database(path)
     assert folder_state(tmp_path) == before
 
@@ -95,7 +96,7 @@ def test_a_newer_file_is_refused_unchanged(sample_file):
     conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     conn.close()
     before = folder_state(sample_file.parent)
-    with pytest.raises(StoreError, match="newer version"):
+    with pytest.raises(UserError, match="newer version"):
         open_database(sample_file)
     assert folder_state(sample_file.parent) == before
 
@@ -104,7 +105,7 @@ def test_a_truncated_file_is_refused_unchanged(sample_file):
     data = sample_file.read_bytes()
     sample_file.write_bytes(data[: len(data) // 2])
     before = folder_state(sample_file.parent)
-    with pytest.raises(StoreError, match="damaged"):
+    with pytest.raises(UserError, match="damaged"):
         open_database(sample_file)
     assert folder_state(sample_file.parent) == before
 
@@ -116,7 +117,7 @@ def test_garbage_pages_are_refused_unchanged(sample_file):
         data[offset:offset + page] = bytes((i * 37 + 11) % 256 for i in range(page))
     sample_file.write_bytes(bytes(data))
     before = folder_state(sample_file.parent)
-    with pytest.raises(StoreError, match="damaged"):
+    with pytest.raises(UserError, match="damaged"):
         open_database(sample_file)
     assert folder_state(sample_file.parent) == before
 
@@ -127,7 +128,7 @@ def test_missing_tables_count_as_damage(sample_file):
     conn.execute("DROP TABLE pairs")
     conn.commit()
     conn.close()
-    with pytest.raises(StoreError, match="damaged"):
+    with pytest.raises(UserError, match="damaged"):
         open_database(sample_file)
 
 

@@ -10,12 +10,25 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
 from mentormatch import exporter, roster_pdf
-from mentormatch.fonts import NoChineseFont
+from mentormatch.errors import UserError
 from ui.programme_combo import fill_programmes
 
 FORMATS = ("xlsx", "csv", "pdf", "print")
@@ -130,7 +143,7 @@ class ExportDialog(QDialog):
                                         and self.sheets_check.isEnabled(), **options)
             finally:
                 QGuiApplication.restoreOverrideCursor()
-        except (exporter.ExportError, NoChineseFont, OSError) as exc:
+        except (UserError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export"), str(exc))
             return
         self.written = path

@@ -11,13 +11,33 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton,
-                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 from sqlite_utils import Database
 
 from mentormatch import excel_repair, import_columns, importer, records, tabular
-from mentormatch.errors import user_message
+from mentormatch.errors import UserError, user_message
 from mentormatch.i18n import translate
 from mentormatch.validation import mask_id, mask_phone
 from ui import jobs
@@ -487,7 +507,7 @@ class PreviewPage(QWizardPage):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.wizard().report = self.job.commit(skip_errors=self.skip_errors.isChecked())
-        except importer.ImportRefused as exc:
+        except UserError as exc:
             refused = str(exc)
         else:
             refused = None

@@ -11,7 +11,7 @@ import importlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from mentormatch import __version__, sample, store
+from mentormatch.errors import UserError
 from ui import jobs
 from ui.record_page import RecordPage
 
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
             return
         try:
             store.save_copy(self.db, target)
-        except store.StoreError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, self.tr("Save a copy of the database"), str(exc))
             return
         self.statusBar().showMessage(self.tr("A copy of the database was saved to {path}.").format(path=target), 8000)

@@ -7,16 +7,44 @@ Every action on pairs goes through mentormatch.pairs and is kept for Undo (Ctrl+
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QDate, QMimeData, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QDate,
+    QMimeData,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
-                               QSplitter, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
 from mentormatch import capacity, matching, pairs, scoring
-from mentormatch.errors import user_message
+from mentormatch.errors import UserError, user_message
 from mentormatch.records import choice_label
 from ui import jobs
 from ui.programme_combo import fill_programmes
@@ -365,7 +393,7 @@ class PairingPage(QWidget):
         rows = pairs.unpaired_apprentices(self.db, self.programme_id())
         try:
             reasons = matching.unpaired_reasons(self.db, self.programme_id(), allow_related=self.allow_related.isChecked())
-        except matching.MatchingError:
+        except UserError:
             reasons = {}
         for row in rows:
             group = groups.get(row["trade"])
@@ -469,7 +497,7 @@ class PairingPage(QWidget):
         try:
             instance = matching.load_instance(self.db, self.programme_id(), allow_related=self.allow_related.isChecked(),
                                               rematch=self.rematch.isChecked())
-        except matching.MatchingError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, self.tr("Propose pairs"), str(exc))
             return
         self.progress.setValue(0)
@@ -488,7 +516,7 @@ class PairingPage(QWidget):
     def _proposal_ready(self, instance: matching.Instance, proposal: matching.Proposal) -> None:
         try:
             self.history.append(matching.write_draft(self.db, instance, proposal))
-        except pairs.PairingError as exc:
+        except UserError as exc:
             self.status.setText(str(exc))
             self.refresh()
             return
@@ -509,7 +537,7 @@ class PairingPage(QWidget):
     def _apply(self, action) -> bool:
         try:
             change = action()
-        except pairs.PairingError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, self.tr("Pairing"), str(exc))
             return False
         self.history.append(change)
@@ -532,7 +560,7 @@ class PairingPage(QWidget):
         allow_related = self.allow_related.isChecked()
         try:
             problems = pairs.violations(self.db, apprentice_id, mentor_id, allow_related)
-        except pairs.PairingError as exc:
+        except UserError as exc:
             QMessageBox.warning(self, self.tr("Pair by hand"), str(exc))
             return
         reason = None
@@ -578,7 +606,7 @@ class PairingPage(QWidget):
         change = self.history[-1]
         try:
             pairs.undo(self.db, change)
-        except pairs.PairingError as exc:
+        except UserError as exc:
             self.history.clear()
             QMessageBox.warning(self, self.tr("Undo"), str(exc))
             self.refresh()

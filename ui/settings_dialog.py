@@ -14,12 +14,31 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
-                               QRadioButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlite_utils import Database
 
 from mentormatch import letters, scoring, settings
+from mentormatch.errors import UserError
 from mentormatch.fonts import chinese_families
 from ui.record_dialog import ERROR_STYLE
 
@@ -91,7 +110,7 @@ class WeightsForm(QWidget):
         layout.addStretch(1)
         try:
             self.show_weights(scoring.load_weights(db))
-        except scoring.WeightsError:
+        except UserError:
             self.show_weights(scoring.Weights())
 
     def title(self) -> str:
@@ -229,7 +248,7 @@ class LetterSettingsForm(QWidget):
         """Show the number the next letter will get, or what is wrong with the pattern, under the field."""
         try:
             serial = letters.next_serial(self.db, self.pattern.text().strip(), self.prefix.text().strip(), date.today().year)
-        except letters.LetterError as exc:
+        except UserError as exc:
             self.next_serial.setText(str(exc))
             self.next_serial.setStyleSheet(ERROR_STYLE)
             return False
