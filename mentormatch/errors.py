@@ -8,11 +8,12 @@ log file, so that a windowed program on an office PC (no console) still leaves a
 
 from __future__ import annotations
 
+import re
 import traceback
 from datetime import datetime
 from pathlib import Path
 
-from mentormatch import __version__
+from mentormatch import __version__, files
 from mentormatch.i18n import translate
 
 
@@ -36,14 +37,40 @@ def error_log_path() -> Path:
     return user_log_path("MentorMatch", appauthor=False) / "errors.log"
 
 
+# Whole runs of digits (\d is any script's digit: full-width ones too) shaped like an ID number
+# (18 or 15), a mobile (11, maybe +86 and spaced 3-4-4) or a landline with its area code (a bare
+# 7-8 digit number is not masked: serials and dates look the same).
+_PERSONAL_RE = re.compile(r"(?<!\d)(?:\d{17}[\dXxＸｘ]|\d{15}|(?:\+?86[- ]?)?(?:\(\d{3,4}\) ?\d{7,8}|\d{3,4}[- ]?\d{3,4}[- ]?\d{4}))(?!\d)")
+
+
+def mask_personal(text: str) -> str:
+    """text with every ID-number-like and phone-like run masked by the rules of the screens."""
+    from mentormatch.validation import MOBILE_RE, clean_code, mask_id, mask_phone  # validation imports this module
+
+    def masked(match: re.Match) -> str:
+        found = clean_code(match.group())
+        if re.fullmatch(r"\d{17}[\dXx]|\d{15}", found):
+            return mask_id(found)
+        prefix, number = re.fullmatch(r"(\+?86[- ]?)?(.*)", found).groups()
+        compact = re.sub(r"[-() ]", "", number)
+        if MOBILE_RE.match(compact):
+            return (prefix or "") + mask_phone(compact)
+        if compact.startswith("0"):  # a landline with its area code
+            return (prefix or "") + mask_phone(number)
+        return match.group()
+
+    return _PERSONAL_RE.sub(masked, text)
+
+
 def log_unexpected(exc: BaseException) -> Path | None:
-    """Append the traceback of an unexpected error to the log; the log's path, or None if unwritable."""
+    """Append the traceback of an unexpected error to the log, ID numbers and phones masked;
+    the log's path, or None if unwritable. The log is owner-only, even one an older version left."""
     log = error_log_path()
     try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with open(log, "a", encoding="utf-8") as fh:
+        files.private_folder(log.parent)
+        with open(log, "a", encoding="utf-8", opener=files.private_opener) as fh:
             fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} MentorMatch {__version__}\n")
-            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+            fh.write(mask_personal("".join(traceback.format_exception(type(exc), exc, exc.__traceback__))))
     except OSError:
         return None
     return log
@@ -53,4 +80,4 @@ def unexpected_message(exc: BaseException, log: Path | None) -> str:
     """One plain sentence about a bug, pointing at the log."""
     details = translate("Errors", "The details were written to {log}.").format(log=log) if log else ""
     return translate("Errors", "Something went wrong: {error}\n\nA change that did not finish was not saved; your other data "
-                               "is safe. {details}").format(error=str(exc) or type(exc).__name__, details=details).strip()
+                               "is safe. {details}").format(error=mask_personal(str(exc)) or type(exc).__name__, details=details).strip()

@@ -256,7 +256,7 @@ def render_pdf(target: str | Path, pages: Iterable[Page], renderer: PageRenderer
     """Write pages as one PDF into a temporary file beside target; None (and no file) when stopped."""
     target = Path(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        files.private_folder(target.parent)
         temp = files.temp_beside(target)
     except OSError as exc:
         raise UserError(translate("Render", "Cannot write into {folder}: {error}").format(folder=target.parent, error=exc)) from exc

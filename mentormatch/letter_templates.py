@@ -1,4 +1,4 @@
-"""Letter templates: HTML files with named placeholders, rendered by Jinja2 with autoescape on.
+"""Letter templates: HTML files with named placeholders, rendered by Jinja2's sandbox with autoescape on.
 
 Built-in templates live in resources/templates; the coordinator's copies and new templates live
 in the user data folder (templates/), where a copy with a built-in's name takes its place.
@@ -14,8 +14,10 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
+import jinja2.sandbox
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from mentormatch import files
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from resources import RESOURCES
@@ -60,7 +62,22 @@ class TemplateError(UserError):
         self.lineno = lineno
 
 
-_ENV = jinja2.Environment(autoescape=True, undefined=jinja2.ChainableUndefined, keep_trailing_newline=True)
+class _Refused(jinja2.sandbox.SecurityError):
+    def __init__(self, attribute: str):
+        super().__init__(attribute)
+        self.attribute = attribute
+
+
+class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """A template is a document the coordinator may have been sent: it reaches the placeholders'
+    values and nothing behind them (no __class__, no functions' globals) and cannot change them."""
+
+    def unsafe_undefined(self, obj, attribute):
+        # the sandbox would return an Undefined, which ChainableUndefined prints as ''; refuse plainly
+        raise _Refused(attribute)
+
+
+_ENV = _Sandbox(autoescape=True, undefined=jinja2.ChainableUndefined, keep_trailing_newline=True)
 
 
 def user_dir() -> Path:
@@ -114,12 +131,9 @@ def save(name: str, text: str) -> Path:
             translate("Templates", "A template name may not be empty, start with a dot, or contain \\ / : * ? \" < > |.")
         )
     compile_template(text)
-    folder = user_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.html"
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_text(text, encoding="utf-8")
-    temp.replace(path)
+    path = files.private_folder(user_dir()) / f"{name}.html"
+    with files.written_in_place(path) as temp:
+        temp.write_text(text, encoding="utf-8")
     return path
 
 
@@ -154,6 +168,10 @@ def render(text: str, context: dict) -> str:
     template = compile_template(text)
     try:
         return template.render(context)
+    except _Refused as exc:
+        lineno = _error_line(exc)
+        raise TemplateError(translate("Templates", "Line {line}: a template may use only the placeholders and their values, "
+                                                   "not {name}.").format(line=lineno, name=exc.attribute), lineno) from None
     except jinja2.TemplateError as exc:
         lineno = _error_line(exc)
         raise TemplateError(translate("Templates", "Line {line}: {error}").format(line=lineno, error=exc), lineno) from None

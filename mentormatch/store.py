@@ -41,11 +41,12 @@ def open_database(path: str | Path, migrate: bool = True) -> Database:
     path = Path(path)
     existing = path.exists() and path.stat().st_size > 0
     old_version = _check_existing(path) if existing else 0
-    if not existing:
-        path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        if not existing:  # a new database is owner-only; its -wal and -shm take their mode from it (SQLite)
+            files.private_folder(path.parent)
+            open(path, "ab", opener=files.private_opener).close()
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
+    except (OSError, sqlite3.Error) as exc:
         raise UserError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
     db = Database(conn)
     _configure(db)

@@ -469,5 +469,9 @@
         <source>Line {line}: unknown placeholder {name}. Known placeholders: {known}.</source>
         <translation>第 {line} 行：未知的占位符 {name}。可用的占位符：{known}。</translation>
     </message>
+    <message>
+        <source>Line {line}: a template may use only the placeholders and their values, not {name}.</source>
+        <translation>第 {line} 行：模板只能使用占位符及其值，不能使用 {name}。</translation>
+    </message>
 </context>
 </TS>
