@@ -237,6 +237,13 @@ def save_copy(db: Database, target: str | Path) -> None:
         ) from exc
 
 
+def upgrade_copy(db: Database) -> None:
+    """Bring a copy that passed check_file (a backup being restored) up to the current schema."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        _migrate(db, version)
+
+
 def _migrate(db: Database, from_version: int) -> None:
     """Apply the missing migrations in one exclusive transaction."""
     conn = db.conn
