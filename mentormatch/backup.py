@@ -110,14 +110,14 @@ def daily(db: Database, db_path: str | Path, now: datetime | None = None) -> Pat
 
 
 def newest_good(db_path: str | Path) -> Backup | None:
-    """The newest backup that passes the checks of opening (a restore can use it)."""
+    """The newest backup that passes the checks of opening (a restore can use it; a damaged file moved
+    aside never does)."""
     for candidate in listing(db_path):
-        if candidate.kind != DAMAGED:
-            try:
-                store.check_file(candidate.path)
-            except UserError:
-                continue
-            return candidate
+        try:
+            store.check_file(candidate.path)
+        except UserError:
+            continue
+        return candidate
     return None
 
 
