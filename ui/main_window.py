@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup written to {path}.").format(path=target), 8000)
 
     def restore_backup(self) -> None:
-        """Replace the data with a backup's; the current data is saved first, and the pages are built anew."""
+        """Replace the data with a backup's (the current data saved first) and show it."""
         title = self.tr("Restore a backup")
         source, _ = QFileDialog.getOpenFileName(self, title, str(backup.folder(self.db_path)), self.tr("MentorMatch database (*.db)"))
         if not source:
@@ -237,13 +237,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             QMessageBox.warning(self, title, str(exc))
             return
-        current = next((k for k, page in self.pages.items() if page is self.current_page()), PAGES[0][0])
-        for page in self.pages.values():  # pages hold rows of the old data
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        self.show_page(current)
-        self.update_totals()
+        self.after_change()  # every other page re-reads its data when shown
         QMessageBox.information(self, title, self.tr("The backup was restored. The data it replaced was saved as {aside}.").format(
             aside=aside))
 
