@@ -118,8 +118,8 @@ def _open_read_only(path: Path, version: int, read_only_ok: bool) -> Database:
     if version == 0:
         raise UserError(translate("Store", "Cannot create the database {path}: the file or its folder is read-only.").format(path=path))
     if not read_only_ok:
-        raise UserError(translate("Store", "{path} is read-only (the file or its folder cannot be written), so this "
-                                           "cannot change it. It was not changed.").format(path=path))
+        raise UserError(translate("Store", "{path} is read-only (the file or its folder cannot be written) and this "
+                                           "job would change it, so nothing was done.").format(path=path))
     if version < SCHEMA_VERSION:
         raise UserError(translate("Store", "{path} was written by an older version of MentorMatch and must be upgraded, "
                                            "but it is read-only. Copy it to a folder you can write to and open the copy. "
