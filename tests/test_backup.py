@@ -215,3 +215,31 @@ def test_newest_good_skips_backups_that_fail_the_checks(sample_file):
     assert backup.newest_good(sample_file).path == good
     with pytest.raises(UserError, match="damaged"):
         backup.restore_file(sample_file, bad)
+
+
+# -- odd files on the command line ----------------------------------------------------------------
+
+def test_a_read_only_database_is_read_but_never_changed(sample_file, make_read_only):
+    make_read_only(sample_file.parent)
+    before = {p.name: digest(p) for p in sample_file.parent.iterdir()}
+    refused = run("--db", str(sample_file), "match", "--confirm")
+    assert refused.returncode == 2 and "read-only" in refused.stderr and "Traceback" not in refused.stderr
+    assert run("--db", str(sample_file), "check").returncode == 0
+    outside = sample_file.parent.parent / "pairs-from-read-only.csv"
+    exported = run("--db", str(sample_file), "export", "mentors", str(outside))
+    assert exported.returncode == 0, exported.stderr
+    outside.unlink()
+    assert {p.name: digest(p) for p in sample_file.parent.iterdir()} == before
+
+
+def test_odd_paths_and_versions_get_a_message_on_the_command_line(sample_file, tmp_path):
+    conn = sqlite3.connect(sample_file)
+    conn.execute("PRAGMA user_version = -3")
+    conn.close()
+    before = digest(sample_file)
+    for path, words in ((sample_file, "impossible database version -3"), (sample_file / "inner.db", "not a folder"),
+                        (tmp_path / "typo" / "m.db", "does not exist")):
+        result = run("--db", str(path), "sample")
+        assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+    assert digest(sample_file) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mentormatch.db"]
