@@ -5,12 +5,12 @@ import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
+from test_cli import run
 
 from mentormatch import backup, schema, store
 from mentormatch.errors import UserError
 from mentormatch.sample import fill_sample
 from mentormatch.store import open_database
-from test_cli import run
 
 
 def digest(path):
