@@ -5,8 +5,12 @@
     mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
     mentormatch --db PATH import KIND FILE ...            import a roster
     mentormatch --db PATH export KIND OUT ...             export pairs, mentors or letters
+    mentormatch --db PATH backup [FILE]                   a backup now (see mentormatch/backup.py)
+    mentormatch --db PATH restore FILE                    restore a backup, the current data saved first
+    mentormatch --db PATH check                           integrity and foreign-key check
 
-Each job is a function run_command(db, args) -> exit code in the module that owns the work.
+Each job is a function run_command(db, args) -> exit code in the module that owns the work; the
+jobs on the database file itself (FILE_COMMANDS) are run_file_command(path, args) instead.
 Exit status: 0 done, 2 a problem the message explains (a `UserError`), 1 a bug (logged).
 Opening the window is ui/app.py's job; this module never imports ui/.
 """
@@ -29,7 +33,14 @@ COMMANDS = {
     "letters": "mentormatch.letters",
     "import": "mentormatch.importer",
     "export": "mentormatch.exporter",
+    "backup": "mentormatch.backup",
+    "restore": "mentormatch.backup",
+    "check": "mentormatch.backup",
 }
+# Jobs on the database file itself, which may be damaged: they open it (or not) themselves.
+FILE_COMMANDS = {"backup", "restore", "check"}
+# Jobs that only read the database, so they also run on a read-only file.
+READ_ONLY_COMMANDS = {"export"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("out", metavar="OUT", help=translate("Cli", "file ending in .xlsx, .csv or .pdf"))
     exp.add_argument("--programme", metavar="NAME", help=translate("Cli", "only this programme"))
     exp.add_argument("--full-personal-data", action="store_true", help=translate("Cli", "write ID numbers and phones unmasked"))
+
+    backup = sub.add_parser("backup", help=translate("Cli", "write a backup of the database now"))
+    backup.add_argument("file", metavar="FILE", nargs="?", help=translate("Cli", "where to write it (default: the backups folder beside the database)"))
+    restore = sub.add_parser("restore", help=translate("Cli", "replace the data with a backup's (the current data is saved first)"))
+    restore.add_argument("file", metavar="FILE", help=translate("Cli", "the backup to restore"))
+    sub.add_parser("check", help=translate("Cli", "check the database file for damage and broken references"))
     return parser
 
 
@@ -120,11 +137,17 @@ def _lang_in(argv: list[str]) -> str | None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from mentormatch.store import default_path, open_database
+    from pathlib import Path
 
-    db = open_database(args.db or default_path())
+    from mentormatch.backup import open_for_job
+    from mentormatch.store import default_path
+
+    path = Path(args.db) if args.db else default_path()
+    module = importlib.import_module(COMMANDS[args.command])
+    if args.command in FILE_COMMANDS:
+        return module.run_file_command(path, args)
+    db = open_for_job(path, read_only_ok=args.command in READ_ONLY_COMMANDS)
     try:
-        module = importlib.import_module(COMMANDS[args.command])
         return module.run_command(db, args)
     finally:
         db.close()

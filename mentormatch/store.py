@@ -2,7 +2,9 @@
 
 A file that is not ours, is damaged, or was written by a newer version is refused with a
 UserError whose message a coordinator can read; such a file is opened read-only for the
-checks and never modified. Before migrating an existing file it is copied aside.
+checks and never modified. So is a path whose folder is missing or is a file. A file that
+cannot be written (read-only file or folder) is opened read-only when the caller can work so,
+else refused. Before migrating an existing file it is copied aside, once per upgrade.
 """
 
 from __future__ import annotations
@@ -23,27 +25,48 @@ BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+class DamagedFileError(UserError):
+    """A file of ours that is damaged; path lets the caller offer a backup in its place."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
 def default_path() -> Path:
-    """MENTORMATCH_DB if set, else mentormatch.db in the user data folder."""
+    """MENTORMATCH_DB if set, else mentormatch.db in the user data folder (created on first use).
+
+    A folder the user named (MENTORMATCH_DB, --db) is never created: a mistyped path gets a
+    message instead of a new, empty database somewhere unexpected.
+    """
     env = os.environ.get("MENTORMATCH_DB")
     if env:
         return Path(env)
     from platformdirs import user_data_path
 
-    return user_data_path("MentorMatch", appauthor=False) / "mentormatch.db"
+    folder = user_data_path("MentorMatch", appauthor=False)
+    try:
+        files.private_folder(folder)
+    except OSError as exc:
+        raise UserError(translate("Store", "Cannot create the folder {folder}: {error}").format(folder=folder, error=exc)) from exc
+    return folder / "mentormatch.db"
 
 
-def open_database(path: str | Path, migrate: bool = True) -> Database:
+def open_database(path: str | Path, migrate: bool = True, read_only_ok: bool = False) -> Database:
     """Open (creating if missing) and migrate the database at path.
 
-    Raises UserError for a foreign, damaged or newer file, leaving it untouched.
+    Raises UserError for a foreign, damaged (DamagedFileError) or newer file and for a missing
+    folder, leaving everything untouched. A file that cannot be written is opened read-only
+    (see is_read_only) if read_only_ok, else refused.
     """
     path = Path(path)
+    _check_folder(path)
     existing = path.exists() and path.stat().st_size > 0
-    old_version = _check_existing(path) if existing else 0
+    old_version = check_file(path) if existing else 0
+    if not _writable(path):
+        return _open_read_only(path, old_version, read_only_ok)
     try:
         if not existing:  # a new database is owner-only; its -wal and -shm take their mode from it (SQLite)
-            files.private_folder(path.parent)
             open(path, "ab", opener=files.private_opener).close()
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except (OSError, sqlite3.Error) as exc:
@@ -51,10 +74,78 @@ def open_database(path: str | Path, migrate: bool = True) -> Database:
     db = Database(conn)
     _configure(db)
     if migrate and old_version < SCHEMA_VERSION:
-        if existing:
-            backup_copy(db, path, old_version)
-        _migrate(db, old_version)
+        copy = backup_copy(db, path, old_version) if existing else None
+        try:
+            _migrate(db, old_version)
+        except BaseException:
+            # The file is as it was: its copy is not needed, and a retry must not add another.
+            if copy:
+                copy.unlink(missing_ok=True)
+            raise
     return db
+
+
+def is_read_only(db: Database) -> bool:
+    """Whether db was opened read-only (a file or folder that cannot be written)."""
+    return db.execute("PRAGMA query_only").fetchone()[0] == 1
+
+
+def _check_folder(path: Path) -> None:
+    """Raise UserError unless path's folder exists (a typo must not create a new database elsewhere)."""
+    folder = path.parent
+    if folder.is_dir():
+        return
+    blocking = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise UserError(translate("Store", "Cannot open {path}: {file} is a file, not a folder. Nothing was changed.").format(
+            path=path, file=blocking))
+    raise UserError(translate("Store", "Cannot open {path}: the folder {folder} does not exist. Check the path; "
+                                       "nothing was created.").format(path=path, folder=folder))
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file (if any) and its folder can be written, tried rather than read from permission
+    bits (which miss Windows ACLs and root); neither is changed by trying."""
+    try:
+        if path.exists():
+            with open(path, "r+b"):
+                pass
+        files.temp_beside(path).unlink()
+    except OSError:
+        return False
+    return True
+
+
+def _open_read_only(path: Path, version: int, read_only_ok: bool) -> Database:
+    if version == 0:
+        raise UserError(translate("Store", "Cannot create the database {path}: the file or its folder is read-only.").format(path=path))
+    if not read_only_ok:
+        raise UserError(translate("Store", "{path} is read-only (the file or its folder cannot be written) and this "
+                                           "job would change it, so nothing was done.").format(path=path))
+    if version < SCHEMA_VERSION:
+        raise UserError(translate("Store", "{path} was written by an older version of MentorMatch and must be upgraded, "
+                                           "but it is read-only. Copy it to a folder you can write to and open the copy. "
+                                           "It was not changed.").format(path=path))
+    conn = read_only_connection(path)
+    conn.execute("PRAGMA query_only = 1")
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change path nor create files beside it.
+
+    Without a -wal file beside it the file is complete: read it as immutable, so that a WAL-mode
+    file needs no -wal/-shm files next to it (a read-only folder cannot have them).
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+    try:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise UserError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
 
 
 def memory_database() -> Database:
@@ -73,8 +164,8 @@ def _configure(db: Database) -> None:
     db.execute("PRAGMA synchronous = NORMAL")
 
 
-def _check_existing(path: Path) -> int:
-    """Return the schema version of an existing file, or raise UserError. Read-only."""
+def check_file(path: Path) -> int:
+    """Return the schema version of an existing file, or raise UserError (DamagedFileError). Read-only."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
@@ -84,14 +175,7 @@ def _check_existing(path: Path) -> int:
         raise UserError(
             translate("Store", "{path} is not a MentorMatch database (it is not an SQLite file). It was not changed.").format(path=path)
         )
-    # Without a -wal file beside it the file is complete: read it as immutable, so that checking
-    # a WAL-mode file creates no -wal/-shm files next to it either.
-    wal = path.with_name(path.name + "-wal")
-    uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
-        raise UserError(translate("Store", "Cannot open the database file {path}: {error}").format(path=path, error=exc)) from exc
+    conn = read_only_connection(path)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -111,20 +195,22 @@ def _check_existing(path: Path) -> int:
                     "this program knows up to {known}). Please update MentorMatch. The file was not changed."
                 ).format(path=path, found=version, known=SCHEMA_VERSION)
             )
+        if version < 1:  # ours, yet never written by a finished migration: no upgrade can start from it
+            raise _damaged(path, translate("Store", "impossible database version {found}").format(found=version))
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok" or (version >= 1 and not CORE_TABLES <= tables):
-            raise UserError(
-                translate("Store", "{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(
-                    path=path, detail=check if check != "ok" else translate("Store", "tables are missing")
-                )
-            )
+        if check != "ok" or not CORE_TABLES <= tables:
+            raise _damaged(path, check if check != "ok" else translate("Store", "tables are missing"))
         return version
     except sqlite3.DatabaseError as exc:
-        raise UserError(
-            translate("Store", "{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(path=path, detail=exc)
-        ) from exc
+        raise _damaged(path, str(exc)) from exc
     finally:
         conn.close()
+
+
+def _damaged(path: Path, detail: str) -> DamagedFileError:
+    return DamagedFileError(
+        translate("Store", "{path} is damaged ({detail}). It was not changed; restore a backup copy.").format(path=path, detail=detail),
+        path)
 
 
 def backup_copy(db: Database, path: Path, version: int) -> Path:
@@ -151,6 +237,13 @@ def save_copy(db: Database, target: str | Path) -> None:
         raise UserError(
             translate("Store", "Cannot write the copy {path}: {error}").format(path=target, error=exc)
         ) from exc
+
+
+def upgrade_copy(db: Database) -> None:
+    """Bring a copy that passed check_file (a backup being restored) up to the current schema."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        _migrate(db, version)
 
 
 def _migrate(db: Database, from_version: int) -> None:

@@ -20,7 +20,7 @@ LANGUAGE = "zh_CN"
 # Each area's source files (globs from the repository root); every .py with strings belongs to one.
 AREAS = {
     "core": ["mentormatch/cli.py", "mentormatch/store.py", "mentormatch/validation.py", "mentormatch/sample.py",
-             "mentormatch/i18n.py", "mentormatch/settings.py", "mentormatch/errors.py"],
+             "mentormatch/i18n.py", "mentormatch/settings.py", "mentormatch/errors.py", "mentormatch/backup.py"],
     "records": ["mentormatch/records.py", "ui/app.py", "ui/main_window.py", "ui/record_*.py", "ui/editors.py",
                 "ui/lists.py", "ui/table_model.py", "ui/delete_dialog.py", "ui/settings_dialog.py"],
     "pairing": ["mentormatch/matching.py", "mentormatch/scoring.py", "mentormatch/pairs.py", "ui/pairing*.py"],

@@ -77,3 +77,35 @@ def sheets(monkeypatch):
 
     monkeypatch.setattr(PageRenderer, "_draw_text", recording)
     return drawn
+
+
+@pytest.fixture
+def make_read_only():
+    """Makes a file or folder read-only for one test; as root (whom permissions do not stop) with
+    chattr +i. Skips where the system cannot (a folder on Windows)."""
+    import subprocess
+
+    undo = []
+
+    def make(path):
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            if subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False).returncode != 0:
+                pytest.skip("chattr +i is not available here")
+            undo.append(lambda: subprocess.run(["chattr", "-i", str(path)], check=True))
+        else:
+            mode = path.stat().st_mode
+            path.chmod(mode & ~0o222)
+            undo.append(lambda: path.chmod(mode))
+        try:
+            if path.is_dir():
+                (path / "probe").touch()
+                (path / "probe").unlink()
+            else:
+                open(path, "r+b").close()
+        except OSError:
+            return path
+        pytest.skip("this system cannot make it read-only")
+
+    yield make
+    for step in reversed(undo):
+        step()

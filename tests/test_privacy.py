@@ -47,7 +47,8 @@ def test_every_file_and_folder_made_is_owner_only(tmp_path, usual_umask, monkeyp
     work = tmp_path / "work"  # everything under it is made by MentorMatch
     work.mkdir()
     roster = enterprises_csv(tmp_path / "合作企业.csv")
-    db_path = work / "data" / "college" / "mentormatch.db"
+    (tmp_path / "data").mkdir()  # the folder the coordinator chose for the database (a named folder is never created)
+    db_path = tmp_path / "data" / "mentormatch.db"
 
     assert run("--db", db_path, "sample").returncode == 0
     assert run("--db", db_path, "import", "enterprises", roster).returncode == 0
@@ -65,14 +66,15 @@ def test_every_file_and_folder_made_is_owner_only(tmp_path, usual_umask, monkeyp
         monkeypatch.setattr(letter_templates, "user_dir", lambda: work / "user" / "templates")
         letter_templates.save("my-letter", letter_templates.source("formal-zh"))
         made = {p: mode(p) for p in work.rglob("*")}
+        made.update({p: mode(p) for p in (tmp_path / "data").iterdir()})
     finally:
         db.close()
 
-    names = {p.relative_to(work).as_posix() for p in made}
-    assert {"data/college/mentormatch.db-wal", "data/college/mentormatch.db-shm", "letters/聘书.pdf", "pairs.pdf",
-            "import-report.xlsx", "copy.db", "user/templates/my-letter.html"} <= names
+    names = {p.relative_to(tmp_path).as_posix() for p in made}
+    assert {"data/mentormatch.db", "data/mentormatch.db-wal", "data/mentormatch.db-shm", "work/letters/聘书.pdf", "work/pairs.pdf",
+            "work/import-report.xlsx", "work/copy.db", "work/user/templates/my-letter.html", "data/backups"} <= names
     assert len(list((work / "split").glob("*.pdf"))) > 1
-    wrong = {p.relative_to(work).as_posix(): oct(m) for p, m in made.items() if m != (0o700 if p.is_dir() else 0o600)}
+    wrong = {p.relative_to(tmp_path).as_posix(): oct(m) for p, m in made.items() if m != (0o700 if p.is_dir() else 0o600)}
     assert not wrong
 
 

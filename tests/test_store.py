@@ -171,8 +171,10 @@ def test_a_failing_migration_changes_nothing(sample_file, monkeypatch):
     newer = [*schema.MIGRATIONS, "CREATE TABLE ratings (stars INTEGER);\nINSERT INTO no_such_table VALUES (1);"]
     monkeypatch.setattr(store, "MIGRATIONS", newer)
     monkeypatch.setattr(store, "SCHEMA_VERSION", len(newer))
-    with pytest.raises(sqlite3.OperationalError):
-        open_database(sample_file)
+    for _start in range(2):
+        with pytest.raises(sqlite3.OperationalError):
+            open_database(sample_file)
+    assert not list(sample_file.parent.glob("*.bak*"))  # one copy per upgrade: none for one that did not happen
     conn = sqlite3.connect(sample_file)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert "ratings" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -192,3 +194,69 @@ def test_default_path_follows_mentormatch_db(tmp_path, monkeypatch):
     assert store.default_path() == tmp_path / "chosen.db"
     monkeypatch.delenv("MENTORMATCH_DB")
     assert store.default_path().name == "mentormatch.db"
+
+
+@pytest.mark.parametrize("version", [-1, 0])
+def test_our_file_with_an_impossible_version_is_refused_unchanged(sample_file, version):
+    conn = sqlite3.connect(sample_file)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    before = folder_state(sample_file.parent)
+    for _start in range(2):  # every start: the same message, and no copy written
+        with pytest.raises(store.DamagedFileError, match=f"damaged .*impossible database version {version}"):
+            open_database(sample_file)
+    assert folder_state(sample_file.parent) == before
+
+
+def test_a_read_only_file_opens_read_only_on_request_and_stays_untouched(sample_file, make_read_only):
+    make_read_only(sample_file)
+    before = folder_state(sample_file.parent)
+    with pytest.raises(UserError, match="read-only"):
+        open_database(sample_file)
+    db = open_database(sample_file, read_only_ok=True)
+    assert store.is_read_only(db)
+    assert db.execute("SELECT COUNT(*) FROM apprentices").fetchone()[0] == 120
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("DELETE FROM pairs")
+    db.close()
+    assert folder_state(sample_file.parent) == before
+
+
+def test_a_read_only_folder_opens_read_only_on_request_and_stays_untouched(sample_file, make_read_only):
+    make_read_only(sample_file.parent)
+    before = folder_state(sample_file.parent)
+    with pytest.raises(UserError, match="read-only"):
+        open_database(sample_file)
+    db = open_database(sample_file, read_only_ok=True)
+    assert store.is_read_only(db)
+    assert db.execute("SELECT COUNT(*) FROM mentors").fetchone()[0] == 40
+    db.close()
+    assert folder_state(sample_file.parent) == before
+    with pytest.raises(UserError, match="read-only"):  # nor can a new database be made there
+        open_database(sample_file.parent / "new.db", read_only_ok=True)
+
+
+def test_an_older_read_only_file_is_refused_unchanged(sample_file, make_read_only, monkeypatch):
+    newer = [*schema.MIGRATIONS, "CREATE TABLE ratings (stars INTEGER);"]
+    monkeypatch.setattr(store, "MIGRATIONS", newer)
+    monkeypatch.setattr(store, "SCHEMA_VERSION", len(newer))
+    make_read_only(sample_file)
+    before = folder_state(sample_file.parent)
+    with pytest.raises(UserError, match="older version .* read-only"):
+        open_database(sample_file, read_only_ok=True)
+    assert folder_state(sample_file.parent) == before
+
+
+def test_a_parent_that_is_a_file_gets_a_message(sample_file):
+    before = folder_state(sample_file.parent)
+    with pytest.raises(UserError, match="is a file, not a folder"):
+        open_database(sample_file / "inner.db")
+    with pytest.raises(UserError, match="is a file, not a folder"):
+        open_database(sample_file / "deeper" / "inner.db")
+    assert folder_state(sample_file.parent) == before
+
+
+def test_a_missing_folder_gets_a_message_and_is_not_created(tmp_path):
+    with pytest.raises(UserError, match="does not exist"):
+        open_database(tmp_path / "typo" / "mentormatch.db")
+    assert list(tmp_path.iterdir()) == []

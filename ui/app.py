@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,6 +17,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mentormatch import __version__, cli
 from mentormatch.errors import log_unexpected, unexpected_message
 from mentormatch.i18n import install_translators, resolve_language, translate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from mentormatch.store import DamagedFileError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,24 +41,62 @@ def run_gui(argv: list[str]) -> int:
     install_translators(resolve_language(args.lang or QSettings().value("language") or None))
     install_error_report()
 
+    from mentormatch import backup
     from mentormatch.errors import UserError
-    from mentormatch.store import default_path, open_database
+    from mentormatch.store import DamagedFileError, default_path, is_read_only, open_database
 
-    path = args.db or default_path()
     try:
-        db = open_database(path)
+        path = Path(args.db) if args.db else default_path()
+        db = open_database(path, read_only_ok=True)
+    except DamagedFileError as exc:
+        db = open_newest_backup(exc)
+        if db is None:
+            return 2
     except UserError as exc:
         QMessageBox.critical(None, translate("App", "MentorMatch cannot open the database"), str(exc))
         return 2
+    try:
+        backup.daily(db, path)
+    except UserError as exc:
+        QMessageBox.warning(None, translate("App", "Automatic backup"),
+                            translate("App", "The automatic backup was not made.\n\n{problem}").format(problem=exc))
     from ui.main_window import MainWindow
 
     window = MainWindow(db, str(path))
+    if is_read_only(db):  # the data is shown, but nothing can be saved
+        window.setWindowTitle(translate("App", "MentorMatch — {path} (read-only)").format(path=path))
     window.show()
     try:
         return app.exec()
     finally:
         window.deleteLater()
         db.close()
+
+
+def open_newest_backup(damaged: DamagedFileError) -> Database | None:
+    """A damaged database at start-up: offer the newest good backup in its place. The damaged file
+    is moved into the backups folder, never deleted. The opened database, or None."""
+    from mentormatch import backup
+    from mentormatch.errors import UserError
+    from mentormatch.store import open_database
+
+    title = translate("App", "The database is damaged")
+    good = backup.newest_good(damaged.path)
+    if good is None:
+        QMessageBox.critical(None, title, translate("App", "{problem}\n\nNo good backup was found in {folder}.").format(
+            problem=damaged, folder=backup.folder(damaged.path)))
+        return None
+    question = translate("App", "{problem}\n\nOpen the newest good backup, made {taken}, instead? The damaged file is "
+                                "kept in {folder}.").format(problem=damaged, taken=f"{good.taken:%Y-%m-%d %H:%M}",
+                                                            folder=backup.folder(damaged.path))
+    if QMessageBox.question(None, title, question) != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        backup.restore_file(damaged.path, good.path)
+        return open_database(damaged.path, read_only_ok=True)
+    except UserError as exc:
+        QMessageBox.critical(None, title, str(exc))
+        return None
 
 
 class _ErrorReport(QObject):

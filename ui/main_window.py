@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from mentormatch import __version__, sample, store
+from mentormatch import __version__, backup, sample, store
 from mentormatch.errors import UserError
 from ui import jobs
 from ui.record_page import RecordPage
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database, path: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
+        self.db_path = path
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("MentorMatch — {path}").format(path=path) if path else "MentorMatch")
 
@@ -96,6 +97,10 @@ class MainWindow(QMainWindow):
         self.export_action = file_menu.addAction(self.tr("&Export…"), lambda: self.run_dialog("ui.export_dialog", "ExportDialog"))
         self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.copy_action = file_menu.addAction(self.tr("Save a &copy of the database…"), self.save_copy)
+        self.backup_action = file_menu.addAction(self.tr("&Back up now"), self.back_up_now)
+        self.restore_action = file_menu.addAction(self.tr("&Restore…"), self.restore_backup)
+        self.backup_action.setEnabled(not self.db.memory)  # an in-memory database has no folder for backups
+        self.restore_action.setEnabled(not self.db.memory and not store.is_read_only(self.db))
         file_menu.addSeparator()
         self.sample_action = file_menu.addAction(self.tr("Load &sample data"), self.load_sample)
         self.settings_action = file_menu.addAction(self.tr("Se&ttings…"), self.open_settings)
@@ -206,6 +211,35 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Save a copy of the database"), str(exc))
             return
         self.statusBar().showMessage(self.tr("A copy of the database was saved to {path}.").format(path=target), 8000)
+
+    def back_up_now(self) -> None:
+        """A backup into the backups folder beside the database (kept, not rotated)."""
+        try:
+            target = backup.take(self.db, self.db_path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Back up now"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backup written to {path}.").format(path=target), 8000)
+
+    def restore_backup(self) -> None:
+        """Replace the data with a backup's (the current data saved first) and show it."""
+        title = self.tr("Restore a backup")
+        source, _ = QFileDialog.getOpenFileName(self, title, str(backup.folder(self.db_path)), self.tr("MentorMatch database (*.db)"))
+        if not source:
+            return
+        question = self.tr("Replace all the data with the backup {backup}?\n\nThe current data is saved first in {folder}; "
+                           "restoring that copy undoes this.").format(backup=source, folder=backup.folder(self.db_path))
+        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
+            return
+        jobs.shutdown()  # a letter batch still running is cancelled (nothing issued) before its data is replaced
+        try:
+            aside = backup.restore(self.db, self.db_path, source)
+        except UserError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return
+        self.after_change()  # every other page re-reads its data when shown
+        QMessageBox.information(self, title, self.tr("The backup was restored. The data it replaced was saved as {aside}.").format(
+            aside=aside))
 
     def load_sample(self) -> None:
         if not sample.is_empty(self.db):

@@ -1,6 +1,79 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Backup</name>
+    <message>
+        <source>Cannot create the backup folder {folder}: {error}</source>
+        <translation>无法创建备份文件夹 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>No good backup was found in {folder}.</source>
+        <translation>在 {folder} 中没有找到完好的备份。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {backup} ({taken}). To restore it (the damaged file is kept):
+  mentormatch --db "{path}" restore "{backup}"</source>
+        <translation>最新的完好备份是 {backup}（{taken}）。恢复它的命令如下（损坏的文件会被保留）：
+  mentormatch --db "{path}" restore "{backup}"</translation>
+    </message>
+    <message>
+        <source>Cannot restore {backup}: {error}. Nothing was changed.</source>
+        <translation>无法恢复 {backup}：{error}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot move {path} aside: {error}. Nothing was restored.</source>
+        <translation>无法将 {path} 移到一旁：{error}。未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>{backup} is the database itself, not a backup of it.</source>
+        <translation>{backup} 就是数据库本身，不是它的备份。</translation>
+    </message>
+    <message>
+        <source>The backup {backup} does not exist.</source>
+        <translation>备份 {backup} 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}.</source>
+        <translation>{path} 处没有数据库文件。</translation>
+    </message>
+    <message>
+        <source>SQLite found damage in the file:</source>
+        <translation>SQLite 在文件中发现了损坏：</translation>
+    </message>
+    <message>
+        <source>{count} rows of {table} refer to a record of {parent} that does not exist (row ids {rowids}).</source>
+        <translation>{table} 中有 {count} 行引用了 {parent} 中不存在的记录（行号 {rowids}）。</translation>
+    </message>
+    <message>
+        <source>SQLite cannot read the file: {error}</source>
+        <translation>SQLite 无法读取该文件：{error}</translation>
+    </message>
+    <message>
+        <source>Warning: the automatic backup was not made. {problem}</source>
+        <translation>警告：未能完成自动备份。{problem}</translation>
+    </message>
+    <message>
+        <source>{path}: no damage found, and every reference points to an existing record.</source>
+        <translation>{path}：未发现损坏，所有引用都指向存在的记录。</translation>
+    </message>
+    <message>
+        <source>{path}: {count} problems found.</source>
+        <translation>{path}：发现 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Restored {path} from {backup}. The damaged file was kept as {aside}.</source>
+        <translation>已用 {backup} 恢复 {path}。损坏的文件已保留为 {aside}。</translation>
+    </message>
+    <message>
+        <source>Restored {path} from {backup}. The data it replaced was saved as {aside}.</source>
+        <translation>已用 {backup} 恢复 {path}。被替换的数据已保存为 {aside}。</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}.</source>
+        <translation>备份已写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>MentorMatch: pair apprentices with enterprise mentors. Without a command, opens the window.</source>
@@ -94,6 +167,26 @@
         <source>write ID numbers and phones unmasked</source>
         <translation>输出完整的身份证号和电话（不打码）</translation>
     </message>
+    <message>
+        <source>write a backup of the database now</source>
+        <translation>立即备份数据库</translation>
+    </message>
+    <message>
+        <source>where to write it (default: the backups folder beside the database)</source>
+        <translation>备份写到哪里（默认：数据库旁边的 backups 文件夹）</translation>
+    </message>
+    <message>
+        <source>replace the data with a backup's (the current data is saved first)</source>
+        <translation>用备份中的数据替换现有数据（先保存当前数据）</translation>
+    </message>
+    <message>
+        <source>the backup to restore</source>
+        <translation>要恢复的备份</translation>
+    </message>
+    <message>
+        <source>check the database file for damage and broken references</source>
+        <translation>检查数据库文件是否损坏、引用是否完整</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -132,6 +225,22 @@ A change that did not finish was not saved; your other data is safe. {details}</
         <translation>无法打开数据库文件 {path}：{error}</translation>
     </message>
     <message>
+        <source>Cannot open {path}: {file} is a file, not a folder. Nothing was changed.</source>
+        <translation>无法打开 {path}：{file} 是文件，不是文件夹。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: the folder {folder} does not exist. Check the path; nothing was created.</source>
+        <translation>无法打开 {path}：文件夹 {folder} 不存在。请检查路径；未创建任何文件。</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {path}: the file or its folder is read-only.</source>
+        <translation>无法创建数据库 {path}：文件或其所在文件夹是只读的。</translation>
+    </message>
+    <message>
+        <source>{path} was written by an older version of MentorMatch and must be upgraded, but it is read-only. Copy it to a folder you can write to and open the copy. It was not changed.</source>
+        <translation>{path} 由旧版 MentorMatch 写入，需要升级，但它是只读的。请将它复制到可写入的文件夹并打开副本。该文件未被更改。</translation>
+    </message>
+    <message>
         <source>Cannot read the database file {path}: {error}</source>
         <translation>无法读取数据库文件 {path}：{error}</translation>
     </message>
@@ -148,12 +257,24 @@ A change that did not finish was not saved; your other data is safe. {details}</
         <translation>{path} 由更新版本的 MentorMatch 写入（数据库版本 {found}，本程序最高支持 {known}）。请升级 MentorMatch。文件未作任何改动。</translation>
     </message>
     <message>
+        <source>impossible database version {found}</source>
+        <translation>数据库版本号 {found} 不可能存在</translation>
+    </message>
+    <message>
         <source>{path} is damaged ({detail}). It was not changed; restore a backup copy.</source>
         <translation>{path} 已损坏（{detail}）。文件未作任何改动，请恢复备份副本。</translation>
     </message>
     <message>
         <source>tables are missing</source>
         <translation>缺少数据表</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder}: {error}</source>
+        <translation>无法创建文件夹 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is read-only (the file or its folder cannot be written) and this job would change it, so nothing was done.</source>
+        <translation>{path} 是只读的（文件或其所在文件夹不可写入），而此操作需要修改它，因此未执行任何操作。</translation>
     </message>
     <message>
         <source>Cannot write the copy {path}: {error}</source>

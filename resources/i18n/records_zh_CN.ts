@@ -7,6 +7,42 @@
         <translation>MentorMatch 无法打开数据库</translation>
     </message>
     <message>
+        <source>Automatic backup</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>The automatic backup was not made.
+
+{problem}</source>
+        <translation>未能完成自动备份。
+
+{problem}</translation>
+    </message>
+    <message>
+        <source>MentorMatch — {path} (read-only)</source>
+        <translation>MentorMatch — {path}（只读）</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+No good backup was found in {folder}.</source>
+        <translation>{problem}
+
+在 {folder} 中没有找到完好的备份。</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Open the newest good backup, made {taken}, instead? The damaged file is kept in {folder}.</source>
+        <translation>{problem}
+
+是否改为打开最新的完好备份（{taken} 备份）？损坏的文件会保留在 {folder} 中。</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -381,6 +417,14 @@
         <translation>保存数据库副本(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Load &amp;sample data</source>
         <translation>载入示例数据(&amp;S)</translation>
     </message>
@@ -419,6 +463,30 @@
     <message>
         <source>{a} apprentices · {m} mentors · {e} enterprises</source>
         <translation>学徒 {a} 名 · 导师 {m} 名 · 企业 {e} 家</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}.</source>
+        <translation>备份已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace all the data with the backup {backup}?
+
+The current data is saved first in {folder}; restoring that copy undoes this.</source>
+        <translation>用备份 {backup} 替换全部数据吗？
+
+当前数据会先保存到 {folder}；恢复那份副本即可撤销此操作。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data it replaced was saved as {aside}.</source>
+        <translation>备份已恢复。被替换的数据已保存为 {aside}。</translation>
     </message>
     <message>
         <source>Sample data</source>
