@@ -7,7 +7,8 @@
     mentormatch --db PATH export KIND OUT ...             export pairs, mentors or letters
 
 Each job is a function run_command(db, args) -> exit code in the module that owns the work.
-Exit status: 0 done, 2 a problem the message explains (a `UserError`), 1 a bug (logged).
+Exit status: 0 done, 2 a problem the message explains (a `UserError`), 3 someone else was
+changing the data (`DataBusy`: nothing was written, run it again), 1 a bug (logged).
 Opening the window is ui/app.py's job; this module never imports ui/.
 """
 
@@ -19,7 +20,7 @@ import os
 import sys
 
 from mentormatch import __version__
-from mentormatch.errors import UserError, log_unexpected, unexpected_message
+from mentormatch.errors import DataBusy, UserError, log_unexpected, unexpected_message
 from mentormatch.i18n import translate
 
 # subcommand -> module with run_command(db, args)
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         return _run(argv)
+    except DataBusy as exc:
+        print(exc, file=sys.stderr)
+        return 3
     except UserError as exc:
         print(exc, file=sys.stderr)
         return 2
