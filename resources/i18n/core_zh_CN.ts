@@ -98,6 +98,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>Someone else is changing the data right now; please try again in a moment.</source>
+        <translation>正在被其他人修改，请稍后再试</translation>
+    </message>
+    <message>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
