@@ -176,8 +176,8 @@ class MainWindow(QMainWindow):
 
     def check_outside_changes(self) -> None:
         """Show what another program committed since we last looked (our own commits do not count)."""
-        if QApplication.activeModalWidget() is not None:
-            return  # not under an open dialog's feet: it ends in after_change(), or the next check
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return  # closed; or not under an open dialog's feet: it ends in after_change(), or the next check
         if store.data_version(self.db) != self.seen_version:
             self.after_change()
 
