@@ -11,7 +11,8 @@
 
 Each job is a function run_command(db, args) -> exit code in the module that owns the work; the
 jobs on the database file itself (FILE_COMMANDS) are run_file_command(path, args) instead.
-Exit status: 0 done, 2 a problem the message explains (a `UserError`), 1 a bug (logged).
+Exit status: 0 done, 2 a problem the message explains (a `UserError`), 3 someone else was
+changing the data (`DataBusy`: nothing was written, run it again), 1 a bug (logged).
 Opening the window is ui/app.py's job; this module never imports ui/.
 """
 
@@ -23,7 +24,7 @@ import os
 import sys
 
 from mentormatch import __version__
-from mentormatch.errors import UserError, log_unexpected, unexpected_message
+from mentormatch.errors import DataBusy, UserError, log_unexpected, unexpected_message
 from mentormatch.i18n import translate
 
 # subcommand -> module with run_command(db, args)
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         return _run(argv)
+    except DataBusy as exc:
+        print(exc, file=sys.stderr)
+        return 3
     except UserError as exc:
         print(exc, file=sys.stderr)
         return 2

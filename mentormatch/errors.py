@@ -21,6 +21,15 @@ class UserError(Exception):
     """An error whose message is written for the user; the base of every such error."""
 
 
+class DataBusy(UserError):
+    """Another program held the write lock longer than we wait (see store.writing): nothing was
+    written and trying again later will do. Its own class because the command line ends it with
+    its own exit status (3), so that a script can retry."""
+
+    def __init__(self):
+        super().__init__(translate("Errors", "Someone else is changing the data right now; please try again in a moment."))
+
+
 def user_message(exc: BaseException) -> str | None:
     """The message to show for an expected error, or None for a bug."""
     if isinstance(exc, UserError):

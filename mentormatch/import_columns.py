@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from mentormatch import records, validation
 from mentormatch.i18n import translate
+from mentormatch.store import writing
 
 KINDS = ("apprentices", "mentors", "enterprises")
 KIND_LABELS = {kind: records.KINDS[kind].plural for kind in KINDS}  # translate("Records", ...)
@@ -136,7 +137,7 @@ def remembered_mapping(db: Database, kind: str, headers: list[str]) -> list[str 
 
 def remember_mapping(db: Database, kind: str, headers: list[str], mapping: list[str | None]) -> None:
     by_header = {normalise_header(h): f for h, f in zip(headers, mapping) if normalise_header(h) and f}
-    with db.atomic():
+    with writing(db):
         db.execute(
             "INSERT INTO import_mappings (headers_key, mapping) VALUES (?, ?)"
             " ON CONFLICT(headers_key) DO UPDATE SET mapping = excluded.mapping",

@@ -40,6 +40,7 @@ from mentormatch.import_columns import (
     remember_mapping,
     remembered_mapping,
 )
+from mentormatch.store import writing
 from mentormatch.validation import ValidationError, mask_id, mask_phone
 
 NEW_TRADE = 0  # choose_trade value: create a trade of this name
@@ -427,7 +428,7 @@ class ImportJob:
         batch = self._batch
         written: dict[int, tuple[int, dict, int]] = {}  # first row of a record in the file -> (id, values written, row)
         try:
-            with tabular.collector_paused(), self.db.atomic():
+            with tabular.collector_paused(), writing(self.db):
                 self._remember_aliases()
                 for r in self.results:
                     if r.action == "skip":

@@ -29,7 +29,7 @@ from sqlite_utils import Database
 from mentormatch import capacity, letter_templates, records, settings
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
-from mentormatch.store import now_iso
+from mentormatch.store import now_iso, writing
 
 SKILL_LEVELS_ZH = {1: "初级工", 2: "中级工", 3: "高级工", 4: "技师", 5: "高级技师"}
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -215,7 +215,7 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
     """Record the planned (new) letters in one transaction; returns all letters with their ids."""
     done = []
     try:
-        with db.atomic():
+        with writing(db):
             for letter in letters:
                 if letter.id is not None:
                     done.append(letter)
@@ -241,7 +241,7 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
     reason = reason.strip()
     if not reason:
         raise UserError(translate("Letters", "Please give the reason for revoking the letter."))
-    with db.atomic():
+    with writing(db):
         row = db.execute("SELECT serial, revoked_at FROM letters WHERE id = ?", [letter_id]).fetchone()
         if row is None:
             raise UserError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
@@ -444,7 +444,7 @@ class Batch:
             raise RuntimeError("Batch.commit() records the files of a finished write()")  # no number without its file
         placed: list[Path] = []
         try:
-            with db.atomic():
+            with writing(db):
                 recorded = commit(db, self.letters)
                 for item in self._pending:
                     placed.append(item.commit())

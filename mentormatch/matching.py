@@ -39,6 +39,7 @@ from mentormatch import records
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import SCORE_TERMS, Weights, load_weights
+from mentormatch.store import writing
 
 # why an apprentice is left without a mentor, checked in this order
 NO_MENTOR_OF_TRADE = "no_trade"
@@ -469,7 +470,7 @@ def run_command(db: Database, args) -> int:
     """`mentormatch match`: propose pairs, print the outcome; exit 0 (a UserError ends in 2, see cli)."""
     programme_id = records.programme_id_by_name(db, args.programme)
     confirmed = False
-    with db.atomic():  # with --confirm, a refused confirmation leaves no draft behind either
+    with writing(db):  # with --confirm, a refused confirmation leaves no draft behind either
         proposal = propose(db, programme_id, allow_related=args.allow_related, rematch=args.rematch)
         if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
                                        + (" AND programme_id = ?" if programme_id is not None else ""),

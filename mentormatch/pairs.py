@@ -24,7 +24,7 @@ from mentormatch import capacity, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import breakdown, load_weights, score
-from mentormatch.store import now_iso
+from mentormatch.store import now_iso, writing
 
 REMATCH_PENDING = "rematch_pending"  # pairs.end_code
 REMATCHED = "rematched"
@@ -96,7 +96,7 @@ class _Journal:
 
 def undo(db: Database, change: Change) -> None:
     """Put back what change did, in one transaction; refuse if the rows changed since."""
-    with db.atomic():
+    with writing(db):
         for table in _KEYS:
             keys = [k for t, k in change.after if t == table]
             found = _read(db, table, keys)
@@ -173,7 +173,7 @@ def _discard(db: Database, journal: _Journal, programme_id: int | None) -> None:
 def discard_draft(db: Database, programme_id: int | None) -> Change:
     """Drop the draft of the scope (locked draft pairs stay) and restore pairs it would move."""
     journal = _Journal(db, translate("Pairs", "Discard the draft"))
-    with db.atomic():
+    with writing(db):
         _discard(db, journal, programme_id)
     return journal.finish()
 
@@ -187,7 +187,7 @@ def write_draft(db: Database, programme_id: int | None, new_pairs: list[tuple[in
     """
     journal = _Journal(db, translate("Pairs", "Propose pairs"))
     today, stamp = date.today().isoformat(), now_iso()
-    with db.atomic():
+    with writing(db):
         _discard(db, journal, programme_id)
         proposed = {a: m for a, _, m, _ in new_pairs}
         ending = [pair_id for a, (pair_id, mentor) in moving.items() if proposed.get(a) != mentor]
@@ -216,7 +216,7 @@ def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = 
     if not drafts:
         raise UserError(translate("Pairs", "There is no draft pair to accept."))
     journal = _Journal(db, translate("Pairs", "Accept pairs"))
-    with db.atomic():
+    with writing(db):
         pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_code = ? AND {where}",
                              [REMATCH_PENDING, *params]).fetchall()
         accepted = {(a, p) for _, a, p in drafts}
@@ -307,7 +307,7 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
     terms = breakdown(weights, same_trade=a[2] in _mentor_trades(db, mentor_id), mentor_level=m[3], target_level=a[4],
                       years=m[4], continuity=False, preferred=a[5] == mentor_id)
     journal = _Journal(db, translate("Pairs", "Pair by hand"))
-    with db.atomic():
+    with writing(db):
         if current:
             journal.touch("pairs", [(current[0],)])
             if current[2] == "proposed":
@@ -342,7 +342,7 @@ def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
     except validation.ValidationError as exc:
         raise UserError(str(exc)) from exc
     journal = _Journal(db, translate("Pairs", "Unpair"))
-    with db.atomic():
+    with writing(db):
         journal.touch("pairs", [(pair_id,)])
         if pair[3] == "proposed":
             db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
@@ -356,7 +356,7 @@ def set_locked(db: Database, pair_ids: list[int], locked: bool) -> Change:
     for pair_id in pair_ids:
         _pair(db, pair_id)
     journal = _Journal(db, translate("Pairs", "Lock") if locked else translate("Pairs", "Unlock"))
-    with db.atomic():
+    with writing(db):
         journal.touch("pairs", [(i,) for i in pair_ids])
         db.conn.executemany("UPDATE pairs SET locked = ? WHERE id = ?", [(int(locked), i) for i in pair_ids])
     return journal.finish()
@@ -370,7 +370,7 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
     if current and current[1] == mentor_id and current[3]:
         raise UserError(translate("Pairs", "This pair is locked; unlock it first."))
     journal = _Journal(db, translate("Pairs", "Exclude"))
-    with db.atomic():
+    with writing(db):
         journal.touch("exclusions", [(apprentice_id, mentor_id)])
         db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, reason, created_at) VALUES (?, ?, ?, ?)"
                    " ON CONFLICT (apprentice_id, mentor_id) DO UPDATE SET reason = excluded.reason",

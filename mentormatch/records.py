@@ -31,6 +31,7 @@ from sqlite_utils import Database
 from mentormatch import capacity, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
+from mentormatch.store import writing
 from mentormatch.validation import ValidationError
 
 
@@ -633,7 +634,7 @@ class Batch:
         clean, errors = self.check(values, record_id)
         if errors:
             raise RecordError(errors)
-        with self.db.atomic():
+        with writing(self.db):
             record_id = self.write(clean, record_id)
             self.flush()
         return record_id
@@ -878,7 +879,7 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
     if action not in report.actions:
         raise RecordError({"": translate("Records", "{title} cannot be removed this way: {reasons}").format(
             title=report.title, reasons="; ".join(report.lines))})
-    with db.atomic():
+    with writing(db):
         if action in ("end_pairs", "end_pairs_deactivate"):
             column = "mentor_id" if kind == "mentors" else "apprentice_id"
             code = "mentor_deactivated" if kind == "mentors" else "record_ended"

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
+from mentormatch.store import writing
 from mentormatch.validation import ID_CHECK, ID_WEIGHTS
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -49,7 +50,7 @@ def fill_sample(db: Database, seed: int = 20260714) -> dict[str, int]:
         raise UserError(translate("Sample", "The sample can only be loaded into an empty database."))
     rng = random.Random(seed)
     trades = _trade_ids(db)
-    with db.atomic():
+    with writing(db):
         colleges = {}
         for name in ("四川工业科技学院", "德阳安装技师学院"):
             colleges[name] = db.execute("INSERT INTO colleges (name) VALUES (?)", [name]).lastrowid
@@ -134,7 +135,7 @@ def fill_city_scale(db: Database, apprentices: int = 20000, mentors: int = 8000,
                     trades: int = 40, seed: int = 1) -> None:
     """Bulk data at a city bureau's scale for benchmarks: one programme, half the apprentices hosted."""
     rng = random.Random(seed)
-    with db.atomic():
+    with writing(db):
         existing = db.execute("SELECT COUNT(*) FROM trades").fetchone()[0]
         for i in range(existing, trades):
             db.execute("INSERT INTO trades (name_zh, name_en) VALUES (?, ?)", [f"工种{i + 1:02d}", f"Trade {i + 1}"])

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mentormatch import store  # module import: store imports schema, which imports these defaults
+
 DEFAULTS: dict[str, Any] = {
     # a mentor's capacity when their own is not set (Tianjin's rule: about 8)
     "default_capacity": 8,
@@ -45,7 +47,7 @@ def get(db: Database, key: str) -> Any:
 def put(db: Database, key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise KeyError(key)
-    with db.atomic():
+    with store.writing(db):
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value, ensure_ascii=False)],

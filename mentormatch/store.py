@@ -9,15 +9,17 @@ else refused. Before migrating an existing file it is copied aside, once per upg
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from mentormatch import files
-from mentormatch.errors import UserError
+from mentormatch.errors import DataBusy, UserError
 from mentormatch.i18n import translate
 from mentormatch.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION
 
@@ -280,3 +282,45 @@ def _statements(script: str) -> list[str]:
 
 def now_iso() -> str:
     return datetime.now().isoformat(timespec="seconds")
+
+
+# ---------------------------------------------------------------------------------------------
+# writing: one writer at a time
+
+
+@contextlib.contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """Run one read-then-write job as one transaction that holds the write lock from its start.
+
+    sqlite-utils' atomic() begins a deferred transaction: a job reads, another program commits,
+    and the job's first write then fails at once (a WAL snapshot cannot be upgraded, so SQLite
+    does not wait) after it has decided on stale data. BEGIN IMMEDIATE takes the lock first,
+    waiting up to BUSY_TIMEOUT_MS for another writer to finish. Inside an open transaction the
+    block is a savepoint of it. A lock still held by someone else becomes DataBusy, nothing written.
+    """
+    try:
+        if db.conn.in_transaction:
+            with db.atomic():  # a savepoint
+                yield db
+            return
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:  # an error may already have ended it
+                db.conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # none on an error Python raised itself
+        if code == sqlite3.SQLITE_READONLY or "readonly" in str(exc):  # a read-only file or window (query_only)
+            raise UserError(translate("Store", "This database is open read-only, so nothing can be changed. "
+                                               "Ask for write access to the file or its folder, or work on a copy.")) from exc
+        if code not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise
+        raise DataBusy() from exc
+
+
+def data_version(db: Database) -> int:
+    """A number that changes whenever another connection commits (the window refreshes on it)."""
+    return db.execute("PRAGMA data_version").fetchone()[0]

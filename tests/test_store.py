@@ -218,6 +218,9 @@ def test_a_read_only_file_opens_read_only_on_request_and_stays_untouched(sample_
     assert db.execute("SELECT COUNT(*) FROM apprentices").fetchone()[0] == 120
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         db.execute("DELETE FROM pairs")
+    with pytest.raises(UserError, match="open read-only, so nothing can be changed"):  # what a save in the window says
+        with store.writing(db):
+            db.execute("DELETE FROM pairs")
     db.close()
     assert folder_state(sample_file.parent) == before
 

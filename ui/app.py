@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mentormatch import __version__, cli
 from mentormatch.errors import log_unexpected, unexpected_message
 from mentormatch.i18n import install_translators, resolve_language, translate
+from ui import jobs
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -116,10 +117,11 @@ _report: _ErrorReport | None = None
 
 
 def install_error_report() -> None:
-    """Route errors nobody handled, on any thread, to report_unexpected_error."""
+    """Route errors nobody handled, on any thread, to report_unexpected_error; a user's error
+    escaping a click handler (say, DataBusy from a Save button) is only shown, as a warning."""
     global _report
     _report = _ErrorReport()
-    sys.excepthook = lambda exc_type, exc, tb: report_unexpected_error(exc)
+    sys.excepthook = lambda exc_type, exc, tb: jobs.show_error(QApplication.activeWindow(), exc)
     threading.excepthook = lambda hook_args: report_unexpected_error(hook_args.exc_value)
 
 

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from mentormatch import records
 from mentormatch.i18n import translate
+from mentormatch.store import writing
 
 
 class DeleteDialog(QDialog):
@@ -75,7 +76,7 @@ def confirm_delete(parent: QWidget, db: Database, kind: str, ids: list[int]) -> 
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            with db.atomic():
+            with writing(db):
                 for rid in simple:
                     records.delete(db, kind, rid)
         except records.RecordError as exc:  # something came to depend on a record since the report: nothing deleted

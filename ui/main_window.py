@@ -2,7 +2,9 @@
 
 Pages are created the first time they are shown. The pages and dialogs of other areas
 (pairing, letters, import, export) are imported only when wanted, so the window opens fast.
-A page may define refresh(); it is called whenever the page is shown.
+A page may define refresh(); it is called whenever the page is shown, and when another program
+(a colleague's copy, a command-line job) has changed the data: checked when the window is
+activated and every few seconds.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import importlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -44,6 +47,7 @@ PAGES = [
     ("letters", QT_TRANSLATE_NOOP("MainWindow", "Letters"), SP.SP_FileIcon, ("ui.letters", "LettersPage")),
 ]
 LANGUAGES = [("zh_CN", "中文（简体）"), ("en", "English")]  # each in its own language
+WATCH_MS = 3000  # how often to look for other programs' changes
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db = db
         self.db_path = path
+        self.seen_version = store.data_version(db)  # what the pages show; see check_outside_changes
         self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("MentorMatch — {path}").format(path=path) if path else "MentorMatch")
 
@@ -86,6 +91,9 @@ class MainWindow(QMainWindow):
         start = settings.value("window/page", "apprentices")
         self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
         self.update_totals()
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.check_outside_changes)  # runs while the window is shown
         self.setAcceptDrops(True)  # a roster dropped on the window opens the import wizard
 
     # -- menus ----------------------------------------------------------------------------
@@ -164,11 +172,28 @@ class MainWindow(QMainWindow):
         self.totals.setText(self.tr("{a} apprentices · {m} mentors · {e} enterprises").format(a=counts[0], m=counts[1], e=counts[2]))
 
     def after_change(self) -> None:
-        """Data changed outside the pages (import, sample): show it."""
+        """Data changed outside the pages (import, sample, another program): show it."""
+        self.seen_version = store.data_version(self.db)
         page = self.current_page()
         if hasattr(page, "refresh"):
             page.refresh()
         self.update_totals()
+
+    def check_outside_changes(self) -> None:
+        """Show what another program committed since we last looked (our own commits do not count)."""
+        if not self.isVisible() or QApplication.activeModalWidget() is not None:
+            return  # closed; or not under an open dialog's feet: it ends in after_change(), or the next check
+        if store.data_version(self.db) != self.seen_version:
+            self.after_change()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside_changes()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.watch.start()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -286,5 +311,6 @@ class MainWindow(QMainWindow):
             if hasattr(page, "save_state"):
                 page.save_state()
         jobs.shutdown()  # a batch still running is cancelled (nothing issued) and waited for
+        self.watch.stop()
         super().closeEvent(event)
 

@@ -40,6 +40,7 @@ from sqlite_utils import Database
 from mentormatch import letters, scoring, settings
 from mentormatch.errors import UserError
 from mentormatch.fonts import chinese_families
+from mentormatch.store import writing
 from ui.record_dialog import ERROR_STYLE
 
 
@@ -260,7 +261,7 @@ class LetterSettingsForm(QWidget):
         layout_settings = {"landscape": self.landscape.isChecked(), "border": self.border.isChecked(),
                            "signature_lines": self.signature_lines.isChecked(), "font": self.font_family.currentData(),
                            "seals": self.seals}
-        with self.db.atomic():
+        with writing(self.db):
             settings.put(self.db, "letter_layout", layout_settings)
             settings.put(self.db, "letter_issuers", self.issuer_names())
             settings.put(self.db, "letter_prefix", self.prefix.text().strip())
@@ -271,7 +272,7 @@ def _refuse_or_save(db: Database, forms: list[QWidget]) -> QWidget | None:
     """Save every form in one transaction if all pass their check; else the first that does not."""
     refused = next((form for form in forms if not form.check()), None)
     if refused is None:
-        with db.atomic():
+        with writing(db):
             for form in forms:
                 form.save()
     return refused

@@ -191,6 +191,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>Someone else is changing the data right now; please try again in a moment.</source>
+        <translation>正在被其他人修改，请稍后再试</translation>
+    </message>
+    <message>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
@@ -263,6 +267,10 @@ A change that did not finish was not saved; your other data is safe. {details}</
     <message>
         <source>{path} is damaged ({detail}). It was not changed; restore a backup copy.</source>
         <translation>{path} 已损坏（{detail}）。文件未作任何改动，请恢复备份副本。</translation>
+    </message>
+    <message>
+        <source>This database is open read-only, so nothing can be changed. Ask for write access to the file or its folder, or work on a copy.</source>
+        <translation>此数据库以只读方式打开，无法修改。请申请该文件或其文件夹的写入权限，或在副本上操作。</translation>
     </message>
     <message>
         <source>tables are missing</source>
