@@ -80,15 +80,22 @@ class TextLayer:
 
     def line_glyphs(self, line: QTextLine, text: str) -> list[Glyphs]:
         """The glyph runs of a laid-out line; text is the whole text of its QTextLayout (or block)."""
-        units = text.encode("utf-16-le")
         runs = line.glyphRuns(-1, -1, _FLAGS)
         end = line.textStart() + line.textLength()
+        out = []
+        if len(runs) == 1 and text and max(text) <= "\uffff" and text.translate(_NOT_DRAWN) == text:
+            # the usual line: one glyph per character (of the BMP), in order; reversed, a glyph keeps its first text
+            run = runs[0]
+            glyphs, starts = run.glyphIndexes(), run.stringIndexes()
+            if starts == list(range(line.textStart(), end)):
+                texts = dict(zip(reversed(glyphs), reversed(text[line.textStart():end])))
+                return [Glyphs(run, self._font_name(run.rawFont()), glyphs, texts)]
+        units = text.encode("utf-16-le")
         starts = sorted({i for run in runs for i in run.stringIndexes()} | {end})
         following = dict(zip(starts, starts[1:]))
         seen: set[int] = set()
-        out = []
         for run in runs:
-            glyphs = list(run.glyphIndexes())
+            glyphs = run.glyphIndexes()
             texts: dict[int, str] = {}
             for glyph, start in zip(glyphs, run.stringIndexes()):
                 if start not in seen:  # a cluster's text goes to its first glyph
@@ -109,8 +116,8 @@ class TextLayer:
         """Record a glyph run drawn by the caller."""
         self._glyphs.setdefault(item.font, array("L")).extend(item.glyphs)
         known = self._texts.setdefault(item.font, {})
-        for glyph, text in item.texts.items():
-            known.setdefault(glyph, text)
+        if not item.texts.keys() <= known.keys():
+            known.update({glyph: text for glyph, text in item.texts.items() if glyph not in known})
 
     def add_document(self, doc: QTextDocument, clip: QRectF | None = None) -> None:
         """Record the glyphs of doc as QTextDocument.drawContents drew them on one page; clip: the
@@ -177,11 +184,14 @@ def _shown_glyphs(pdf: pikepdf.Pdf) -> dict[tuple[int, int], tuple[pikepdf.Dicti
         contents = page.obj.get("/Contents")
         streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents or [])
         parts = _SET_FONT.split(b"\n".join(s.read_bytes() for s in streams))
-        for name, segment in zip(parts[1::2], parts[2::2]):  # the text after each Tf, up to the next
+        segments: dict[bytes, list[bytes]] = {}  # font resource name -> the text after each Tf of it
+        for name, segment in zip(parts[1::2], parts[2::2]):
+            segments.setdefault(name, []).append(segment)
+        for name, parts_of_font in segments.items():
             font = fonts.get("/" + name.decode("latin-1"))
             if font is None or font.get("/Subtype") != "/Type0":
                 continue
-            codes = bytes.fromhex(b"".join(_SHOW_HEX.findall(segment)).decode("ascii"))
+            codes = bytes.fromhex(b"".join(_SHOW_HEX.findall(b"\n".join(parts_of_font))).decode("ascii"))
             cids = array("H", codes[: len(codes) // 2 * 2])
             if sys.byteorder == "little":
                 cids.byteswap()  # two-byte codes are big-endian

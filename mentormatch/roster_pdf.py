@@ -141,19 +141,25 @@ class _Table:
         self.metrics = QFontMetricsF(self.font, device)
         self.line_height = self.metrics.height()
         self.texts = [["" if v is None else str(v) for v in row] for row in rows]
-        self.widths = _column_widths(device, headers, self.texts, width, 2 * self.padding + self.unit)
+        self.widths, need = _column_widths(device, headers, self.texts, width, 2 * self.padding + self.unit)
+        # Columns whose cells may need more than one line: their widest text (as widest() guesses it from
+        # character counts, so with some room to spare) does not fit. A cell of any other column is one
+        # line, so a row's height is found without measuring each of its cells.
+        self.may_wrap = {i for i, (w, n) in enumerate(zip(self.widths, need)) if n > 0.75 * w}
         self.x = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
         self.inner = [w - 2 * self.padding for w in self.widths]
         self.header = [_Text(device, layer, h, self.bold, w, MAX_LINES) for h, w in zip(headers, self.inner)]
         self.header_height = max((t.height for t in self.header), default=self.line_height) + 2 * self.padding
         self.shaped: dict[tuple[int, str], _Text] = {}
+        self.wrapping = {i: {t for t in {row[i] for row in self.texts} if t and self.metrics.horizontalAdvance(t) > self.inner[i]}
+                         for i in self.may_wrap}  # each distinct text measured once
         self.heights = [self._height(row) for row in self.texts]
 
     def _height(self, row: list[str]) -> float:
         tallest = self.line_height
-        for column, text in enumerate(row):
-            if text and self.metrics.horizontalAdvance(text) > self.inner[column]:  # wraps
-                tallest = max(tallest, self._cell(column, text).height)
+        for column, wrapping in self.wrapping.items():
+            if row[column] in wrapping:
+                tallest = max(tallest, self._cell(column, row[column]).height)
         return tallest + 2 * self.padding
 
     def _cell(self, column: int, text: str) -> _Text:
@@ -162,7 +168,8 @@ class _Table:
         if cell is None:
             if len(self.shaped) >= SHAPED_KEPT:
                 self.shaped.clear()
-            cell = self.shaped[key] = _Text(self.device, self.layer, text, self.font, self.inner[column], MAX_LINES)
+            lines = MAX_LINES if column in self.may_wrap else 1  # a guess gone wrong is elided, never overflows
+            cell = self.shaped[key] = _Text(self.device, self.layer, text, self.font, self.inner[column], lines)
         return cell
 
     def pages(self, body: float) -> list[tuple[int, int]]:
@@ -200,8 +207,8 @@ class _Table:
 
 
 def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[list[str]], width: float,
-                   padding: float) -> list[float]:
-    """Column widths filling width. First each column gets room for its longest word that must not
+                   padding: float) -> tuple[list[float], list[float]]:
+    """Column widths filling width, and the width each column's widest text needs. First each column gets room for its longest word that must not
     break (a student number, a date, an ID, an English word of the header; Chinese breaks between any
     two characters); then, where the page allows, room for its widest text, and when it does not,
     the widest columns share what is left and their texts wrap (water-filling)."""
@@ -217,7 +224,7 @@ def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[lis
         need.append(max(text, word) + padding)
         words.append(word + padding)
     if sum(words) >= width:  # not even the words fit: everything wraps
-        return [width * w / (sum(words) or 1) for w in words]
+        return [width * w / (sum(words) or 1) for w in words], need
     extra = [n - w for n, w in zip(need, words)]
     assigned = [0.0] * len(need)
     remaining, left = width - sum(words), sorted(range(len(need)), key=lambda i: extra[i])
@@ -233,4 +240,4 @@ def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[lis
         left.pop(0)
     widths = [w + a for w, a in zip(words, assigned)]
     spare = (width - sum(widths)) / sum(widths)  # when everything fits, the columns widen alike
-    return [w * (1 + spare) for w in widths]
+    return [w * (1 + spare) for w in widths], need
