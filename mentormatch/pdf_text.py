@@ -11,10 +11,14 @@ characters (Qt's own shaping, QTextLayout.glyphRuns), then rewrites every font's
 from that record. Qt numbers a font's glyphs (CIDs) in the order it draws them, so the k-th
 glyph shown in a font pairs with the k-th glyph recorded for it; the pairing is checked (one CID
 is always one glyph). Where it cannot be checked, Qt's map is kept with radicals mapped back to
-the unified ideographs. Usage:
+the unified ideographs, and glyphs made by substitution have no text at all: the record must
+therefore follow the drawing glyph for glyph. Surest is to draw what is recorded (TextLayer.draw,
+as the roster does); a document of plain blocks drawn in block order on one page (a letter) may
+be recorded after drawing with add_document. Usage:
 
     layer = TextLayer()
-    ... draw a QTextDocument on a page, then: layer.add_document(doc)
+    glyphs = [g for line in lines for g in layer.line_glyphs(line, text)]   # a laid-out QTextLayout
+    layer.draw(painter, origin, glyphs)      # or: doc.drawContents(painter, clip); layer.add_document(doc, clip)
     painter.end(); layer.repair(path)
 
 repair() also saves the file compactly (object streams), so a font or an image used on every
