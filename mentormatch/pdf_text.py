@@ -95,7 +95,11 @@ class TextLayer:
                 texts = dict(zip(reversed(glyphs), reversed(text[line.textStart():end])))
                 return [Glyphs(run, self._font_name(run.rawFont()), glyphs, texts)]
         units = text.encode("utf-16-le")
-        starts = sorted({i for run in runs for i in run.stringIndexes()} | {end})
+        drawn = {i for run in runs for i in run.stringIndexes()}
+        # the spaces a wrapped line ends in have no glyph: they belong to no glyph's text
+        shown = units[2 * line.textStart():2 * end].decode("utf-16-le", "replace").rstrip()
+        end = max(line.textStart() + len(shown.encode("utf-16-le")) // 2, max(drawn, default=-1) + 1)
+        starts = sorted(drawn | {end})
         following = dict(zip(starts, starts[1:]))
         seen: set[int] = set()
         for run in runs:
