@@ -11,10 +11,14 @@ characters (Qt's own shaping, QTextLayout.glyphRuns), then rewrites every font's
 from that record. Qt numbers a font's glyphs (CIDs) in the order it draws them, so the k-th
 glyph shown in a font pairs with the k-th glyph recorded for it; the pairing is checked (one CID
 is always one glyph). Where it cannot be checked, Qt's map is kept with radicals mapped back to
-the unified ideographs. Usage:
+the unified ideographs, and glyphs made by substitution have no text at all: the record must
+therefore follow the drawing glyph for glyph. Surest is to draw what is recorded (TextLayer.draw,
+as the roster does); a document of plain blocks drawn in block order on one page (a letter) may
+be recorded after drawing with add_document. Usage:
 
     layer = TextLayer()
-    ... draw a QTextDocument on a page, then: layer.add_document(doc)
+    glyphs = [g for line in lines for g in layer.line_glyphs(line, text)]   # a laid-out QTextLayout
+    layer.draw(painter, origin, glyphs)      # or: doc.drawContents(painter, clip); layer.add_document(doc, clip)
     painter.end(); layer.repair(path)
 
 repair() also saves the file compactly (object streams), so a font or an image used on every
@@ -23,13 +27,18 @@ page stays stored once.
 
 from __future__ import annotations
 
+import re
 import struct
+import sys
 import unicodedata
+from array import array
+from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 import pikepdf
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QRawFont, QTextDocument, QTextLayout
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QGlyphRun, QPainter, QRawFont, QTextDocument, QTextLayout, QTextLine
 
 from mentormatch import files
 
@@ -49,43 +58,90 @@ RADICAL_SUPPLEMENT = {
 }
 # characters of a text block that no glyph stands for
 _NOT_DRAWN = dict.fromkeys(map(ord, "\u2028\u2029\ufffc\n\r"))
-_FLAGS = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
-_SHOW_TEXT = {"Tj", "TJ", "'", '"'}
+_FLAGS = (QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
+          | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes)
+_SET_FONT = re.compile(rb"/([^\s/<>\[\]()%]+)\s+[-+.\d]+\s+Tf\b")
+_SHOW_HEX = re.compile(rb"<([0-9A-Fa-f\s]*)>\s*Tj\b")
+
+
+class Glyphs(NamedTuple):
+    """One glyph run as drawn and as recorded: its font's PostScript name, its glyphs, and the text
+    each glyph stands for (a cluster's text goes to its first glyph; the first text of a glyph is kept)."""
+
+    run: QGlyphRun
+    font: str
+    glyphs: list[int]
+    texts: dict[int, str]
 
 
 class TextLayer:
     """What text each font's glyphs stood for, in the order they were drawn."""
 
     def __init__(self) -> None:
-        self._drawn: dict[str, list[tuple[int, str]]] = {}  # PostScript name -> [(glyph, text)]
+        self._glyphs: dict[str, array] = {}  # PostScript name -> every glyph drawn in the font, in order
+        self._texts: dict[str, dict[int, str]] = {}  # PostScript name -> glyph -> text
         self._names: dict[tuple, str] = {}
 
+    def line_glyphs(self, line: QTextLine, text: str) -> list[Glyphs]:
+        """The glyph runs of a laid-out line; text is the whole text of its QTextLayout (or block)."""
+        runs = line.glyphRuns(-1, -1, _FLAGS)
+        end = line.textStart() + line.textLength()
+        out = []
+        if len(runs) == 1 and text and max(text) <= "\uffff" and text.translate(_NOT_DRAWN) == text:
+            # the usual line: one glyph per character (of the BMP), in order; reversed, a glyph keeps its first text
+            run = runs[0]
+            glyphs, starts = run.glyphIndexes(), run.stringIndexes()
+            if starts == list(range(line.textStart(), end)):
+                texts = dict(zip(reversed(glyphs), reversed(text[line.textStart():end])))
+                return [Glyphs(run, self._font_name(run.rawFont()), glyphs, texts)]
+        units = text.encode("utf-16-le")
+        drawn = {i for run in runs for i in run.stringIndexes()}
+        # the spaces a wrapped line ends in have no glyph: they belong to no glyph's text
+        shown = units[2 * line.textStart():2 * end].decode("utf-16-le", "replace").rstrip()
+        end = max(line.textStart() + len(shown.encode("utf-16-le")) // 2, max(drawn, default=-1) + 1)
+        starts = sorted(drawn | {end})
+        following = dict(zip(starts, starts[1:]))
+        seen: set[int] = set()
+        for run in runs:
+            glyphs = run.glyphIndexes()
+            texts: dict[int, str] = {}
+            for glyph, start in zip(glyphs, run.stringIndexes()):
+                if start not in seen:  # a cluster's text goes to its first glyph
+                    seen.add(start)
+                    piece = units[2 * start:2 * following.get(start, end)].decode("utf-16-le", "replace").translate(_NOT_DRAWN)
+                    if piece:
+                        texts.setdefault(glyph, piece)
+            out.append(Glyphs(run, self._font_name(run.rawFont()), glyphs, texts))
+        return out
+
+    def draw(self, painter: QPainter, position: QPointF, glyphs: Iterable[Glyphs]) -> None:
+        """Draw glyph runs at position and record them, so that what is recorded is what was drawn."""
+        for item in glyphs:
+            painter.drawGlyphRun(position, item.run)
+            self.add(item)
+
+    def add(self, item: Glyphs) -> None:
+        """Record a glyph run drawn by the caller."""
+        self._glyphs.setdefault(item.font, array("L")).extend(item.glyphs)
+        known = self._texts.setdefault(item.font, {})
+        if not item.texts.keys() <= known.keys():
+            known.update({glyph: text for glyph, text in item.texts.items() if glyph not in known})
+
     def add_document(self, doc: QTextDocument, clip: QRectF | None = None) -> None:
-        """Record the glyphs of doc as drawn on one page; clip: the part drawn, in document units."""
+        """Record the glyphs of doc as QTextDocument.drawContents drew them on one page; clip: the
+        part drawn, in document units. Holds for a document in plain blocks drawn in block order
+        (a letter); a paginated table is drawn in another order (see roster_pdf)."""
         layout = doc.documentLayout()
         doc.size()  # lays the document out if it is not yet
         block = doc.begin()
         while block.isValid():
             text_layout = block.layout()
-            units = block.text().encode("utf-16-le")
             origin = layout.blockBoundingRect(block).topLeft()
             for number in range(text_layout.lineCount()):
                 line = text_layout.lineAt(number)
-                if clip is not None and not clip.intersects(line.rect().translated(origin)):
-                    continue
-                runs = line.glyphRuns(-1, -1, _FLAGS)
-                end = line.textStart() + line.textLength()
-                starts = sorted({i for run in runs for i in run.stringIndexes()} | {end})
-                following = dict(zip(starts, starts[1:]))
-                seen: set[int] = set()
-                for run in runs:
-                    drawn = self._drawn.setdefault(self._font_name(run.rawFont()), [])
-                    for glyph, start in zip(run.glyphIndexes(), run.stringIndexes()):
-                        text = ""
-                        if start not in seen:  # a cluster's text goes to its first glyph
-                            seen.add(start)
-                            text = units[2 * start:2 * following.get(start, end)].decode("utf-16-le", "replace")
-                        drawn.append((glyph, text.translate(_NOT_DRAWN)))
+                if clip is None or clip.intersects(line.rect().translated(origin)):
+                    for item in self.line_glyphs(line, block.text()):
+                        self.add(item)
             block = block.next()
 
     def _font_name(self, raw: QRawFont) -> str:
@@ -100,7 +156,9 @@ class TextLayer:
             shown = _shown_glyphs(pdf)
             for font, cids in shown.values():
                 name = _base_name(font)
-                mapping = _pair(cids, self._drawn.get(name, [])) if _unique_name(shown, name) else None
+                mapping = None
+                if _unique_name(shown, name):
+                    mapping = _pair(cids, self._glyphs.get(name, array("L")), self._texts.get(name, {}))
                 if mapping is None:
                     mapping = _qt_map_corrected(font)
                 font.ToUnicode = pdf.make_stream(_to_unicode_cmap(mapping))
@@ -121,27 +179,31 @@ def postscript_name(raw: QRawFont) -> str:
     return raw.familyName().replace(" ", "")
 
 
-def _shown_glyphs(pdf: pikepdf.Pdf) -> dict[tuple[int, int], tuple[pikepdf.Dictionary, list[int]]]:
-    """Every Type0 font of the file with the CIDs its text operators show, in page order."""
-    shown: dict[tuple[int, int], tuple[pikepdf.Dictionary, list[int]]] = {}
+def _shown_glyphs(pdf: pikepdf.Pdf) -> dict[tuple[int, int], tuple[pikepdf.Dictionary, array]]:
+    """Every Type0 font of the file with the CIDs its text operators show, in page order.
+
+    Read from the content streams as Qt writes them (a font set with Tf, each glyph shown as
+    <hex> Tj), with regular expressions: parsing every operator of a thousand pages in Python
+    takes seconds. Text shown otherwise is not counted, and the pairing with the record fails
+    safely (Qt's own map is kept)."""
+    shown: dict[tuple[int, int], tuple[pikepdf.Dictionary, array]] = {}
     for page in pdf.pages:
-        resources = page.obj.get("/Resources", pikepdf.Dictionary())
-        fonts = resources.get("/Font", pikepdf.Dictionary())
-        current: list[int] | None = None
-        for operands, operator in pikepdf.parse_content_stream(page, "Tf Tj TJ ' \""):
-            op = str(operator)
-            if op == "Tf":
-                font = fonts.get(str(operands[0]))
-                if font is None or font.get("/Subtype") != "/Type0":
-                    current = None
-                    continue
-                current = shown.setdefault(font.objgen, (font, []))[1]
-            elif op in _SHOW_TEXT and current is not None:
-                strings = operands[0] if op == "TJ" else operands[-1:]
-                for item in strings:
-                    if isinstance(item, pikepdf.String):
-                        raw = bytes(item)
-                        current.extend(struct.unpack(f">{len(raw) // 2}H", raw[: len(raw) // 2 * 2]))
+        fonts = page.obj.get("/Resources", pikepdf.Dictionary()).get("/Font", pikepdf.Dictionary())
+        contents = page.obj.get("/Contents")
+        streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents or [])
+        parts = _SET_FONT.split(b"\n".join(s.read_bytes() for s in streams))
+        segments: dict[bytes, list[bytes]] = {}  # font resource name -> the text after each Tf of it
+        for name, segment in zip(parts[1::2], parts[2::2]):
+            segments.setdefault(name, []).append(segment)
+        for name, parts_of_font in segments.items():
+            font = fonts.get("/" + name.decode("latin-1"))
+            if font is None or font.get("/Subtype") != "/Type0":
+                continue
+            codes = bytes.fromhex(b"".join(_SHOW_HEX.findall(b"\n".join(parts_of_font))).decode("ascii"))
+            cids = array("H", codes[: len(codes) // 2 * 2])
+            if sys.byteorder == "little":
+                cids.byteswap()  # two-byte codes are big-endian
+            shown.setdefault(font.objgen, (font, array("H")))[1].extend(cids)
     return shown
 
 
@@ -154,18 +216,14 @@ def _base_name(font: pikepdf.Dictionary) -> str:
     return str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1]
 
 
-def _pair(cids: list[int], drawn: list[tuple[int, str]]) -> dict[int, str] | None:
+def _pair(cids: array, glyphs: array, texts: dict[int, str]) -> dict[int, str] | None:
     """CID -> text when the glyphs shown pair one to one with the glyphs recorded, else None."""
-    if len(cids) != len(drawn):
+    if len(cids) != len(glyphs):
         return None
-    glyph_of: dict[int, int] = {}
-    mapping: dict[int, str] = {}
-    for cid, (glyph, text) in zip(cids, drawn):
-        if glyph_of.setdefault(cid, glyph) != glyph:
-            return None
-        if text and cid not in mapping:
-            mapping[cid] = text
-    return mapping
+    glyph_of = dict(zip(cids, glyphs))
+    if list(map(glyph_of.__getitem__, cids)) != glyphs.tolist():  # one CID must always be one glyph
+        return None
+    return {cid: texts[glyph] for cid, glyph in glyph_of.items() if glyph in texts}
 
 
 def _qt_map_corrected(font: pikepdf.Dictionary) -> dict[int, str]:

@@ -1,10 +1,15 @@
 """The printed roster: an A4 landscape table with a title, the date and page numbers.
 
 write_pdf() writes a PDF; render() draws onto any paged device, so the export dialog prints the
-same pages through a QPrinter. The table is a QTextDocument laid out at the device's resolution,
-its header row repeated on every page. Text is set in a Simplified Chinese font (mentormatch.fonts),
-and the PDF's text layer is repaired by mentormatch.pdf_text so that copy and search work.
-Needs a QGuiApplication.
+same pages through a QPrinter. Text is set in a Simplified Chinese font (mentormatch.fonts).
+
+The table is drawn page by page with QPainter, in time and memory that grow with the rows:
+every row is measured once (a cell is one line unless its text is wider than its column; then it
+wraps, to at most MAX_LINES lines, the last one elided), the rows are split into pages, and each
+page draws the title, the header row, its rows and "Page n of N". A cell's text is shaped once
+with QTextLayout and its glyph runs are drawn and recorded together (pdf_text.TextLayer.draw), so
+the repaired text layer of the PDF is exactly what was printed. Texts repeated down a column
+(enterprise, mentor, trade) are shaped once for a stretch of rows. Needs a QGuiApplication.
 """
 
 from __future__ import annotations
@@ -12,22 +17,26 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QBrush, QColor, QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
-                           QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat, QTextLength, QTextOption,
-                           QTextTableFormat)
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
+                           QPen, QTextLayout, QTextOption)
 
 from mentormatch.exporter import widest
 from mentormatch.fonts import chinese_font
 from mentormatch.i18n import translate
-from mentormatch.pdf_text import TextLayer
+from mentormatch.pdf_text import Glyphs, TextLayer
 
 RESOLUTION = 300  # dots per inch of the PDF writer
 MARGINS_MM = QMarginsF(12, 12, 12, 12)
 TABLE_PT = 8
 TITLE_PT = 14
 SMALL_PT = 8
-PADDING = 2
+PADDING_PT = 2  # between a cell's border and its text
+RULE_PT = 0.5
+RULE_COLOUR = QColor("#808080")
+HEADER_FILL = QColor("#e8e8e8")
+MAX_LINES = 3  # a longer cell text is cut with an ellipsis on its last line
+SHAPED_KEPT = 4000  # cells kept shaped while drawing (bounds memory; repeated texts are found in it)
 
 
 def write_pdf(path: str | Path, title: str, headers: list[str], rows: list[list]) -> None:
@@ -51,118 +60,184 @@ def page_layout() -> QPageLayout:
 def render(device: QPagedPaintDevice, title: str, headers: list[str], rows: list[list], layer: TextLayer | None = None) -> int:
     """Draw the roster onto device page by page; returns the number of pages.
 
-    Every text is drawn from a QTextDocument and recorded in layer (pdf_text repairs the PDF's
-    text layer from that record, in drawing order)."""
+    Every text drawn is recorded in layer (pdf_text repairs the PDF's text layer from it)."""
+    layer = layer if layer is not None else TextLayer()  # a printer's record is dropped
+    page = device.pageLayout().paintRectPixels(device.resolution())
+    width, height = float(page.width()), float(page.height())
+    table = _Table(device, layer, headers, rows, width)
+    heading = _Text(device, layer, title, chinese_font(TITLE_PT, bold=True), width)
+    printed = _Text(device, layer, translate("Roster", "Printed {date}").format(date=date.today().isoformat()),
+                    chinese_font(SMALL_PT), width)
+    small = QFontMetricsF(chinese_font(SMALL_PT), device).height()
+    top = heading.height + printed.height
+    body = height - top - 1.5 * small - table.header_height
+    pages = table.pages(body)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(translate("Roster", "The printer or PDF file could not be opened."))
     try:
-        page = device.pageLayout().paintRectPixels(device.resolution())
-        width, height = float(page.width()), float(page.height())
-        heading = _line_document(device, title, chinese_font(TITLE_PT, bold=True), width, Qt.AlignmentFlag.AlignHCenter)
-        printed = _line_document(device, translate("Roster", "Printed {date}").format(date=date.today().isoformat()),
-                                 chinese_font(SMALL_PT), width, Qt.AlignmentFlag.AlignRight)
-        heading_h = heading.size().height() + printed.size().height()
-        footer_h = printed.size().height() * 1.5
-        table = _table_document(device, headers, rows, QSizeF(width, height - heading_h - footer_h))
-        pages = max(table.pageCount(), 1)
-        body_h = table.pageSize().height()
-        for number in range(pages):
+        for number, (first, last) in enumerate(pages):
             if number:
                 device.newPage()
-            footer = _line_document(device, translate("Roster", "Page {page} of {pages}").format(page=number + 1, pages=pages),
-                                    chinese_font(SMALL_PT), width, Qt.AlignmentFlag.AlignHCenter)
-            _draw(painter, heading, QPointF(0, 0), None, layer)
-            _draw(painter, printed, QPointF(0, heading.size().height()), None, layer)
-            _draw(painter, table, QPointF(0, heading_h - number * body_h), QRectF(0, number * body_h, width, body_h), layer)
-            _draw(painter, footer, QPointF(0, height - footer.size().height()), None, layer)
-        return pages
+            heading.draw(painter, QPointF((width - heading.width) / 2, 0))
+            printed.draw(painter, QPointF(width - printed.width, heading.height))
+            table.draw(painter, top, first, last)
+            footer = _Text(device, layer, translate("Roster", "Page {page} of {pages}").format(
+                page=number + 1, pages=len(pages)), chinese_font(SMALL_PT), width)
+            footer.draw(painter, QPointF((width - footer.width) / 2, height - footer.height))
+        return len(pages)
     finally:
         painter.end()
 
 
-def _draw(painter: QPainter, document: QTextDocument, origin: QPointF, clip: QRectF | None, layer: TextLayer | None) -> None:
-    painter.save()
-    painter.translate(origin)
-    document.drawContents(painter, clip if clip is not None else QRectF())
-    painter.restore()
-    if layer is not None:
-        layer.add_document(document, clip)
+class _Text:
+    """A text laid out once at the device's resolution, in lines at most width wide (at most
+    max_lines; the last one elided when the text needs more), drawn wherever asked."""
+
+    def __init__(self, device: QPagedPaintDevice, layer: TextLayer, text: str, font: QFont, width: float,
+                 max_lines: int = 0):
+        self.layer = layer
+        layout = _lay_out(text, font, device, width)
+        if max_lines and layout.lineCount() > max_lines:
+            cut = layout.lineAt(max_lines - 1).textStart()
+            rest = QFontMetricsF(font, device).elidedText(text[cut:].replace("\n", " "), Qt.TextElideMode.ElideRight, width)
+            text = text[:cut] + rest
+            layout = _lay_out(text, font, device, width)
+        lines = [layout.lineAt(i) for i in range(min(layout.lineCount(), max_lines or layout.lineCount()))]
+        self.width = max((line.naturalTextWidth() for line in lines), default=0.0)
+        self.height = lines[-1].rect().bottom() if lines else 0.0
+        self.glyphs: list[Glyphs] = [g for line in lines for g in layer.line_glyphs(line, text)]
+
+    def draw(self, painter: QPainter, origin: QPointF) -> None:
+        self.layer.draw(painter, origin, self.glyphs)
 
 
-def _line_document(device: QPagedPaintDevice, text: str, font, width: float, align: Qt.AlignmentFlag) -> QTextDocument:
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    document.setDefaultFont(font)
-    document.setDocumentMargin(0)
-    document.setTextWidth(width)
-    option = QTextOption(align)
-    document.setDefaultTextOption(option)
-    document.setPlainText(text)
-    return document
+def _lay_out(text: str, font: QFont, device: QPagedPaintDevice, width: float) -> QTextLayout:
+    layout = QTextLayout(text, font, device)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout
 
 
-def _table_document(device: QPagedPaintDevice, headers: list[str], rows: list[list], size: QSizeF) -> QTextDocument:
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
-    document.setDefaultFont(chinese_font(TABLE_PT))
-    document.setDocumentMargin(0)
-    document.setPageSize(size)
-    table_format = QTextTableFormat()
-    table_format.setHeaderRowCount(1)
-    # Lengths in text formats are in pixels of the screen's resolution (about 3/4 pt), scaled to the device.
-    table_format.setCellPadding(PADDING)
-    table_format.setCellSpacing(0)
-    table_format.setBorder(1)
-    table_format.setBorderBrush(QBrush(QColor("#808080")))
-    table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-    table_format.setBorderCollapse(True)
-    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-    table_format.setColumnWidthConstraints(_column_widths(device, headers, rows, size.width()))
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()  # one layout at the end instead of one per cell
-    table = cursor.insertTable(len(rows) + 1, max(len(headers), 1), table_format)
-    bold = QTextCharFormat()
-    bold.setFontWeight(700)
-    header_fill = QTextCharFormat()
-    header_fill.setBackground(QBrush(QColor("#e8e8e8")))
-    for column, text in enumerate(headers):
-        cell = table.cellAt(0, column)
-        cell.setFormat(header_fill)
-        cell.firstCursorPosition().insertText(text, bold)
-    plain = QTextCharFormat()
-    for r, row in enumerate(rows, start=1):
-        for column, value in enumerate(row):
-            if value not in (None, ""):
-                table.cellAt(r, column).firstCursorPosition().insertText(str(value), plain)
-    cursor.endEditBlock()
-    return document
+class _Table:
+    """The rows measured once: column widths, each row's height, and drawing any run of rows."""
+
+    def __init__(self, device: QPagedPaintDevice, layer: TextLayer, headers: list[str], rows: list[list], width: float):
+        self.device, self.layer = device, layer
+        self.unit = device.resolution() / 72  # device pixels per point
+        self.padding = PADDING_PT * self.unit
+        self.font, self.bold = chinese_font(TABLE_PT), chinese_font(TABLE_PT, bold=True)
+        self.metrics = QFontMetricsF(self.font, device)
+        self.line_height = self.metrics.height()
+        self.texts = [["" if v is None else str(v) for v in row] for row in rows]
+        self.widths, need = _column_widths(device, headers, self.texts, width, 2 * self.padding + self.unit)
+        # Columns whose cells may need more than one line: their widest text (as widest() guesses it from
+        # character counts, so with some room to spare) does not fit. A cell of any other column is one
+        # line, so a row's height is found without measuring each of its cells.
+        self.may_wrap = {i for i, (w, n) in enumerate(zip(self.widths, need)) if n > 0.75 * w}
+        self.x = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
+        self.inner = [w - 2 * self.padding for w in self.widths]
+        self.header = [_Text(device, layer, h, self.bold, w, MAX_LINES) for h, w in zip(headers, self.inner)]
+        self.header_height = max((t.height for t in self.header), default=self.line_height) + 2 * self.padding
+        self.shaped: dict[tuple[int, str], _Text] = {}
+        self.wrapping = {i: {t for t in {row[i] for row in self.texts} if t and self.metrics.horizontalAdvance(t) > self.inner[i]}
+                         for i in self.may_wrap}  # each distinct text measured once
+        self.heights = [self._height(row) for row in self.texts]
+
+    def _height(self, row: list[str]) -> float:
+        tallest = self.line_height
+        for column, wrapping in self.wrapping.items():
+            if row[column] in wrapping:
+                tallest = max(tallest, self._cell(column, row[column]).height)
+        return tallest + 2 * self.padding
+
+    def _cell(self, column: int, text: str) -> _Text:
+        key = (column, text)
+        cell = self.shaped.get(key)
+        if cell is None:
+            if len(self.shaped) >= SHAPED_KEPT:
+                self.shaped.clear()
+            lines = MAX_LINES if column in self.may_wrap else 1  # a guess gone wrong is elided, never overflows
+            cell = self.shaped[key] = _Text(self.device, self.layer, text, self.font, self.inner[column], lines)
+        return cell
+
+    def pages(self, body: float) -> list[tuple[int, int]]:
+        """The rows of each page as (first, last + 1) when body is the height below the header row."""
+        pages, first, used = [], 0, 0.0
+        for index, h in enumerate(self.heights):
+            if used + h > body and index > first:
+                pages.append((first, index))
+                first, used = index, 0.0
+            used += h
+        pages.append((first, len(self.heights)))
+        return pages
+
+    def draw(self, painter: QPainter, top: float, first: int, last: int) -> None:
+        """The header row at top and rows first..last-1 under it, ruled."""
+        pad = QPointF(self.padding, self.padding)
+        bottom = top + self.header_height + sum(self.heights[first:last])
+        painter.fillRect(QRectF(0, top, self.x[-1], self.header_height), HEADER_FILL)
+        rules = [QLineF(x, top, x, bottom) for x in self.x]
+        for column, text in enumerate(self.header):
+            text.draw(painter, QPointF(self.x[column], top) + pad)
+        y = top + self.header_height
+        rules.append(QLineF(0, top, self.x[-1], top))
+        for index in range(first, last):
+            rules.append(QLineF(0, y, self.x[-1], y))
+            for column, text in enumerate(self.texts[index]):
+                if text:
+                    self._cell(column, text).draw(painter, QPointF(self.x[column], y) + pad)
+            y += self.heights[index]
+        rules.append(QLineF(0, bottom, self.x[-1], bottom))
+        painter.save()
+        painter.setPen(QPen(RULE_COLOUR, RULE_PT * self.unit))
+        painter.drawLines(rules)
+        painter.restore()
 
 
-def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[list], width: float) -> list[QTextLength]:
-    """Column widths: each column as wide as its widest text where the page allows; when it does not,
+def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[list[str]], width: float,
+                   padding: float) -> tuple[list[float], list[float]]:
+    """Column widths filling width, and the width each column's widest text needs. First each column gets room for its longest word that must not
+    break (a student number, a date, an ID, an English word of the header; Chinese breaks between any
+    two characters); then, where the page allows, room for its widest text, and when it does not,
     the widest columns share what is left and their texts wrap (water-filling)."""
     plain = QFontMetricsF(chinese_font(TABLE_PT), device)
     bold = QFontMetricsF(chinese_font(TABLE_PT, bold=True), device)
-    padding = (PADDING + 1) * device.resolution() / 72  # the cell's padding and borders, generously, in device pixels
-    need = []
+    need, words = [], []
     for i, header in enumerate(headers):
         # the widest texts by character count; measuring every value in the font would be slow
-        texts = widest((str(row[i]) for row in rows if i < len(row) and row[i] not in (None, "")), 3)
+        texts = widest((row[i] for row in rows if i < len(row)), 3)
         text = max((plain.horizontalAdvance(v) for v in texts), default=0.0)
-        word = max((bold.horizontalAdvance(w) for w in header.split()), default=0.0)
-        need.append(max(text, word) + 2 * padding)
+        word = max([bold.horizontalAdvance(w) for w in header.split()]
+                   + [plain.horizontalAdvance(w) for v in texts for w in v.split() if w.isascii()], default=0.0)
+        need.append(max(text, word) + padding)
+        words.append(word + padding)
+    if sum(words) >= width:  # not even the words fit: everything wraps
+        return [width * w / (sum(words) or 1) for w in words], need
+    extra = [n - w for n, w in zip(need, words)]
     assigned = [0.0] * len(need)
-    remaining, left = width, sorted(range(len(need)), key=lambda i: need[i])
+    remaining, left = width - sum(words), sorted(range(len(need)), key=lambda i: extra[i])
     while left:
         fair = remaining / len(left)
         i = left[0]
-        if need[i] > fair:
+        if extra[i] > fair:
             for j in left:
                 assigned[j] = fair
             break
-        assigned[i] = need[i]
-        remaining -= need[i]
+        assigned[i] = extra[i]
+        remaining -= extra[i]
         left.pop(0)
-    total = sum(assigned) or 1
-    return [QTextLength(QTextLength.Type.PercentageLength, 100 * a / total) for a in assigned]
+    widths = [w + a for w, a in zip(words, assigned)]
+    spare = (width - sum(widths)) / sum(widths)  # when everything fits, the columns widen alike
+    return [w * (1 + spare) for w in widths], need
