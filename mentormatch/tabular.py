@@ -155,10 +155,17 @@ def _reading_book(path: Path) -> Iterator[None]:
 
 
 def _open_book(path: Path):
-    from openpyxl import load_workbook
+    """The workbook, read lazily, with its worksheets only."""
+    from openpyxl.reader.excel import ExcelReader
+
+    class TablesOnly(ExcelReader):
+        def read_chartsheet(self, sheet, rel):
+            """A roster's charts are never imported; openpyxl 3.1 fails on a chart sheet without a drawing."""
 
     with _reading_book(path):
-        return load_workbook(path, read_only=True, data_only=True)
+        reader = TablesOnly(path, read_only=True, data_only=True, keep_links=False)
+        reader.read()
+        return reader.wb
 
 
 def _read_book(path: Path, sheet: str | None) -> list[list]:
@@ -176,9 +183,6 @@ def _read_book(path: Path, sheet: str | None) -> list[list]:
                 ws = book.worksheets[0]
             else:
                 raise UserError(translate("Tabular", "{file} has no worksheet, only charts or nothing at all.").format(file=path.name))
-            if not hasattr(ws, "iter_rows"):
-                raise UserError(translate("Tabular", "{file}: the sheet {sheet} is a chart, not a table.").format(
-                    file=path.name, sheet=ws.title))
             # Some programs write a wrong dimension; read every row that is really there.
             ws.reset_dimensions()
             return [list(row) for row in ws.iter_rows(values_only=True)]
