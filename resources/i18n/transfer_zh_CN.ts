@@ -155,6 +155,10 @@
         <translation>已将 {count} 行写入 {file}。</translation>
     </message>
     <message>
+        <source>Warning: table {table}, row {row}, column {column} holds text that is not valid UTF-8 (written by another program); it is shown with � where it is damaged.</source>
+        <translation>警告：表 {table} 第 {row} 行的 {column} 列中有不是有效 UTF-8 的文字（由其他程序写入），损坏处显示为 �。</translation>
+    </message>
+    <message>
         <source>The file contains full ID numbers and phone numbers: keep it safe.</source>
         <translation>该文件含有完整的身份证号和手机号，请妥善保管。</translation>
     </message>
