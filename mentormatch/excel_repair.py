@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from mentormatch import records, validation
 from mentormatch.i18n import translate
@@ -57,7 +58,7 @@ def _from_number(value: object, what: str) -> str:
     number = int(value)
     if abs(number) >= 10**15:
         raise ValidationError(translate("Import", "Excel turned this {what} into a number and its last digits became 0 ({value}); "
-                                                  "format the column as text and type it again.").format(what=what, value=f"{number:.5E}"))
+                                                  "format the column as text and type it again.").format(what=what, value=format(Decimal(number), ".5E")))  # a float cannot hold 400 digits
     return str(number)
 
 

@@ -34,7 +34,7 @@ import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
-from mentormatch import files, records, tabular, validation
+from mentormatch import files, records, store, tabular, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
@@ -189,7 +189,10 @@ class Sheet:
 def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
     cursor = db.execute(_SQL[kind], [programme_id, programme_id])
     names = [d[0] for d in cursor.description]
-    items = [dict(zip(names, row)) for row in cursor]
+    rows = cursor.fetchall()
+    if any(v.__class__ is bytes for row in rows for v in row):  # written by another program: read as damaged text is
+        rows = [[store.stored_text(v) if v.__class__ is bytes else v for v in row] for row in rows]
+    items = [dict(zip(names, row)) for row in rows]
     if kind == "letters":
         items.sort(key=lambda i: (i["year"], i["seq"]))
     else:
@@ -421,6 +424,10 @@ def run_command(db: Database, args) -> int:
     programme_id = records.programme_id_by_name(db, args.programme)
     count = export(db, args.kind, args.out, programme_id, full_personal_data=args.full_personal_data)
     print(translate("Export", "{count} rows written to {file}.").format(count=count, file=args.out))
+    for table, row, column in store.damaged_text(db):
+        print(translate("Export", "Warning: table {table}, row {row}, column {column} holds text that is not valid UTF-8 (written by "
+                                  "another program); it is shown with � where it is damaged.").format(
+            table=table, row=row, column=column), file=sys.stderr)
     if args.full_personal_data:
         print(translate("Export", "The file contains full ID numbers and phone numbers: keep it safe."), file=sys.stderr)
     return 0

@@ -422,8 +422,8 @@ class ImportJob:
         """
         self.validate()
         if self.missing_fields() or (not skip_errors and any(r.status == "error" for r in self.results)):
-            raise UserError(translate("Import", "Nothing was imported: {count} problems must be corrected first.").format(
-                count=len(self.errors())))
+            raise UserError(translate("Import", "Nothing was imported from {file}: {count} problems must be corrected first.").format(
+                file=self.file_name, count=len(self.errors())))
         report = ImportReport()
         batch = self._batch
         written: dict[int, tuple[int, dict, int]] = {}  # first row of a record in the file -> (id, values written, row)

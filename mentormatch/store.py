@@ -159,11 +159,43 @@ def memory_database() -> Database:
 
 
 def _configure(db: Database) -> None:
+    db.conn.text_factory = stored_text
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if not db.memory:
         db.enable_wal()
     db.execute("PRAGMA synchronous = NORMAL")
+
+
+def stored_text(data: bytes) -> str:
+    """A text value as read from the database. One that another program wrote as bytes that are
+    not UTF-8 is read with U+FFFD where it is damaged, instead of failing every list and export
+    that reads its row; damaged_text() says where it is."""
+    try:
+        return data.decode()
+    except UnicodeDecodeError:
+        return data.decode(errors="replace")
+
+
+def damaged_text(db: Database, tables: list[str] | None = None) -> list[tuple[str, int, str]]:
+    """(table, row id, column) of every value in tables (default: all) that another program wrote
+    as text that is not valid UTF-8, or as bytes (a blob: the schema keeps none)."""
+    db.conn.create_function("mm_utf8", 1, _is_utf8, deterministic=True)
+    found = []
+    for table in tables or db.table_names():
+        for column in (c.name for c in db[table].columns):
+            found += [(table, row, column) for (row,) in db.execute(
+                f"SELECT rowid FROM [{table}] WHERE typeof([{column}]) = 'blob'"
+                f" OR typeof([{column}]) = 'text' AND NOT mm_utf8(CAST([{column}] AS BLOB))")]
+    return found
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode()
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def check_file(path: Path) -> int:

@@ -134,14 +134,18 @@ def _check_suffix(path: Path) -> None:
         raise UserError(translate("Tabular", "{file} does not exist or is not a file.").format(file=path))
 
 
-def _open_book(path: Path):
-    from openpyxl import load_workbook
-
+@contextmanager
+def _reading_book(path: Path) -> Iterator[None]:
+    """A damaged workbook makes openpyxl raise almost anything (zlib and zip errors, XML syntax
+    errors, ValueError from a cell's number, IndexError, KeyError): whatever it raises while it
+    reads the file becomes a UserError naming the file."""
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        yield
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 — only openpyxl's reading of the user's file runs inside
         if zipfile.is_zipfile(path):
-            detail = str(exc)
+            detail = str(exc) or type(exc).__name__
         else:
             detail = translate("Tabular", "it is not an .xlsx workbook; perhaps an .xls file renamed")
         raise UserError(
@@ -150,23 +154,38 @@ def _open_book(path: Path):
         ) from exc
 
 
+def _open_book(path: Path):
+    """The workbook, read lazily, with its worksheets only."""
+    from openpyxl.reader.excel import ExcelReader
+
+    class TablesOnly(ExcelReader):
+        def read_chartsheet(self, sheet, rel):
+            """A roster's charts are never imported; openpyxl 3.1 fails on a chart sheet without a drawing."""
+
+    with _reading_book(path):
+        reader = TablesOnly(path, read_only=True, data_only=True, keep_links=False)
+        reader.read()
+        return reader.wb
+
+
 def _read_book(path: Path, sheet: str | None) -> list[list]:
     book = _open_book(path)
     try:
-        if sheet:
-            if sheet not in book.sheetnames:
-                raise UserError(
-                    translate("Tabular", "{file} has no sheet named {sheet}; its sheets are: {sheets}.").format(
-                        file=path.name, sheet=sheet, sheets="、".join(book.sheetnames))
-                )
-            ws = book[sheet]
-        else:
-            ws = book.worksheets[0]
-        if not hasattr(ws, "iter_rows"):
-            raise UserError(translate("Tabular", "{file}: the sheet {sheet} is a chart, not a table.").format(file=path.name, sheet=sheet))
-        # Some programs write a wrong dimension; read every row that is really there.
-        ws.reset_dimensions()
-        return [list(row) for row in ws.iter_rows(values_only=True)]
+        with _reading_book(path):
+            if sheet:
+                if sheet not in book.sheetnames:
+                    raise UserError(
+                        translate("Tabular", "{file} has no sheet named {sheet}; its sheets are: {sheets}.").format(
+                            file=path.name, sheet=sheet, sheets="、".join(book.sheetnames))
+                    )
+                ws = book[sheet]
+            elif book.worksheets:
+                ws = book.worksheets[0]
+            else:
+                raise UserError(translate("Tabular", "{file} has no worksheet, only charts or nothing at all.").format(file=path.name))
+            # Some programs write a wrong dimension; read every row that is really there.
+            ws.reset_dimensions()
+            return [list(row) for row in ws.iter_rows(values_only=True)]
     finally:
         book.close()
 
@@ -174,7 +193,7 @@ def _read_book(path: Path, sheet: str | None) -> list[list]:
 def decode(data: bytes) -> str:
     """Text of a CSV: UTF-16 or UTF-8 by BOM, else strict UTF-8, else GB18030 (GBK)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16")  # strict: a UTF-16 file cut off or damaged is refused (UnicodeDecodeError)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -186,6 +205,9 @@ def _read_text(path: Path) -> list[list]:
         text = decode(path.read_bytes())
     except OSError as exc:
         raise UserError(translate("Tabular", "{file} cannot be read: {error}").format(file=path.name, error=exc.strerror or exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(translate("Tabular", "{file} is damaged: it says it is Unicode (UTF-16) text, but byte {offset} is not. "
+                                             "Open it in Excel or WPS and save it again.").format(file=path.name, offset=exc.start + 1)) from exc
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")

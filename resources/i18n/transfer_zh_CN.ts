@@ -155,6 +155,10 @@
         <translation>已将 {count} 行写入 {file}。</translation>
     </message>
     <message>
+        <source>Warning: table {table}, row {row}, column {column} holds text that is not valid UTF-8 (written by another program); it is shown with � where it is damaged.</source>
+        <translation>警告：表 {table} 第 {row} 行的 {column} 列中有不是有效 UTF-8 的文字（由其他程序写入），损坏处显示为 �。</translation>
+    </message>
+    <message>
         <source>The file contains full ID numbers and phone numbers: keep it safe.</source>
         <translation>该文件含有完整的身份证号和手机号，请妥善保管。</translation>
     </message>
@@ -420,16 +424,16 @@
         <translation>{file}：没有“{field}”列。</translation>
     </message>
     <message>
-        <source>Nothing was imported: {count} problems must be corrected first.</source>
-        <translation>未导入任何数据：需先改正 {count} 处问题。</translation>
-    </message>
-    <message>
         <source>Nothing was imported: the database refused the data ({error}).</source>
         <translation>未导入任何数据：数据库拒绝了这些数据（{error}）。</translation>
     </message>
     <message>
         <source>the same record as row {row}</source>
         <translation>与第 {row} 行是同一条记录</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {file}: {count} problems must be corrected first.</source>
+        <translation>未从 {file} 导入任何数据：需先改正 {count} 处问题。</translation>
     </message>
     <message>
         <source>row {row}: {outcome} {reason}</source>
@@ -725,12 +729,16 @@
         <translation>{file} 中没有名为“{sheet}”的工作表；现有工作表：{sheets}。</translation>
     </message>
     <message>
-        <source>{file}: the sheet {sheet} is a chart, not a table.</source>
-        <translation>{file}：工作表“{sheet}”是图表，不是表格。</translation>
+        <source>{file} has no worksheet, only charts or nothing at all.</source>
+        <translation>{file} 中没有工作表（只有图表，或什么都没有）。</translation>
     </message>
     <message>
         <source>{file} cannot be read: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: it says it is Unicode (UTF-16) text, but byte {offset} is not. Open it in Excel or WPS and save it again.</source>
+        <translation>{file} 已损坏：它标明是 Unicode（UTF-16）文本，但第 {offset} 个字节不是。请用 Excel 或 WPS 打开后重新保存。</translation>
     </message>
     <message>
         <source>{file} is not a valid CSV table: {error}</source>
