@@ -138,7 +138,7 @@ def masked(sensitive: str, value):
 
 
 def empty(value) -> bool:
-    return value is None or value == "" or value == []
+    return value is None or value == "" or value == [] or value == {}
 
 
 def changes(old: dict, new: dict) -> dict:

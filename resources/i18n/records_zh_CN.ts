@@ -361,6 +361,10 @@
         <translation>聘书</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
         <source>MentorMatch — {path}</source>
         <translation>MentorMatch — {path}</translation>
     </message>
