@@ -674,7 +674,7 @@ class Batch:
             changed = audit.changes(before, {f.name: clean[f.name] for f in self.spec.fields})
             if changed:
                 audit.record(self.db, "update", self.kind, record_id, title(self.db, self.kind, record_id),
-                             audited(self.db, self.kind, changed, self._titles))
+                             _audited(self.db, self.kind, changed, self._titles))
         self._keys = None  # read again when next needed: writing 20,000 rows needs no keys
         return record_id
 
@@ -704,7 +704,7 @@ class Batch:
             self.db.conn.executemany("INSERT INTO trade_aliases (alias, trade_id) VALUES (?, ?)", [(a, record_id) for a in clean["aliases"]])
 
 
-def audited(db: Database, kind: str, changed: dict, titles: dict | None = None) -> dict:
+def _audited(db: Database, kind: str, changed: dict, titles: dict | None = None) -> dict:
     """Changes {field: [old, new]} of a record as the audit log keeps them: ID numbers and phones
     masked, references by the titles of the records they point to (titles: a cache)."""
     titles = {} if titles is None else titles
@@ -937,13 +937,12 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
             db.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
 
 
-
 def _audit_delete(db: Database, kind: str, record_id: int, action: str, name: str) -> None:
     """The audit row of a delete() action, written before the record changes: a deletion keeps
     the values the record had, the other actions what they change."""
     if action in ("delete", "delete_with_pairs", "detach_delete"):
         values = load(db, kind, record_id)
-        audit.record(db, "delete", kind, record_id, name, audited(db, kind, {n: [v, None] for n, v in values.items() if not audit.empty(v)}))
+        audit.record(db, "delete", kind, record_id, name, _audited(db, kind, {n: [v, None] for n, v in values.items() if not audit.empty(v)}))
         return
     changed = {}
     if action in ("end_pairs", "end_pairs_deactivate"):

@@ -44,7 +44,8 @@ def get(db: Database, key: str) -> Any:
 
 def put(db: Database, key: str, value: Any) -> None:
     """Store a setting; a change leaves a row in the audit log (the keys of a dict that changed)."""
-    from mentormatch import audit  # not at the top: audit -> store -> schema imports this module
+    # not at the top: audit -> store -> schema imports this module
+    from mentormatch import audit
 
     if key not in DEFAULTS:
         raise KeyError(key)

@@ -13,6 +13,7 @@ from mentormatch import audit, letter_render, letters, matching, pairs, records,
 from mentormatch.errors import UserError
 from mentormatch.importer import ImportJob
 from mentormatch.store import open_database
+
 import rosters
 from test_cli import run
 from test_ui_records import fill_dialog, page_of, type_text
@@ -53,7 +54,7 @@ def test_who_and_where_are_read_once_with_a_fallback(monkeypatch):
 def test_a_form_save_records_the_changed_fields_masked(window, qtbot, monkeypatch):
     from ui.record_dialog import RecordDialog
 
-    page = page_of(window, "apprentices")
+    page_of(window, "apprentices")
     before = count(window.db)
     monkeypatch.setattr(RecordDialog, "exec", fill_dialog(qtbot, [
         ("student_no", "SC20249999"), ("name", "舒小超"), ("college", "四川工业科技学院"), ("trade_id", "焊工")]))
