@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import files, store
+from mentormatch import audit, files, store
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import DamagedFileError
@@ -141,6 +141,7 @@ def restore(db: Database, db_path: str | Path, source: str | Path) -> Path:
     copy = _loaded(source)
     aside = take(db, db_path, BEFORE_RESTORE)
     try:
+        audit.record_restore(copy, str(source), str(aside))  # into the data restored, so the history says so
         copy.conn.backup(db.conn)
     except sqlite3.Error as exc:
         raise UserError(translate("Backup", "Cannot restore {backup}: {error}. Nothing was changed.").format(
@@ -171,6 +172,7 @@ def restore_file(db_path: str | Path, source: str | Path) -> Path | None:
             except OSError as exc:
                 raise UserError(translate("Backup", "Cannot move {path} aside: {error}. Nothing was restored.").format(
                     path=db_path, error=exc.strerror or exc)) from exc
+        audit.record_restore(copy, str(source), str(aside) if aside else None)
         store.save_copy(copy, db_path)
     finally:
         copy.close()

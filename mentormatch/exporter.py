@@ -5,7 +5,9 @@ What is exported:
   order, as QCollator sorts Chinese); optionally one sheet per enterprise;
 - mentors: every mentor (of the programme: capacity.py) with capacity, load and free places as
   capacity.py counts them;
-- letters: the register of letters of appointment, revoked ones included.
+- letters: the register of letters of appointment, revoked ones included;
+- audit: the history of changes, newest first, of every programme (audit.py keeps it masked:
+  it has no full personal data to give).
 
 The coordinator picks the columns. ID numbers and phones are masked unless the export asks for
 full personal data.
@@ -34,12 +36,12 @@ import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
-from mentormatch import files, records, store, tabular, validation
+from mentormatch import audit, files, records, store, tabular, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 FORMULA_START = ("=", "+", "-", "@")
-EXPORT_KINDS = ("pairs", "mentors", "letters")
+EXPORT_KINDS = ("pairs", "mentors", "letters", "audit")
 FORMATS = (".xlsx", ".csv", ".pdf")
 MAX_WIDTH = 50
 
@@ -124,12 +126,23 @@ COLUMNS: dict[str, list[Column]] = {
         Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on"), default=False),
         Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking"), default=False),
     ],
+    "audit": [
+        Column("at", QT_TRANSLATE_NOOP("Export", "Time")),
+        Column("os_user", QT_TRANSLATE_NOOP("Export", "User")),
+        Column("computer", QT_TRANSLATE_NOOP("Export", "Computer")),
+        Column("action", QT_TRANSLATE_NOOP("Export", "Action")),
+        Column("kind", QT_TRANSLATE_NOOP("Export", "Record type")),
+        Column("record_id", QT_TRANSLATE_NOOP("Export", "Record number"), default=False),
+        Column("summary", QT_TRANSLATE_NOOP("Export", "Record")),
+        Column("details", QT_TRANSLATE_NOOP("Export", "Details")),
+    ],
 }
 
 TITLES = {
     "pairs": QT_TRANSLATE_NOOP("Export", "Pair list"),
     "mentors": QT_TRANSLATE_NOOP("Export", "Mentor list"),
     "letters": QT_TRANSLATE_NOOP("Export", "Register of letters of appointment"),
+    "audit": QT_TRANSLATE_NOOP("Export", "History of changes"),
 }
 
 _SQL = {
@@ -187,6 +200,8 @@ class Sheet:
 
 
 def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
+    if kind == "audit":
+        return audit.rows(db)  # as shown in the window; kept for every programme together
     cursor = db.execute(_SQL[kind], [programme_id, programme_id])
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
@@ -299,7 +314,7 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
 
 def document_title(db: Database, kind: str, programme_id: int | None) -> str:
     """'Pair list — 2026 programme' (printed above a roster)."""
-    if programme_id is None:
+    if programme_id is None or kind == "audit":
         return title(kind)
     name = db.execute("SELECT name FROM programmes WHERE id = ?", [programme_id]).fetchone()[0]
     return translate("Export", "{title} — {programme}").format(title=title(kind), programme=name)
@@ -420,7 +435,12 @@ def write_csv(path: Path, part: Sheet) -> None:
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch export {pairs,mentors,letters} OUT.{xlsx,csv,pdf} [--programme NAME] [--full-personal-data]."""
+    """mentormatch export {pairs,mentors,letters,audit} OUT.{xlsx,csv,pdf} [--programme NAME] [--full-personal-data]."""
+    if args.kind == "audit" and args.programme:
+        raise UserError(translate("Export", "The history of changes covers every programme; leave out --programme."))
+    if args.kind == "audit" and args.full_personal_data:
+        raise UserError(translate("Export", "The history of changes keeps ID numbers and phones masked only; "
+                                            "leave out --full-personal-data."))
     programme_id = records.programme_id_by_name(db, args.programme)
     count = export(db, args.kind, args.out, programme_id, full_personal_data=args.full_personal_data)
     print(translate("Export", "{count} rows written to {file}.").format(count=count, file=args.out))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import exporter, files, records, tabular
+from mentormatch import audit, exporter, files, records, tabular
 from mentormatch.errors import UserError
 from mentormatch.excel_repair import parsers, shortened_numbers
 from mentormatch.i18n import translate
@@ -450,6 +450,8 @@ class ImportJob:
                         report.added += 1
                         report.lines.append((r.row, "added", ""))
                 batch.flush()
+                audit.record(self.db, "import", self.kind, None, self.file_name, {
+                    "added": [None, report.added], "updated": [None, report.updated], "skipped": [None, report.skipped]})
                 report.created = [translate("Import", "{what}: {name}").format(what=table_label(table), name=name)
                                   for table, name in batch.created]
                 remember_mapping(self.db, self.kind, self.table.headers, self.mapping)

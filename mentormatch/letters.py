@@ -10,7 +10,8 @@ job is released. The command line, the Letters page and printing all use it, so 
 failed batch issues no number and leaves no file, and no sheet carries a number the register
 lacks. A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
 {seq}, one more than the highest seq ever issued that year, revoked letters included, so a
-number is never reused.
+number is never reused. The audit log (audit.py) gets a row for each letter issued, reprinted or
+revoked, in the register's transaction.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import capacity, letter_templates, records, settings
+from mentormatch import audit, capacity, letter_templates, records, settings
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso, writing
@@ -218,6 +219,7 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
         with writing(db):
             for letter in letters:
                 if letter.id is not None:
+                    audit.record(db, "reprint", "letters", letter.id, f"{letter.serial} {letter.mentor_name}")
                     done.append(letter)
                     continue
                 if _held(db, letter.mentor_id, letter.programme_id) is not None:
@@ -229,6 +231,7 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
                      letter.term_to, letter.issue_date, json.dumps(list(letter.issuers), ensure_ascii=False),
                      letter.template, now_iso()],
                 )
+                audit.record(db, "issue", "letters", cursor.lastrowid, f"{letter.serial} {letter.mentor_name}")
                 done.append(replace(letter, id=cursor.lastrowid))
     except sqlite3.IntegrityError:
         raise UserError(translate("Letters", "Some of these letters were issued elsewhere in the meantime. "
@@ -242,12 +245,14 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
     if not reason:
         raise UserError(translate("Letters", "Please give the reason for revoking the letter."))
     with writing(db):
-        row = db.execute("SELECT serial, revoked_at FROM letters WHERE id = ?", [letter_id]).fetchone()
+        row = db.execute("SELECT l.serial, l.revoked_at, m.name FROM letters l JOIN mentors m ON m.id = l.mentor_id WHERE l.id = ?",
+                         [letter_id]).fetchone()
         if row is None:
             raise UserError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
         if row[1]:
             raise UserError(translate("Letters", "Letter {serial} is already revoked.").format(serial=row[0]))
         db.execute("UPDATE letters SET revoked_at = ?, revoke_reason = ? WHERE id = ?", [now_iso(), reason, letter_id])
+        audit.record(db, "revoke", "letters", letter_id, f"{row[0]} {row[2]}", {"reason": [None, reason]})
 
 
 def register(db: Database, text: str = "", programme_id: int | None = None, revoked: bool = True) -> list[dict]:

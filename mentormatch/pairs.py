@@ -6,7 +6,9 @@ lock and unlock, exclude ("never pair these two"), and undo of the last action. 
 side the pairing workspace shows: pairs, unpaired apprentices, mentor loads, supply and demand.
 
 Every action returns a Change: the rows it touched, before and after. undo(db, change) puts the
-before images back, provided nobody changed those rows since.
+before images back, provided nobody changed those rows since. Every action and undo leaves its
+rows in the audit log (audit.py) inside its transaction: one per pair confirmed, paired, unpaired,
+locked or unlocked, one for a draft proposed or discarded, an exclusion, an undo.
 
 A draft that re-matches confirmed pairs ends each moved confirmed pair with the end code
 REMATCH_PENDING: accepting the draft makes it REMATCHED, discarding the draft restores it.
@@ -20,7 +22,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from mentormatch import capacity, validation
+from mentormatch import audit, capacity, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import breakdown, load_weights, score
@@ -72,6 +74,27 @@ def _read(db: Database, table: str, keys: list[tuple]) -> dict[tuple, tuple]:
     return {tuple(row[p] for p in positions): tuple(row) for row in rows}
 
 
+# the audit log names a pair by its apprentice and mentor: 张三 (2024001) — 王金松
+_PAIR_TITLE = "a.name || ' (' || a.student_no || ') — ' || m.name"
+_PAIR_TITLES = (f"SELECT p.id, {_PAIR_TITLE} FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id"
+                " JOIN mentors m ON m.id = p.mentor_id WHERE p.id IN (SELECT value FROM json_each(?))")
+
+
+def _audit(db: Database, action: str, pair_ids: list[int], changes: dict | None = None) -> None:
+    """The audit rows of an action on these pairs (while they exist): one per pair."""
+    if changes is None:
+        audit.record_select(db, action, "pairs", _PAIR_TITLES, [json.dumps(pair_ids)])
+    else:
+        for pair_id, name in db.execute(_PAIR_TITLES, [json.dumps(pair_ids)]).fetchall():
+            audit.record(db, action, "pairs", pair_id, name, changes)
+
+
+def _scope_title(db: Database, programme_id: int | None) -> str:
+    if programme_id is None:
+        return translate("Pairs", "All programmes")
+    return db.execute("SELECT name FROM programmes WHERE id = ?", [programme_id]).fetchone()[0]
+
+
 class _Journal:
     """Collects the before images of the rows an action touches, then the after images."""
 
@@ -120,6 +143,7 @@ def undo(db: Database, change: Change) -> None:
                 db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", list(row))
             else:
                 db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {where}", [*row, *key])
+        audit.record(db, "undo", "pairs", None, change.label, {"pairs": [None, sum(1 for table, _ in change.before if table == "pairs")]})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,7 +176,8 @@ def active_without_draft(db: Database, programme_id: int | None) -> list[tuple]:
     return active
 
 
-def _discard(db: Database, journal: _Journal, programme_id: int | None) -> None:
+def _discard(db: Database, journal: _Journal, programme_id: int | None) -> int:
+    """Drop the scope's draft; returns how many draft pairs went."""
     where, params = _scope_sql(programme_id)
     drafts = [r[0] for r in db.execute(
         f"SELECT id FROM pairs WHERE ended_at IS NULL AND status = 'proposed' AND locked = 0 AND {where}", params)]
@@ -168,13 +193,15 @@ def _discard(db: Database, journal: _Journal, programme_id: int | None) -> None:
             db.execute("UPDATE pairs SET end_code = ? WHERE id = ?", [REMATCHED, pair_id])
         else:
             db.execute("UPDATE pairs SET ended_at = NULL, end_code = NULL WHERE id = ?", [pair_id])
+    return len(drafts)
 
 
 def discard_draft(db: Database, programme_id: int | None) -> Change:
     """Drop the draft of the scope (locked draft pairs stay) and restore pairs it would move."""
     journal = _Journal(db, translate("Pairs", "Discard the draft"))
     with writing(db):
-        _discard(db, journal, programme_id)
+        dropped = _discard(db, journal, programme_id)
+        audit.record(db, "discard", "pairs", None, _scope_title(db, programme_id), {"pairs": [dropped, 0]})
     return journal.finish()
 
 
@@ -202,6 +229,8 @@ def write_draft(db: Database, programme_id: int | None, new_pairs: list[tuple[in
             " VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?)", [(start + i, *row) for i, row in enumerate(rows)])
         for i in range(len(rows)):
             journal.change.before[("pairs", (start + i,))] = None
+        audit.record(db, "propose", "pairs", None, _scope_title(db, programme_id),
+                     {"pairs": [None, len(rows)], **({"ended": [None, len(ending)]} if ending else {})})
     return journal.finish()
 
 
@@ -225,6 +254,7 @@ def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = 
         stamp = now_iso()
         db.conn.executemany("UPDATE pairs SET status = 'confirmed', confirmed_at = ? WHERE id = ?", [(stamp, d[0]) for d in drafts])
         db.conn.executemany("UPDATE pairs SET end_code = ? WHERE id = ?", [(REMATCHED, i) for i in settle])
+        _audit(db, "confirm", [d[0] for d in drafts])
     return journal.finish()
 
 
@@ -320,6 +350,8 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
             " VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?)",
             [a[6], apprentice_id, mentor_id, score(terms), json.dumps(terms), reason if problems else None, stamp, stamp]).lastrowid
         journal.change.before[("pairs", (new_id,))] = None
+        moved = {"mentor": [_mentor(db, current[1])[1], m[1]]} if current and current[2] == "confirmed" else {}
+        _audit(db, "pair", [new_id], {**moved, **({"override_reason": [None, reason]} if problems else {})})
     return journal.finish()
 
 
@@ -344,6 +376,7 @@ def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
     journal = _Journal(db, translate("Pairs", "Unpair"))
     with writing(db):
         journal.touch("pairs", [(pair_id,)])
+        _audit(db, "unpair", [pair_id], {**({"ended_at": [None, ended_on]} if pair[3] == "confirmed" else {}), "reason": [None, reason]})
         if pair[3] == "proposed":
             db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
         else:
@@ -359,6 +392,7 @@ def set_locked(db: Database, pair_ids: list[int], locked: bool) -> Change:
     with writing(db):
         journal.touch("pairs", [(i,) for i in pair_ids])
         db.conn.executemany("UPDATE pairs SET locked = ? WHERE id = ?", [(int(locked), i) for i in pair_ids])
+        _audit(db, "lock" if locked else "unlock", pair_ids)
     return journal.finish()
 
 
@@ -375,6 +409,10 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
         db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, reason, created_at) VALUES (?, ?, ?, ?)"
                    " ON CONFLICT (apprentice_id, mentor_id) DO UPDATE SET reason = excluded.reason",
                    [apprentice_id, mentor_id, reason if reason.strip() else "", now_iso()])
+        audit.record(db, "exclude", "pairs", current[0] if current and current[1] == mentor_id else None,
+                     db.execute(f"SELECT {_PAIR_TITLE} FROM apprentices a, mentors m WHERE a.id = ? AND m.id = ?",
+                                [apprentice_id, mentor_id]).fetchone()[0],
+                     {"reason": [None, reason.strip()]} if reason.strip() else None)
         if current and current[1] == mentor_id:
             journal.touch("pairs", [(current[0],)])
             if current[2] == "proposed":

@@ -17,18 +17,21 @@ identity keys already stored) read once: validate() and save() are a batch of on
 the importer runs a batch of thousands through the same checks. validate() returns the cleaned
 values and {field: message}; save() writes one record with its links in one transaction;
 delete_report() says what depends on a record and which safe actions exist; delete() carries out
-one of them, also in one transaction.
+one of them, also in one transaction. Each write leaves its row in the audit log (audit.py) in
+its own transaction: a record's creation, its changed fields (old → new), its deletion with the
+values it had.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
-from mentormatch import capacity, validation
+from mentormatch import audit, capacity, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import writing
@@ -391,6 +394,7 @@ class Batch:
         self._provisional: dict[int, tuple[str, str]] = {}  # negative id -> (table, name)
         self._realised: dict[int, int] = {}  # provisional id -> the id of the record created for it
         self._batches: dict[str, Batch] = {}  # the kinds this batch creates records of by name
+        self._titles: dict[tuple[str, int], str] = {}  # references named in the audit log
         self.new_names: list[tuple[str, str]] = []  # (table, name) named that were not in the database
         self.created: list[tuple[str, str]] = []  # (table, name) created by write()
         self._cleaners = [(f.name, self._cleaner(f)) for f in self.spec.fields]
@@ -661,10 +665,17 @@ class Batch:
                 self._ids[self.kind].add(record_id)
             if self._links:
                 self.flush()
+            before = None
         else:
             self.flush()
+            before = load(self.db, self.kind, record_id)
             self.db.execute(self._update, [*values, record_id])
         self._save_links(clean, record_id)
+        if before is not None:
+            changed = audit.changes(before, {f.name: clean[f.name] for f in self.spec.fields})
+            if changed:
+                audit.record(self.db, "update", self.kind, record_id, title(self.db, self.kind, record_id),
+                             _audited(self.db, self.kind, changed, self._titles))
         self._keys = None  # read again when next needed: writing 20,000 rows needs no keys
         return record_id
 
@@ -672,6 +683,9 @@ class Batch:
         """Insert the records write() has held back."""
         if self._pending:
             self.db.conn.executemany(self._insert, self._pending)
+            audit.record_select(self.db, "create", self.kind,
+                                f"SELECT id, {TITLE_SQL[self.kind]} FROM {self.kind} WHERE id IN (SELECT value FROM json_each(?))",
+                                [json.dumps([row[0] for row in self._pending])])
             self._pending = []
 
     def _save_links(self, clean: dict, record_id: int) -> None:
@@ -689,6 +703,29 @@ class Batch:
         if self.kind == "trades":
             self.db.execute("DELETE FROM trade_aliases WHERE trade_id = ?", [record_id])
             self.db.conn.executemany("INSERT INTO trade_aliases (alias, trade_id) VALUES (?, ?)", [(a, record_id) for a in clean["aliases"]])
+
+
+def _audited(db: Database, kind: str, changed: dict, titles: dict | None = None) -> dict:
+    """Changes {field: [old, new]} of a record as the audit log keeps them: ID numbers and phones
+    masked, references by the titles of the records they point to (titles: a cache)."""
+    titles = {} if titles is None else titles
+
+    def named(table: str, record_id):
+        if record_id is None:
+            return None
+        if (table, record_id) not in titles:
+            titles[(table, record_id)] = title(db, table, record_id) or str(record_id)
+        return titles[(table, record_id)]
+
+    kept = {}
+    for name, pair in changed.items():
+        f = KINDS[kind].field(name)
+        if f.kind == "ref":
+            pair = [named(f.ref, v) for v in pair]
+        elif f.kind == "refs":
+            pair = [[named(f.ref, i) for i in v] if v else v for v in pair]
+        kept[name] = [audit.masked(f.sensitive, v) for v in pair]
+    return kept
 
 
 def _check_trade(batch: Batch, v: dict, record_id: int | None):
@@ -880,6 +917,7 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
         raise RecordError({"": translate("Records", "{title} cannot be removed this way: {reasons}").format(
             title=report.title, reasons="; ".join(report.lines))})
     with writing(db):
+        _audit_delete(db, kind, record_id, action, report.title)
         if action in ("end_pairs", "end_pairs_deactivate"):
             column = "mentor_id" if kind == "mentors" else "apprentice_id"
             code = "mentor_deactivated" if kind == "mentors" else "record_ended"
@@ -899,3 +937,20 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
                 db.execute("UPDATE apprentices SET programme_id = NULL WHERE programme_id = ?", [record_id])
             db.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
 
+
+def _audit_delete(db: Database, kind: str, record_id: int, action: str, name: str) -> None:
+    """The audit row of a delete() action, written before the record changes: a deletion keeps
+    the values the record had, the other actions what they change."""
+    if action in ("delete", "delete_with_pairs", "detach_delete"):
+        values = load(db, kind, record_id)
+        audit.record(db, "delete", kind, record_id, name, _audited(db, kind, {n: [v, None] for n, v in values.items() if not audit.empty(v)}))
+        return
+    changed = {}
+    if action in ("end_pairs", "end_pairs_deactivate"):
+        column = "mentor_id" if kind == "mentors" else "apprentice_id"
+        changed["active_pairs"] = [_count(db, f"SELECT COUNT(*) FROM pairs WHERE {column} = ? AND ended_at IS NULL", record_id), 0]
+    if action in ("deactivate", "end_pairs_deactivate"):
+        changed["active"] = [True, False]
+    elif action == "retire":
+        changed["retired"] = [False, True]
+    audit.record(db, "update", kind, record_id, name, changed)

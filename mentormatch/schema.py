@@ -234,7 +234,26 @@ UNION ALL
 SELECT programme_id, mentor_id FROM pairs WHERE ended_at IS NULL AND programme_id IS NOT NULL;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+# Who created, changed or deleted what and when (audit.py). Rows are written in the transaction of
+# the change they describe and never changed. Personal data (ID numbers, phones) is masked before it
+# is written here, so no screen or export of the history can show it in full and a deleted record
+# leaves no full ID number behind.
+MIGRATION_4 = """
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,             -- in the order written: newest first is ORDER BY id DESC
+    at TEXT NOT NULL,                   -- store.now_iso()
+    os_user TEXT NOT NULL,              -- the operating-system user
+    computer TEXT NOT NULL,             -- the computer's name
+    action TEXT NOT NULL,               -- a key of audit.ACTIONS: create, update, delete, confirm, issue, ...
+    kind TEXT NOT NULL,                 -- a key of audit.KINDS: apprentices, ..., pairs, letters, settings, database
+    record_id INTEGER,                  -- the row of that table, if one
+    summary TEXT NOT NULL,              -- what it is, readable: 张三 (2024001) — 王金松
+    details TEXT                        -- JSON {field: [old, new]}, masked
+);
+CREATE INDEX audit_kind ON audit(kind);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables every MentorMatch database has; used to recognise a damaged or foreign file.

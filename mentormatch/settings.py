@@ -45,10 +45,20 @@ def get(db: Database, key: str) -> Any:
 
 
 def put(db: Database, key: str, value: Any) -> None:
+    """Store a setting; a change leaves a row in the audit log (the keys of a dict that changed)."""
+    # not at the top: audit -> store -> schema imports this module
+    from mentormatch import audit
+
     if key not in DEFAULTS:
         raise KeyError(key)
     with store.writing(db):
+        old = get(db, key)
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value, ensure_ascii=False)],
         )
+        if isinstance(old, dict) and isinstance(value, dict):
+            changed = audit.changes(old, value)
+            old, value = {k: v[0] for k, v in changed.items()}, {k: v[1] for k, v in changed.items()}
+        if old != value:
+            audit.record(db, "update", "settings", None, key, {key: [old, value]})

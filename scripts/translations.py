@@ -28,6 +28,7 @@ AREAS = {
                 "ui/letters*.py"],
     "transfer": ["mentormatch/tabular.py", "mentormatch/import*.py", "mentormatch/excel_repair.py", "mentormatch/exporter.py",
                  "mentormatch/roster_pdf.py", "ui/import_wizard.py", "ui/export_dialog.py"],
+    "audit": ["mentormatch/audit.py", "ui/history.py"],
 }
 
 

@@ -1,6 +1,7 @@
 """Backups: the rotation rule, the automatic backup once a day, and backup / restore / check as a user runs them."""
 
 import hashlib
+import json
 import sqlite3
 from datetime import date, datetime, timedelta
 
@@ -114,6 +115,15 @@ def test_backup_then_restore_saves_the_current_data_first(sample_file):
     assert count(aside.path, "apprentices") == 100  # the data the restore replaced
     assert str(aside.path) in restored.stdout
     assert run("--db", str(sample_file), "check").returncode == 0
+    assert restores(sample_file) == [(manual.path.name, str(aside.path))]  # the history says who restored what
+
+
+def restores(path):
+    conn = sqlite3.connect(path)
+    rows = [(summary, json.loads(details)["kept"][1]) for summary, details in conn.execute(
+        "SELECT summary, details FROM audit WHERE action = 'restore'")]
+    conn.close()
+    return rows
 
 
 def test_backup_into_a_chosen_file(sample_file, tmp_path):
@@ -204,6 +214,7 @@ def test_a_damaged_file_names_the_newest_good_backup_and_its_restore_keeps_the_d
     assert digest(kept.path) == damaged  # never deleted
     assert count(sample_file, "apprentices") == 120
     assert backup.newest_good(sample_file).kind != backup.DAMAGED
+    assert restores(sample_file) == [(newest.path.name, str(kept.path))]
 
 
 def test_newest_good_skips_backups_that_fail_the_checks(sample_file):

@@ -189,8 +189,9 @@ def test_a_file_of_schema_1_keeps_its_default_capacity(tmp_path, monkeypatch, se
         old.setattr(store, "SCHEMA_VERSION", 1)
         db = store.open_database(path)
         fill_sample(db)
-        if setting is not None:
-            settings.put(db, "default_capacity", setting)
+        if setting is not None:  # as that version wrote it: it had no audit log
+            with db.atomic():
+                db.execute("INSERT INTO settings (key, value) VALUES ('default_capacity', ?)", [str(setting)])
         db.close()
     db = store.open_database(path)
     expected = setting or settings.DEFAULTS["default_capacity"]

@@ -107,6 +107,7 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         fmt = self.format_combo.currentData()
         self.sheets_check.setEnabled(fmt == "xlsx" and self.kind() in ("pairs", "mentors"))
+        self.programme_combo.setEnabled(self.kind() != "audit")  # the history covers every programme
         self.export_button.setText(self.tr("Print…") if fmt == "print" else self.tr("Export…"))
         self.export_button.setEnabled(bool(self.chosen_columns()))
         # full personal data only when a chosen column has some: the warning names whose

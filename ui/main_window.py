@@ -45,6 +45,7 @@ PAGES = [
     ("trades", QT_TRANSLATE_NOOP("MainWindow", "Trades"), SP.SP_DirIcon, None),
     ("pairing", QT_TRANSLATE_NOOP("MainWindow", "Pairing"), SP.SP_BrowserReload, ("ui.pairing", "PairingPage")),
     ("letters", QT_TRANSLATE_NOOP("MainWindow", "Letters"), SP.SP_FileIcon, ("ui.letters", "LettersPage")),
+    ("history", QT_TRANSLATE_NOOP("MainWindow", "History"), SP.SP_FileDialogContentsView, ("ui.history", "HistoryPage")),
 ]
 LANGUAGES = [("zh_CN", "中文（简体）"), ("en", "English")]  # each in its own language
 WATCH_MS = 3000  # how often to look for other programs' changes

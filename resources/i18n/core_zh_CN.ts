@@ -156,8 +156,8 @@
         <translation>即使部分行有错误，也导入正确的行</translation>
     </message>
     <message>
-        <source>export pairs, mentors or the letter register</source>
-        <translation>导出配对、导师或聘书登记簿</translation>
+        <source>export pairs, mentors, the letter register or the history of changes</source>
+        <translation>导出配对、导师、聘书登记簿或修改记录</translation>
     </message>
     <message>
         <source>file ending in .xlsx, .csv or .pdf</source>

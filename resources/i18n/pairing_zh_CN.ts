@@ -319,6 +319,10 @@
 <context>
     <name>Pairs</name>
     <message>
+        <source>All programmes</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
         <source>These pairs were changed since; "{action}" can no longer be undone.</source>
         <translation>这些配对此后已被修改，无法再撤销“{action}”。</translation>
     </message>

@@ -397,6 +397,10 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
         <translation>聘书</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
         <source>MentorMatch — {path}</source>
         <translation>MentorMatch — {path}</translation>
     </message>

@@ -99,6 +99,38 @@
         <translation>撤销原因</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
         <source>Pair list</source>
         <translation>师徒结对名单</translation>
     </message>
@@ -109,6 +141,10 @@
     <message>
         <source>Register of letters of appointment</source>
         <translation>聘书登记簿</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>修改记录</translation>
     </message>
     <message>
         <source>yes</source>
@@ -149,6 +185,14 @@
     <message>
         <source>{title} — {programme}</source>
         <translation>{title}——{programme}</translation>
+    </message>
+    <message>
+        <source>The history of changes covers every programme; leave out --programme.</source>
+        <translation>修改记录涵盖所有项目，请去掉 --programme。</translation>
+    </message>
+    <message>
+        <source>The history of changes keeps ID numbers and phones masked only; leave out --full-personal-data.</source>
+        <translation>修改记录中的身份证号码和电话只以遮盖形式保存，请去掉 --full-personal-data。</translation>
     </message>
     <message>
         <source>{count} rows written to {file}.</source>
