@@ -420,15 +420,15 @@ class ImportJob:
         Raises UserError (and writes nothing) if a row has an error and skip_errors is False,
         or if a required column is missing.
         """
-        self.validate()
-        if self.missing_fields() or (not skip_errors and any(r.status == "error" for r in self.results)):
-            raise UserError(translate("Import", "Nothing was imported from {file}: {count} problems must be corrected first.").format(
-                file=self.file_name, count=len(self.errors())))
         report = ImportReport()
-        batch = self._batch
         written: dict[int, tuple[int, dict, int]] = {}  # first row of a record in the file -> (id, values written, row)
         try:
             with tabular.collector_paused(), writing(self.db):
+                self.validate()  # under the write lock: what it found (duplicates, ids) stays true while the rows are written
+                if self.missing_fields() or (not skip_errors and any(r.status == "error" for r in self.results)):
+                    raise UserError(translate("Import", "Nothing was imported from {file}: {count} problems must be corrected "
+                                                        "first.").format(file=self.file_name, count=len(self.errors())))
+                batch = self._batch
                 self._remember_aliases()
                 for r in self.results:
                     if r.action == "skip":

@@ -26,7 +26,7 @@ from mentormatch import audit, capacity, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import breakdown, load_weights, score
-from mentormatch.store import now_iso, writing
+from mentormatch.store import now_iso, writes
 
 REMATCH_PENDING = "rematch_pending"  # pairs.end_code
 REMATCHED = "rematched"
@@ -117,33 +117,33 @@ class _Journal:
         return self.change
 
 
+@writes
 def undo(db: Database, change: Change) -> None:
     """Put back what change did, in one transaction; refuse if the rows changed since."""
-    with writing(db):
-        for table in _KEYS:
-            keys = [k for t, k in change.after if t == table]
-            found = _read(db, table, keys)
-            if any(found.get(k) != change.after[(table, k)] for k in keys):
-                raise UserError(translate("Pairs", "These pairs were changed since; \"{action}\" can no longer be undone.").format(
-                    action=change.label))
-        # deletions first, then rows that end, then rows that become active: the one-active-pair
-        # index never sees two active pairs of one apprentice
-        ended = _columns(db, "pairs").index("ended_at")
+    for table in _KEYS:
+        keys = [k for t, k in change.after if t == table]
+        found = _read(db, table, keys)
+        if any(found.get(k) != change.after[(table, k)] for k in keys):
+            raise UserError(translate("Pairs", "These pairs were changed since; \"{action}\" can no longer be undone.").format(
+                action=change.label))
+    # deletions first, then rows that end, then rows that become active: the one-active-pair
+    # index never sees two active pairs of one apprentice
+    ended = _columns(db, "pairs").index("ended_at")
 
-        def order(item):
-            (table, key), row = item
-            return (row is not None, table == "pairs" and row is not None and row[ended] is None)
+    def order(item):
+        (table, key), row = item
+        return (row is not None, table == "pairs" and row is not None and row[ended] is None)
 
-        for (table, key), row in sorted(change.before.items(), key=order):
-            columns = _columns(db, table)
-            where = " AND ".join(f"{k} = ?" for k in _KEYS[table])
-            if row is None:
-                db.execute(f"DELETE FROM {table} WHERE {where}", list(key))
-            elif change.after[(table, key)] is None:
-                db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", list(row))
-            else:
-                db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {where}", [*row, *key])
-        audit.record(db, "undo", "pairs", None, change.label, {"pairs": [None, sum(1 for table, _ in change.before if table == "pairs")]})
+    for (table, key), row in sorted(change.before.items(), key=order):
+        columns = _columns(db, table)
+        where = " AND ".join(f"{k} = ?" for k in _KEYS[table])
+        if row is None:
+            db.execute(f"DELETE FROM {table} WHERE {where}", list(key))
+        elif change.after[(table, key)] is None:
+            db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", list(row))
+        else:
+            db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {where}", [*row, *key])
+    audit.record(db, "undo", "pairs", None, change.label, {"pairs": [None, sum(1 for table, _ in change.before if table == "pairs")]})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,15 +196,16 @@ def _discard(db: Database, journal: _Journal, programme_id: int | None) -> int:
     return len(drafts)
 
 
+@writes
 def discard_draft(db: Database, programme_id: int | None) -> Change:
     """Drop the draft of the scope (locked draft pairs stay) and restore pairs it would move."""
     journal = _Journal(db, translate("Pairs", "Discard the draft"))
-    with writing(db):
-        dropped = _discard(db, journal, programme_id)
-        audit.record(db, "discard", "pairs", None, _scope_title(db, programme_id), {"pairs": [dropped, 0]})
+    dropped = _discard(db, journal, programme_id)
+    audit.record(db, "discard", "pairs", None, _scope_title(db, programme_id), {"pairs": [dropped, 0]})
     return journal.finish()
 
 
+@writes
 def write_draft(db: Database, programme_id: int | None, new_pairs: list[tuple[int, int | None, int, dict]],
                 moving: dict[int, tuple[int, int]]) -> Change:
     """Replace the scope's draft by new_pairs [(apprentice, programme, mentor, breakdown)].
@@ -214,26 +215,26 @@ def write_draft(db: Database, programme_id: int | None, new_pairs: list[tuple[in
     """
     journal = _Journal(db, translate("Pairs", "Propose pairs"))
     today, stamp = date.today().isoformat(), now_iso()
-    with writing(db):
-        _discard(db, journal, programme_id)
-        proposed = {a: m for a, _, m, _ in new_pairs}
-        ending = [pair_id for a, (pair_id, mentor) in moving.items() if proposed.get(a) != mentor]
-        journal.touch("pairs", [(i,) for i in ending])
-        db.conn.executemany("UPDATE pairs SET ended_at = ?, end_code = ? WHERE id = ?",
-                            [(today, REMATCH_PENDING, i) for i in ending])
-        rows = [(p, a, m, score(terms), json.dumps(terms), stamp)
-                for a, p, m, terms in new_pairs if not (a in moving and moving[a][1] == m)]
-        start = (db.execute("SELECT IFNULL(MAX(id), 0) FROM pairs").fetchone()[0]) + 1
-        db.conn.executemany(
-            "INSERT INTO pairs (id, programme_id, apprentice_id, mentor_id, status, score, breakdown, created_at)"
-            " VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?)", [(start + i, *row) for i, row in enumerate(rows)])
-        for i in range(len(rows)):
-            journal.change.before[("pairs", (start + i,))] = None
-        audit.record(db, "propose", "pairs", None, _scope_title(db, programme_id),
-                     {"pairs": [None, len(rows)], **({"ended": [None, len(ending)]} if ending else {})})
+    _discard(db, journal, programme_id)
+    proposed = {a: m for a, _, m, _ in new_pairs}
+    ending = [pair_id for a, (pair_id, mentor) in moving.items() if proposed.get(a) != mentor]
+    journal.touch("pairs", [(i,) for i in ending])
+    db.conn.executemany("UPDATE pairs SET ended_at = ?, end_code = ? WHERE id = ?",
+                        [(today, REMATCH_PENDING, i) for i in ending])
+    rows = [(p, a, m, score(terms), json.dumps(terms), stamp)
+            for a, p, m, terms in new_pairs if not (a in moving and moving[a][1] == m)]
+    start = (db.execute("SELECT IFNULL(MAX(id), 0) FROM pairs").fetchone()[0]) + 1
+    db.conn.executemany(
+        "INSERT INTO pairs (id, programme_id, apprentice_id, mentor_id, status, score, breakdown, created_at)"
+        " VALUES (?, ?, ?, ?, 'proposed', ?, ?, ?)", [(start + i, *row) for i, row in enumerate(rows)])
+    for i in range(len(rows)):
+        journal.change.before[("pairs", (start + i,))] = None
+    audit.record(db, "propose", "pairs", None, _scope_title(db, programme_id),
+                 {"pairs": [None, len(rows)], **({"ended": [None, len(ending)]} if ending else {})})
     return journal.finish()
 
 
+@writes
 def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = None) -> Change:
     """Confirm the whole draft of the scope, or only the draft pairs pair_ids."""
     where, params = _scope_sql(programme_id)
@@ -245,16 +246,15 @@ def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = 
     if not drafts:
         raise UserError(translate("Pairs", "There is no draft pair to accept."))
     journal = _Journal(db, translate("Pairs", "Accept pairs"))
-    with writing(db):
-        pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_code = ? AND {where}",
-                             [REMATCH_PENDING, *params]).fetchall()
-        accepted = {(a, p) for _, a, p in drafts}
-        settle = [r[0] for r in pending if pair_ids is None or (r[1], r[2]) in accepted]
-        journal.touch("pairs", [(d[0],) for d in drafts] + [(i,) for i in settle])
-        stamp = now_iso()
-        db.conn.executemany("UPDATE pairs SET status = 'confirmed', confirmed_at = ? WHERE id = ?", [(stamp, d[0]) for d in drafts])
-        db.conn.executemany("UPDATE pairs SET end_code = ? WHERE id = ?", [(REMATCHED, i) for i in settle])
-        _audit(db, "confirm", [d[0] for d in drafts])
+    pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_code = ? AND {where}",
+                         [REMATCH_PENDING, *params]).fetchall()
+    accepted = {(a, p) for _, a, p in drafts}
+    settle = [r[0] for r in pending if pair_ids is None or (r[1], r[2]) in accepted]
+    journal.touch("pairs", [(d[0],) for d in drafts] + [(i,) for i in settle])
+    stamp = now_iso()
+    db.conn.executemany("UPDATE pairs SET status = 'confirmed', confirmed_at = ? WHERE id = ?", [(stamp, d[0]) for d in drafts])
+    db.conn.executemany("UPDATE pairs SET end_code = ? WHERE id = ?", [(REMATCHED, i) for i in settle])
+    _audit(db, "confirm", [d[0] for d in drafts])
     return journal.finish()
 
 
@@ -318,6 +318,7 @@ def violations(db: Database, apprentice_id: int, mentor_id: int, allow_related: 
     return problems
 
 
+@writes
 def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reason: str | None = None,
                  allow_related: bool = False) -> Change:
     """Pair these two as a confirmed pair; breaking a hard rule needs override_reason (recorded)."""
@@ -337,21 +338,20 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
     terms = breakdown(weights, same_trade=a[2] in _mentor_trades(db, mentor_id), mentor_level=m[3], target_level=a[4],
                       years=m[4], continuity=False, preferred=a[5] == mentor_id)
     journal = _Journal(db, translate("Pairs", "Pair by hand"))
-    with writing(db):
-        if current:
-            journal.touch("pairs", [(current[0],)])
-            if current[2] == "proposed":
-                db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
-            else:
-                db.execute("UPDATE pairs SET ended_at = ?, end_code = 'moved' WHERE id = ?", [date.today().isoformat(), current[0]])
-        stamp = now_iso()
-        new_id = db.execute(
-            "INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, score, breakdown, override_reason, created_at, confirmed_at)"
-            " VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?)",
-            [a[6], apprentice_id, mentor_id, score(terms), json.dumps(terms), reason if problems else None, stamp, stamp]).lastrowid
-        journal.change.before[("pairs", (new_id,))] = None
-        moved = {"mentor": [_mentor(db, current[1])[1], m[1]]} if current and current[2] == "confirmed" else {}
-        _audit(db, "pair", [new_id], {**moved, **({"override_reason": [None, reason]} if problems else {})})
+    if current:
+        journal.touch("pairs", [(current[0],)])
+        if current[2] == "proposed":
+            db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
+        else:
+            db.execute("UPDATE pairs SET ended_at = ?, end_code = 'moved' WHERE id = ?", [date.today().isoformat(), current[0]])
+    stamp = now_iso()
+    new_id = db.execute(
+        "INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, score, breakdown, override_reason, created_at, confirmed_at)"
+        " VALUES (?, ?, ?, 'confirmed', ?, ?, ?, ?, ?)",
+        [a[6], apprentice_id, mentor_id, score(terms), json.dumps(terms), reason if problems else None, stamp, stamp]).lastrowid
+    journal.change.before[("pairs", (new_id,))] = None
+    moved = {"mentor": [_mentor(db, current[1])[1], m[1]]} if current and current[2] == "confirmed" else {}
+    _audit(db, "pair", [new_id], {**moved, **({"override_reason": [None, reason]} if problems else {})})
     return journal.finish()
 
 
@@ -362,6 +362,7 @@ def _pair(db: Database, pair_id: int):
     return row
 
 
+@writes
 def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
     """End a confirmed pair on ended_on for reason (kept as history); a draft pair just leaves the draft."""
     pair = _pair(db, pair_id)
@@ -374,28 +375,28 @@ def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
     except validation.ValidationError as exc:
         raise UserError(str(exc)) from exc
     journal = _Journal(db, translate("Pairs", "Unpair"))
-    with writing(db):
-        journal.touch("pairs", [(pair_id,)])
-        _audit(db, "unpair", [pair_id], {**({"ended_at": [None, ended_on]} if pair[3] == "confirmed" else {}), "reason": [None, reason]})
-        if pair[3] == "proposed":
-            db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
-        else:
-            db.execute("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?", [ended_on, reason, pair_id])
+    journal.touch("pairs", [(pair_id,)])
+    _audit(db, "unpair", [pair_id], {**({"ended_at": [None, ended_on]} if pair[3] == "confirmed" else {}), "reason": [None, reason]})
+    if pair[3] == "proposed":
+        db.execute("DELETE FROM pairs WHERE id = ?", [pair_id])
+    else:
+        db.execute("UPDATE pairs SET ended_at = ?, end_reason = ? WHERE id = ?", [ended_on, reason, pair_id])
     return journal.finish()
 
 
+@writes
 def set_locked(db: Database, pair_ids: list[int], locked: bool) -> Change:
     """Lock pairs (the matcher never changes them) or unlock them."""
     for pair_id in pair_ids:
         _pair(db, pair_id)
     journal = _Journal(db, translate("Pairs", "Lock") if locked else translate("Pairs", "Unlock"))
-    with writing(db):
-        journal.touch("pairs", [(i,) for i in pair_ids])
-        db.conn.executemany("UPDATE pairs SET locked = ? WHERE id = ?", [(int(locked), i) for i in pair_ids])
-        _audit(db, "lock" if locked else "unlock", pair_ids)
+    journal.touch("pairs", [(i,) for i in pair_ids])
+    db.conn.executemany("UPDATE pairs SET locked = ? WHERE id = ?", [(int(locked), i) for i in pair_ids])
+    _audit(db, "lock" if locked else "unlock", pair_ids)
     return journal.finish()
 
 
+@writes
 def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") -> Change:
     """Never pair these two; an active pair of theirs ends (a draft pair leaves the draft)."""
     a = _apprentice(db, apprentice_id)
@@ -404,22 +405,21 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
     if current and current[1] == mentor_id and current[3]:
         raise UserError(translate("Pairs", "This pair is locked; unlock it first."))
     journal = _Journal(db, translate("Pairs", "Exclude"))
-    with writing(db):
-        journal.touch("exclusions", [(apprentice_id, mentor_id)])
-        db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, reason, created_at) VALUES (?, ?, ?, ?)"
-                   " ON CONFLICT (apprentice_id, mentor_id) DO UPDATE SET reason = excluded.reason",
-                   [apprentice_id, mentor_id, reason if reason.strip() else "", now_iso()])
-        audit.record(db, "exclude", "pairs", current[0] if current and current[1] == mentor_id else None,
-                     db.execute(f"SELECT {_PAIR_TITLE} FROM apprentices a, mentors m WHERE a.id = ? AND m.id = ?",
-                                [apprentice_id, mentor_id]).fetchone()[0],
-                     {"reason": [None, reason.strip()]} if reason.strip() else None)
-        if current and current[1] == mentor_id:
-            journal.touch("pairs", [(current[0],)])
-            if current[2] == "proposed":
-                db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
-            else:
-                db.execute("UPDATE pairs SET ended_at = ?, end_code = 'excluded', end_reason = ? WHERE id = ?",
-                           [date.today().isoformat(), reason if reason.strip() else None, current[0]])
+    journal.touch("exclusions", [(apprentice_id, mentor_id)])
+    db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, reason, created_at) VALUES (?, ?, ?, ?)"
+               " ON CONFLICT (apprentice_id, mentor_id) DO UPDATE SET reason = excluded.reason",
+               [apprentice_id, mentor_id, reason if reason.strip() else "", now_iso()])
+    audit.record(db, "exclude", "pairs", current[0] if current and current[1] == mentor_id else None,
+                 db.execute(f"SELECT {_PAIR_TITLE} FROM apprentices a, mentors m WHERE a.id = ? AND m.id = ?",
+                            [apprentice_id, mentor_id]).fetchone()[0],
+                 {"reason": [None, reason.strip()]} if reason.strip() else None)
+    if current and current[1] == mentor_id:
+        journal.touch("pairs", [(current[0],)])
+        if current[2] == "proposed":
+            db.execute("DELETE FROM pairs WHERE id = ?", [current[0]])
+        else:
+            db.execute("UPDATE pairs SET ended_at = ?, end_code = 'excluded', end_reason = ? WHERE id = ?",
+                       [date.today().isoformat(), reason if reason.strip() else None, current[0]])
     return journal.finish()
 
 

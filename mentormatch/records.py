@@ -34,7 +34,7 @@ from sqlite_utils import Database
 from mentormatch import audit, capacity, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
-from mentormatch.store import writing
+from mentormatch.store import writes, writing
 from mentormatch.validation import ValidationError
 
 
@@ -634,11 +634,12 @@ class Batch:
         raise AssertionError(f.kind)
 
     def save(self, values: dict, record_id: int | None = None) -> int:
-        """Check and write one record in one transaction; RecordError (nothing written) if invalid."""
-        clean, errors = self.check(values, record_id)
-        if errors:
-            raise RecordError(errors)
+        """Check and write one record in one transaction, the check under the write lock (its
+        identity keys cannot change meanwhile); RecordError (nothing written) if invalid."""
         with writing(self.db):
+            clean, errors = self.check(values, record_id)
+            if errors:
+                raise RecordError(errors)
             record_id = self.write(clean, record_id)
             self.flush()
         return record_id
@@ -907,6 +908,7 @@ def delete_report(db: Database, kind: str, record_id: int) -> DeleteReport:
     return report
 
 
+@writes
 def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> None:
     """Carry out one of delete_report()'s actions in one transaction.
 
@@ -916,26 +918,25 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
     if action not in report.actions:
         raise RecordError({"": translate("Records", "{title} cannot be removed this way: {reasons}").format(
             title=report.title, reasons="; ".join(report.lines))})
-    with writing(db):
-        _audit_delete(db, kind, record_id, action, report.title)
-        if action in ("end_pairs", "end_pairs_deactivate"):
-            column = "mentor_id" if kind == "mentors" else "apprentice_id"
-            code = "mentor_deactivated" if kind == "mentors" else "record_ended"
-            # drafts are proposals, not history: they go; confirmed pairs end with a date and why
-            db.execute(f"DELETE FROM pairs WHERE {column} = ? AND ended_at IS NULL AND status = 'proposed'", [record_id])
-            db.execute(f"UPDATE pairs SET ended_at = ?, end_code = ? WHERE {column} = ? AND ended_at IS NULL",
-                       [date.today().isoformat(), code, record_id])
-        if action in ("deactivate", "end_pairs_deactivate"):
-            db.execute("UPDATE mentors SET active = 0 WHERE id = ?", [record_id])
-        elif action == "retire":
-            db.execute("UPDATE trades SET retired = 1 WHERE id = ?", [record_id])
-        elif action in ("delete", "delete_with_pairs", "detach_delete"):
-            if kind == "enterprises":
-                db.execute("UPDATE apprentices SET host_enterprise_id = NULL WHERE host_enterprise_id = ?", [record_id])
-                db.execute("DELETE FROM programme_enterprises WHERE enterprise_id = ?", [record_id])
-            elif kind == "programmes":
-                db.execute("UPDATE apprentices SET programme_id = NULL WHERE programme_id = ?", [record_id])
-            db.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
+    _audit_delete(db, kind, record_id, action, report.title)
+    if action in ("end_pairs", "end_pairs_deactivate"):
+        column = "mentor_id" if kind == "mentors" else "apprentice_id"
+        code = "mentor_deactivated" if kind == "mentors" else "record_ended"
+        # drafts are proposals, not history: they go; confirmed pairs end with a date and why
+        db.execute(f"DELETE FROM pairs WHERE {column} = ? AND ended_at IS NULL AND status = 'proposed'", [record_id])
+        db.execute(f"UPDATE pairs SET ended_at = ?, end_code = ? WHERE {column} = ? AND ended_at IS NULL",
+                   [date.today().isoformat(), code, record_id])
+    if action in ("deactivate", "end_pairs_deactivate"):
+        db.execute("UPDATE mentors SET active = 0 WHERE id = ?", [record_id])
+    elif action == "retire":
+        db.execute("UPDATE trades SET retired = 1 WHERE id = ?", [record_id])
+    elif action in ("delete", "delete_with_pairs", "detach_delete"):
+        if kind == "enterprises":
+            db.execute("UPDATE apprentices SET host_enterprise_id = NULL WHERE host_enterprise_id = ?", [record_id])
+            db.execute("DELETE FROM programme_enterprises WHERE enterprise_id = ?", [record_id])
+        elif kind == "programmes":
+            db.execute("UPDATE apprentices SET programme_id = NULL WHERE programme_id = ?", [record_id])
+        db.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
 
 
 def _audit_delete(db: Database, kind: str, record_id: int, action: str, name: str) -> None:

@@ -10,6 +10,7 @@ else refused. Before migrating an existing file it is copied aside, once per upg
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -351,6 +352,16 @@ def writing(db: Database) -> Iterator[Database]:
         if code not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             raise
         raise DataBusy() from exc
+
+
+def writes(job):
+    """A job `job(db, ...)` that reads, then writes: all of it runs in writing(db), so what it read
+    is what it changes (its checks see the data no other program can change until it ends)."""
+    @functools.wraps(job)
+    def run(db: Database, *args, **kwargs):
+        with writing(db):
+            return job(db, *args, **kwargs)
+    return run
 
 
 def data_version(db: Database) -> int:
