@@ -53,6 +53,11 @@ def open_database(path: str | Path, migrate: bool = True) -> Database:
         if existing:
             backup_copy(db, path, old_version)
         _migrate(db, old_version)
+    if migrate:  # finish what a killed process left: a letter batch's files, then temporary files
+        from mentormatch import letters
+
+        letters.recover(db)
+        files.remove_leftovers(path.parent)
     return db
 
 
