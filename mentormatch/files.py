@@ -70,30 +70,25 @@ def written_in_place(target: str | Path) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
-def remove_leftovers(folder: str | Path) -> int:
-    """Remove the temporary files that killed processes left in folder; returns how many.
+def remove_leftovers(folder: str | Path) -> None:
+    """Remove the temporary files that killed processes left in folder.
 
     Only names temp_beside makes, and only those of processes that have ended: a write under way
     (in this or another copy of MentorMatch) keeps its file."""
-    removed = 0
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return 0  # a folder we cannot list holds nothing we wrote
+        return  # a folder we cannot list holds nothing we wrote
     for entry in entries:
         match = _OUR_TEMPORARY.fullmatch(entry.name)
         if match is None or not entry.is_file(follow_symlinks=False) or _running(int(match[1])):
             continue
         with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove: leave it
             os.unlink(entry.path)
-            removed += 1
-    return removed
 
 
 def _running(pid: int) -> bool:
     """Whether a process with this id is running on this computer (our own process included)."""
-    if pid == os.getpid():
-        return True
     if sys.platform == "win32":
         import ctypes
 
@@ -155,7 +150,10 @@ class Placement:
         for journal in database.parent.glob(f".{glob.escape(database.name)}.*.journal"):
             pid = journal.name[len(database.name) + 2:].split(".")[0]
             if pid.isdigit() and not _running(int(pid)):
-                data = json.loads(journal.read_text(encoding="utf-8"))
+                try:
+                    data = json.loads(journal.read_text(encoding="utf-8"))
+                except (OSError, ValueError):
+                    continue  # unreadable now: left for the next opening
                 found.append(cls(data["moves"], data["note"], journal))
         return found
 

@@ -16,6 +16,7 @@ number is never reused.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import sqlite3
@@ -257,10 +258,11 @@ def recover(db: Database) -> None:
     for placement in files.Placement.interrupted(_database_file(db)):
         issued = all(db.execute("SELECT 1 FROM letters WHERE serial = ? AND mentor_id = ?", pair).fetchone()
                      for pair in placement.note["letters"])
-        if issued:
-            placement.finish()
-        else:
-            placement.roll_back()
+        with contextlib.suppress(OSError):  # a folder out of reach now (a USB stick): the journal stays for next time
+            if issued:
+                placement.finish()
+            else:
+                placement.roll_back()
 
 
 def _database_file(db: Database) -> str:

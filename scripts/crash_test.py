@@ -270,7 +270,9 @@ class Lab:
         rng = random.Random(seed)
         with ThreadPoolExecutor(workers) as pool:
             list(pool.map(lambda task: self.kill(*task, tally), [(job, step, 0.0) for job in JOBS for step in job.steps]))
-            while tally.total < kills and len(tally.failures) < 20:
+            for _ in range(kills):  # rounds; a timer that goes off after the end kills nothing
+                if tally.total >= kills or len(tally.failures) >= 20:
+                    break
                 batch = []
                 for _ in range(min(workers * 4, kills - tally.total)):
                     job = rng.choice(JOBS)
