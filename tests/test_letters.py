@@ -314,17 +314,20 @@ def test_files_are_in_place_only_with_the_register(sample_db, qapp, tmp_path, mo
     split = tmp_path / "split"
     batch = letters.Batch.for_mentors(sample_db, [1, 2, 3], programme_id(sample_db), issue_date="2026-07-14")
     assert batch.write(split_dir=split)
+    older = split / letters.split_file_name(batch.letters[0])
+    older.write_bytes(b"an older letter")  # replaced first, brought back by the rollback
     real_put = files.put_in_place
 
     def full_disk_on_the_third(temp, target):
-        if len(list(split.glob("*.pdf"))) == 2:
+        if len(list(split.glob("*.pdf"))) == 2 and older.read_bytes() != b"an older letter":
             raise OSError(28, "No space left on device", str(target))
         return real_put(temp, target)
 
     monkeypatch.setattr(files, "put_in_place", full_disk_on_the_third)
     with pytest.raises(OSError):
         batch.commit(sample_db)
-    assert list(split.iterdir()) == [] and registered(sample_db) == []  # the two placed files went with the rollback
+    assert list(split.iterdir()) == [older] and registered(sample_db) == []  # the two placed files went with the rollback
+    assert older.read_bytes() == b"an older letter"
     assert all(letter.id is None for letter in batch.letters)
 
 
