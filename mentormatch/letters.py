@@ -8,7 +8,8 @@ transaction. A `Batch` carries planned letters through output: written to tempor
 put in place inside the register's transaction, or drawn on a printer and recorded before the
 job is released. The command line, the Letters page and printing all use it, so a cancelled or
 failed batch issues no number and leaves no file, and no sheet carries a number the register
-lacks. A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
+lacks; a batch killed after its files went into place and before the register committed is
+rolled back on the next opening (recover()). A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
 {seq}, one more than the highest seq ever issued that year, revoked letters included, so a
 number is never reused.
 """

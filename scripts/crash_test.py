@@ -77,6 +77,7 @@ NEXT_RUN = ("export", "letters", f"{OUT}/register.csv")
 class Tally:
     kills: Counter = field(default_factory=Counter)  # job/step or job/random -> kills
     finished: int = 0  # random timers that went off after the job had ended (checked all the same)
+    traces: int = 0  # kills that left temporary, kept or journal files for the next run to clear
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -158,6 +159,10 @@ def complete_export(path: Path, reference: Path) -> bool:
     return b"%%EOF" in path.read_bytes()[-1024:]
 
 
+def leftovers(case: Path) -> list[str]:
+    return [str(p.relative_to(case)) for p in case.rglob(".*") if LEFTOVER.fullmatch(p.name)]
+
+
 def check(lab: Lab, job: Job, case: Path) -> None:
     """The checks after a kill and after the next run; AssertionError says what is wrong."""
     before, after = lab.before[job.name], lab.after[job.name]
@@ -175,7 +180,7 @@ def check(lab: Lab, job: Job, case: Path) -> None:
     run_cli(case, *NEXT_RUN)
     if state(case) != now:
         raise AssertionError("the next run changed the data")
-    left = [str(p.relative_to(case)) for p in case.rglob(".*") if LEFTOVER.fullmatch(p.name)]
+    left = leftovers(case)
     if left:
         raise AssertionError(f"left after the next run: {left}")
     in_pdfs = serials_in_pdfs(case)
@@ -247,18 +252,20 @@ class Lab:
         _, err = proc.communicate(timeout=120)
         label = f"{job.name}/{step or 'random'}"
         killed = proc.returncode == -signal.SIGKILL
-        failure = None
+        failure, traces = None, False
         try:
             if step and not killed:
                 raise AssertionError(f"the job did not die at {step} (exit {proc.returncode}): {err.strip()[-300:]}")
             if not killed and proc.returncode != 0:
                 raise AssertionError(f"the job failed (exit {proc.returncode}): {err.strip()[-300:]}")
+            traces = bool(leftovers(case))
             check(self, job, case)
         except Exception as exc:  # noqa: BLE001 — every way a case fails is reported with its folder
             failure = f"{label}: {exc} [{case}]"
         with self._lock:
             tally.kills[label] += killed
             tally.finished += not killed
+            tally.traces += killed and traces and not failure
             if failure:
                 tally.failures.append(failure)
         if not failure:
@@ -311,7 +318,8 @@ def main() -> int:
     print(f"machine: {machine()}")
     print(f"command: python scripts/crash_test.py --kills {args.kills} --seed {args.seed} --workers {args.workers}")
     print(f"kills: {tally.total}, survived: {tally.total - len(tally.failures)}, failures: {len(tally.failures)}, "
-          f"timers after the end: {tally.finished}, {time.monotonic() - started:.0f} s")
+          f"timers after the end: {tally.finished}, kills that left files to clear: {tally.traces}, "
+          f"{time.monotonic() - started:.0f} s")
     for label, count in sorted(tally.kills.items()):
         print(f"  {label}: {count}")
     for failure in tally.failures:
