@@ -199,7 +199,9 @@ class Lab:
         self.folder = Path(folder)
         self.before: dict[str, tuple] = {}
         self.after: dict[str, tuple] = {}
-        self.duration: dict[str, float] = {}
+        self.duration: dict[str, float] = {}  # of an uninterrupted run, alone on the machine
+        self.startup = 0.0  # until a job would begin its work: the interpreter, Qt, the opening
+        self.loaded: dict[str, float] = {}  # until the last step, among the other kills
         self._cases = 0
         self._lock = threading.Lock()
 
@@ -210,6 +212,9 @@ class Lab:
         with sqlite3.connect(sample / DB) as conn:
             programme = conn.execute("SELECT name FROM programmes").fetchone()[0]
         self.roster = write_roster(self.folder / "roster.csv", programme)
+        started = time.monotonic()
+        cli(sample, "match", "--programme", "-").communicate(timeout=120)  # refused after opening: start-up only
+        self.startup = time.monotonic() - started
         imported = self._copy("sample", "imported")
         run_cli(imported, *self._args(JOBS[0]))
         confirmed = self._copy("imported", "confirmed")
@@ -243,6 +248,7 @@ class Lab:
             self._cases += 1
             name = f"case-{self._cases}"
         case = self._copy(job.base, name)
+        started = time.monotonic()
         proc = cli(case, *self._args(job), crash_at=step)
         if step is None:
             try:
@@ -250,6 +256,8 @@ class Lab:
             except subprocess.TimeoutExpired:
                 proc.kill()
         _, err = proc.communicate(timeout=120)
+        if step == job.steps[-1]:
+            self.loaded[job.name] = time.monotonic() - started
         label = f"{job.name}/{step or 'random'}"
         killed = proc.returncode == -signal.SIGKILL
         failure, traces = None, False
@@ -271,6 +279,14 @@ class Lab:
         if not failure:
             shutil.rmtree(case)
 
+    def moment(self, job: Job, rng: random.Random) -> float:
+        """A random moment of the job's work: between start-up and the end, stretched as much as
+        the machine's load stretched the run to its last step (half the kills), or anywhere in the
+        run, start-up included (the other half)."""
+        stretch = self.loaded.get(job.name, self.duration[job.name]) / self.duration[job.name]
+        start = self.startup if rng.random() < 0.5 else 0.0
+        return stretch * rng.uniform(min(start, self.duration[job.name]), self.duration[job.name])
+
     def run(self, kills: int, seed: int, workers: int, progress=None) -> Tally:
         """Every named step of every job once, then random kills until `kills` in all."""
         tally = Tally()
@@ -283,7 +299,7 @@ class Lab:
                 batch = []
                 for _ in range(min(workers * 4, kills - tally.total)):
                     job = rng.choice(JOBS)
-                    batch.append((job, None, rng.uniform(0.0, self.duration[job.name])))
+                    batch.append((job, None, self.moment(job, rng)))
                 list(pool.map(lambda task: self.kill(*task, tally), batch))
                 if progress:
                     progress(tally)
