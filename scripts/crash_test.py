@@ -172,7 +172,7 @@ def check(lab: Lab, job: Job, case: Path) -> None:
     if now not in (before, after):
         raise AssertionError("half done: the database is neither as before the job nor as after it")
     registered = set(now[2])
-    missing = registered - serials_in_pdfs(case)  # all serials in the samples' register are unrevoked
+    missing = registered - serials_in_pdfs(case)  # nothing is revoked in these registers
     if missing:
         raise AssertionError(f"serials issued without their letter: {sorted(missing)[:5]} ({len(missing)})")
     if job.output and (case / job.output).exists() and not complete_export(case / job.output, lab.reference(job)):
