@@ -306,6 +306,7 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
                 from mentormatch import roster_pdf
 
                 roster_pdf.write_pdf(temp, document_title(db, kind, programme_id), parts[0].headers, parts[0].rows)
+            files.crash_point("export-written")  # complete, not yet renamed into place
     except OSError as exc:
         raise UserError(translate("Export", "{file} cannot be written: {error}").format(
             file=path, error=exc.strerror or exc)) from exc

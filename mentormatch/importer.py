@@ -428,6 +428,7 @@ class ImportJob:
                 if self.missing_fields() or (not skip_errors and any(r.status == "error" for r in self.results)):
                     raise UserError(translate("Import", "Nothing was imported from {file}: {count} problems must be corrected "
                                                         "first.").format(file=self.file_name, count=len(self.errors())))
+                files.crash_point("import-validated")
                 batch = self._batch
                 self._remember_aliases()
                 for r in self.results:
@@ -449,12 +450,14 @@ class ImportJob:
                     else:
                         report.added += 1
                         report.lines.append((r.row, "added", ""))
+                files.crash_point("import-rows-written")  # some rows inserted, the rest held back for flush()
                 batch.flush()
                 audit.record(self.db, "import", self.kind, None, self.file_name, {
                     "added": [None, report.added], "updated": [None, report.updated], "skipped": [None, report.skipped]})
                 report.created = [translate("Import", "{what}: {name}").format(what=table_label(table), name=name)
                                   for table, name in batch.created]
                 remember_mapping(self.db, self.kind, self.table.headers, self.mapping)
+                files.crash_point("import-before-commit")
         except sqlite3.DatabaseError as exc:  # rolled back: nothing was written
             raise UserError(translate("Import", "Nothing was imported: the database refused the data ({error}).").format(error=exc)) from exc
         report.lines.sort()

@@ -239,13 +239,10 @@ def _seal_centres(doc: QTextDocument) -> list[QPointF]:
 
 
 class PendingPdf:
-    """A PDF written to a temporary file next to its target: commit() puts it in place."""
+    """A PDF written to a temporary file next to its target, for letters.Batch.commit() to put in place."""
 
     def __init__(self, temp: Path, target: Path):
         self.temp, self.target = temp, target
-
-    def commit(self) -> Path:
-        return files.put_in_place(self.temp, self.target)
 
     def discard(self) -> None:
         self.temp.unlink(missing_ok=True)

@@ -8,7 +8,8 @@ transaction. A `Batch` carries planned letters through output: written to tempor
 put in place inside the register's transaction, or drawn on a printer and recorded before the
 job is released. The command line, the Letters page and printing all use it, so a cancelled or
 failed batch issues no number and leaves no file, and no sheet carries a number the register
-lacks. A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
+lacks; a batch killed after its files went into place and before the register committed is
+rolled back on the next opening (recover()). A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
 {seq}, one more than the highest seq ever issued that year, revoked letters included, so a
 number is never reused. The audit log (audit.py) gets a row for each letter issued, reprinted or
 revoked, in the register's transaction.
@@ -17,6 +18,7 @@ revoked, in the register's transaction.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import sqlite3
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import audit, capacity, letter_templates, records, settings
+from mentormatch import audit, capacity, files, letter_templates, records, settings
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso, writing
@@ -255,6 +257,25 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
         audit.record(db, "revoke", "letters", letter_id, f"{row[0]} {row[2]}", {"reason": [None, reason]})
 
 
+def recover(db: Database) -> None:
+    """Finish what a letter batch killed between putting its files in place and committing left
+    behind (see Batch.commit): its files stay if the register holds its new letters, else they
+    are removed and the files they replaced come back. Run on opening the database."""
+    for placement in files.Placement.interrupted(_database_file(db)):
+        issued = all(db.execute("SELECT 1 FROM letters WHERE serial = ? AND mentor_id = ?", pair).fetchone()
+                     for pair in placement.note["letters"])
+        with contextlib.suppress(OSError):  # a folder out of reach now (a USB stick): the journal stays for next time
+            if issued:
+                placement.finish()
+            else:
+                placement.roll_back()
+
+
+def _database_file(db: Database) -> str:
+    """The database's file, '' in memory."""
+    return db.execute("PRAGMA database_list").fetchone()[2]
+
+
 def register(db: Database, text: str = "", programme_id: int | None = None, revoked: bool = True) -> list[dict]:
     """Rows of the register, newest first: search in serial, mentor and enterprise names."""
     sql = [
@@ -443,21 +464,32 @@ class Batch:
 
     def commit(self, db: Database) -> list[Path]:
         """Record the new letters and put the written files in place as one step: the files are
-        renamed inside the register's transaction, and if anything fails neither stays (the files
-        are removed, the transaction rolled back). Returns the files."""
+        renamed inside the register's transaction, before it commits, so no number is ever
+        issued without its file; if anything fails neither stays (the new files are removed, the
+        ones they replaced brought back, the transaction rolled back). A kill between the renames
+        and the commit is rolled back by recover() on the next opening. Returns the files."""
         if not self._pending:
             raise RuntimeError("Batch.commit() records the files of a finished write()")  # no number without its file
-        placed: list[Path] = []
+        files.crash_point("letters-written")
+        new = [[letter.serial, letter.mentor_id] for letter in self.letters if letter.id is None]
+        placement = None
         try:
+            placement = files.Placement.start([(item.temp, item.target) for item in self._pending], _database_file(db),
+                                              {"letters": new})
             with writing(db):
                 recorded = commit(db, self.letters)
-                for item in self._pending:
-                    placed.append(item.commit())
+                files.crash_point("letters-recorded")
+                placed = [placement.put(0)]
+                files.crash_point("letters-placed-first")
+                placed += [placement.put(index) for index in range(1, len(self._pending))]
+                files.crash_point("letters-placed-all")
         except BaseException:
-            for path in placed:
-                path.unlink(missing_ok=True)
+            if placement is not None:
+                placement.roll_back()
             self.discard()
             raise
+        files.crash_point("letters-committed")
+        placement.finish()
         self.letters, self._pending = recorded, []
         return placed
 

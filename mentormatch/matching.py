@@ -35,7 +35,7 @@ from ortools.graph.python import min_cost_flow
 from sqlite_utils import Database
 
 from mentormatch import pairs as pair_actions
-from mentormatch import records
+from mentormatch import files, records
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import SCORE_TERMS, Weights, load_weights
@@ -475,7 +475,9 @@ def run_command(db: Database, args) -> int:
         if args.confirm and db.execute("SELECT 1 FROM pairs WHERE ended_at IS NULL AND status = 'proposed'"
                                        + (" AND programme_id = ?" if programme_id is not None else ""),
                                        [programme_id] if programme_id is not None else []).fetchone():
+            files.crash_point("confirm-draft-written")
             pair_actions.accept(db, programme_id)
+            files.crash_point("confirm-before-commit")
             confirmed = True
     by_reason = {reason: 0 for reason in REASONS}
     for reason in proposal.unmatched.values():

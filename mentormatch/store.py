@@ -85,6 +85,11 @@ def open_database(path: str | Path, migrate: bool = True, read_only_ok: bool = F
             if copy:
                 copy.unlink(missing_ok=True)
             raise
+    if migrate:  # finish what a killed process left: a letter batch's files, then temporary files
+        from mentormatch import letters
+
+        letters.recover(db)
+        files.remove_leftovers(path.parent)
     return db
 
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from mentormatch import audit, letter_render, letters, matching, pairs, records, settings
+from mentormatch import audit, files, letters, matching, pairs, records, settings
 from mentormatch.errors import UserError
 from mentormatch.importer import ImportJob
 from mentormatch.store import open_database
@@ -154,7 +154,7 @@ def test_a_failed_write_leaves_no_row(sample_db, monkeypatch, tmp_path):
     # a letter whose file cannot be put in place: neither the register nor the log keeps it
     batch = letters.Batch.for_mentors(db, letters.programme_mentors(db, 1)[:1], 1)
     assert batch.write(target=tmp_path / "one.pdf")
-    monkeypatch.setattr(letter_render.PendingPdf, "commit", lambda self: (_ for _ in ()).throw(OSError("disk full")))
+    monkeypatch.setattr(files, "put_in_place", lambda temp, target: (_ for _ in ()).throw(OSError("disk full")))
     with pytest.raises(OSError):
         batch.commit(db)
     assert count(db) == before and db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 0

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from mentormatch import letter_templates, letters, records, settings
+from mentormatch import files, letter_templates, letters, records, settings
 from mentormatch.cli import main as cli_main
 from mentormatch.errors import UserError
 from mentormatch.letter_templates import TemplateError
@@ -44,7 +44,8 @@ def write(db, planned, target):
     from mentormatch.letter_render import render_pdf
 
     batch = letters.Batch(db, planned)
-    render_pdf(target, batch.pages, batch.renderer()).commit()
+    pending = render_pdf(target, batch.pages, batch.renderer())
+    files.put_in_place(pending.temp, pending.target)
 
 
 def pdftotext(path):
@@ -310,22 +311,23 @@ def test_a_batch_that_cannot_be_recorded_leaves_no_file(sample_db, qapp, tmp_pat
 
 
 def test_files_are_in_place_only_with_the_register(sample_db, qapp, tmp_path, monkeypatch):
-    from mentormatch.letter_render import PendingPdf
-
     split = tmp_path / "split"
     batch = letters.Batch.for_mentors(sample_db, [1, 2, 3], programme_id(sample_db), issue_date="2026-07-14")
     assert batch.write(split_dir=split)
-    real_commit = PendingPdf.commit
+    older = split / letters.split_file_name(batch.letters[0])
+    older.write_bytes(b"an older letter")  # replaced first, brought back by the rollback
+    real_put = files.put_in_place
 
-    def full_disk_on_the_third(item):
-        if len(list(split.glob("*.pdf"))) == 2:
-            raise OSError(28, "No space left on device", str(item.target))
-        return real_commit(item)
+    def full_disk_on_the_third(temp, target):
+        if len(list(split.glob("*.pdf"))) == 2 and older.read_bytes() != b"an older letter":
+            raise OSError(28, "No space left on device", str(target))
+        return real_put(temp, target)
 
-    monkeypatch.setattr(PendingPdf, "commit", full_disk_on_the_third)
+    monkeypatch.setattr(files, "put_in_place", full_disk_on_the_third)
     with pytest.raises(OSError):
         batch.commit(sample_db)
-    assert list(split.iterdir()) == [] and registered(sample_db) == []  # the two placed files went with the rollback
+    assert list(split.iterdir()) == [older] and registered(sample_db) == []  # the two placed files went with the rollback
+    assert older.read_bytes() == b"an older letter"
     assert all(letter.id is None for letter in batch.letters)
 
 
