@@ -41,7 +41,7 @@ from mentormatch.import_columns import (
     remembered_mapping,
 )
 from mentormatch.store import writing
-from mentormatch.validation import ValidationError, mask_id, mask_phone
+from mentormatch.validation import Notice, ValidationError, mask_id, mask_phone
 
 NEW_TRADE = 0  # choose_trade value: create a trade of this name
 CREATED_BY_NAME = ("colleges", "enterprises", "programmes")  # references an import creates when a name is new
@@ -299,7 +299,7 @@ class ImportJob:
                 errors.pop(self.spec.identity[key[0]].fields[-1], None)  # said better, naming the stored person
         for name, message in errors.items():
             if name not in failed:
-                r.issues.append(Issue(self._column(r, name), message))
+                r.issues.append(Issue(self._column(r, name), message, error=not isinstance(message, Notice)))
         for key in keys:
             first = seen.get(key)
             if first is None:
