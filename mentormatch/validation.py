@@ -14,8 +14,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError as StdnumError
+from stdnum import numdb
 
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
@@ -95,8 +94,8 @@ def id_gender(number: str) -> str:
 
 
 def id_birthplace(number: str) -> Notice | None:
-    """A Notice when a valid ID number's first six digits are no area code of its holder's birth
-    year: most likely a mistyped digit, but the table may lack a recent or an odd code."""
+    """A Notice when a valid ID number's first six digits are no county's area code in the years
+    since its holder's birth: most likely a mistyped digit, but the table may lack a new code."""
     year = int(number[6:10]) if len(number) == 18 else 1900 + int(number[6:8])
     if _area_known(number[:6], year):
         return None
@@ -106,12 +105,15 @@ def id_birthplace(number: str) -> Notice | None:
 
 @lru_cache(maxsize=None)
 def _area_known(area: str, year: int) -> bool:
-    """stdnum's look-up reads the area and the birth year of a number; a roster has few of each."""
-    try:
-        ric.get_birth_place(f"{area}{year}0101")
-    except StdnumError:
-        return False
-    return True
+    """Whether stdnum's table of area codes has a county with this code from the year of birth on.
+    Not only in the year of birth, as stdnum.cn.ric checks: the code is the registered address's
+    when the number was issued (渝北区's 500112, from 1997, is on IDs of people born in 1960)."""
+    counties = ",".join(props.get("county", "") for _, props in numdb.get("cn/loc").info(area)).split(",")
+    for county in filter(None, counties):
+        ended = re.match(r"\[\d*-(\d*)\]", county)  # [1997-2025]渝北区; no brackets: still in use
+        if not ended or not ended[1] or int(ended[1]) >= year:
+            return True
+    return False
 
 
 def credit_code(value: object) -> str | None:
