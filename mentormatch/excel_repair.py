@@ -57,8 +57,8 @@ def _damaged(what: str, value: object) -> ValidationError:
 
 def _to_confirm(what: str, value: object) -> str:
     """The one warning of an identifier that passed through a number cell and may be whole."""
-    return translate("Import", "This {what} may have been a number in Excel ({value}), which drops leading zeros and turns "
-                               "digits after the 15th into 0: check it against the original.").format(what=what, value=value)
+    return translate("Import", "This {what} may have been a number in Excel ({value}): its leading zeros or digits after "
+                               "the 15th may be lost; please check it.").format(what=what, value=value)
 
 
 def _is_number(value: object) -> bool:

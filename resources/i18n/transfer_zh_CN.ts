@@ -360,8 +360,8 @@
         <translation>Excel 把此{what}存成了数字，丢失了其中的数字（{value}）；请把该列设为文本格式后重新录入。</translation>
     </message>
     <message>
-        <source>This {what} may have been a number in Excel ({value}), which drops leading zeros and turns digits after the 15th into 0: check it against the original.</source>
-        <translation>此{what}可能在 Excel 中被存成了数字（{value}）：数字会丢掉开头的 0，第 15 位以后会变成 0。请与原始记录核对。</translation>
+        <source>This {what} may have been a number in Excel ({value}): its leading zeros or digits after the 15th may be lost; please check it.</source>
+        <translation>此{what}可能在 Excel 中被存成了数字（{value}），开头的 0 或第 15 位以后的数字可能已丢失，请核对。</translation>
     </message>
     <message>
         <source>credit code</source>
