@@ -208,9 +208,10 @@ def shortened_numbers(values: list[dict], cells: list[object], name: str, within
 def number_marks(kind: str, mapping: list[str | None], rows: list[tuple[int, list]], values: list[dict]) -> list[tuple[int, str, str, bool]]:
     """What only a whole column shows of identifiers Excel stored as numbers, as (index of the row,
     field, message, refused): a student or employee number read from a number cell may have lost
-    leading zeros (to confirm: 00012 typed as a number is 12); an ID number or credit code whose
-    last three of 18 digits are 0 was cut by Excel where the column shows other numbers (number
-    cells, scientific notation, more such zeros) and is refused, else it is to confirm."""
+    leading zeros (to confirm: 00012 typed as a number is 12). An ID number or credit code whose
+    last three of 18 digits are 0 (one real number in 1,100) is refused where the column shows
+    numbers (number cells, scientific notation, more such zeros), to confirm where it shows
+    neither numbers nor text (a roster of a few rows), and taken where it shows text."""
     spec = records.KINDS[kind]
     marks = []
     for column, name in enumerate(mapping):
@@ -219,13 +220,19 @@ def number_marks(kind: str, mapping: list[str | None], rows: list[tuple[int, lis
             marks += [(i, name, _to_confirm(what, values[i][name]), False) for i, (_, cells) in enumerate(rows)
                       if column < len(cells) and _is_number(cells[column]) and name in values[i]]
         elif name == "credit_code" or (name and spec.field(name).sensitive == "id"):
-            what = translate("Import", "credit code" if name == "credit_code" else "ID number")
             cells = [cells[column] if column < len(cells) else None for _, cells in rows]
-            texts = [cell_text(raw, code=True) if isinstance(raw, str) else "" for raw in cells]
-            zeros = [i for i, text in enumerate(texts) if _ends_in_zeros(text)]
-            long = sum(1 for text in texts if len(text) == 18 and text.isdigit())
-            typed = (any(_is_number(raw) for raw in cells) or any(SCIENTIFIC.match(text) for text in texts)
-                     or (len(zeros) > 1 and 4 * len(zeros) >= long))  # a real one ends in 000 once in 1,100
+            # only cells that may be marked are cleaned: ...000 or 5.00112E+17 (never written with full-width digits)
+            texts = {i: cell_text(raw, code=True) for i, raw in enumerate(cells)
+                     if isinstance(raw, str) and (raw.rstrip().endswith("000") or "E" in raw.upper())}
+            zeros = [i for i, text in texts.items() if _ends_in_zeros(text)]
+            if not zeros:
+                continue
+            long = sum(1 for v in values if len(v.get(name) or "") == 18)  # the whole ones, and those ending in 000
+            typed = (any(_is_number(raw) for raw in cells) or any(SCIENTIFIC.match(text) for text in texts.values())
+                     or (len(zeros) > 1 and 4 * len(zeros) >= long))
+            if not typed and long - len(zeros) >= 3:
+                continue  # the column was typed as text: a real number that ends in 000
+            what = translate("Import", "credit code" if name == "credit_code" else "ID number")
             marks += [(i, name, str(_damaged(what, texts[i])) if typed else _to_confirm(what, texts[i]), typed)
                       for i in zeros if name in values[i]]
     return marks

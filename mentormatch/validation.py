@@ -62,7 +62,8 @@ def clean_code(value: object) -> str:
 
 def _code_text(value: object) -> str:
     """A pasted code without the spaces and hyphens people group it with, upper-case."""
-    return re.sub(r"[\s-]", "", clean_code(value)).upper()
+    text = clean_code(value).upper()
+    return re.sub(r"[\s-]", "", text) if " " in text or "-" in text else text  # most are not grouped: a roster's 20,000
 
 
 def id_number(value: object) -> str | None:
@@ -157,8 +158,8 @@ def phone(value: object) -> str:
     extension (023-6757 1234-801, (023)67571234 转801); returns 13812345678, 023-67571234 or
     023-67571234-801, '' when empty."""
     text = clean_code(value)
-    if not text:
-        return ""
+    if not text or MOBILE_RE.match(text):  # most of a roster's phones
+        return text
     match = EXTENSION_RE.match(text)
     body, extension = (match[1], match[2]) if match else (text, "")
     if not re.fullmatch(r"\+?[\d\s()\-]+", body):

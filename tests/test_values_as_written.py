@@ -199,3 +199,23 @@ def test_a_csv_saved_by_excel_after_the_damage(tmp_path):
     assert imported.returncode == 0, imported.stderr
     assert ("注意：第 3 行，身份证号码：此身份证号可能在 Excel 中被存成了数字（500112200508140000），"
             "开头的 0 或第 15 位以后的数字可能已丢失，请核对。") in imported.stderr.splitlines()
+
+
+def test_a_real_id_number_ending_in_000_in_a_column_typed_as_text(db, tmp_path):
+    """One real number in 1,100 ends in 000; beside numbers that show the column was text, it is taken."""
+    ids = [WOMAN, WOMAN_2, MAN, "500112200703050019", "500112200508140000"]
+    path = gbk_csv(tmp_path / "学徒名单.csv", ["学号,姓名,身份证号码,所学专业,学院"]
+                   + [f"SC{i},学徒{i},{number},焊接技术应用,一院" for i, number in enumerate(ids)])
+    results = ImportJob.from_file(db, "apprentices", path).validate()
+    assert [r.status for r in results] == ["ok"] * 5
+
+
+def test_credit_codes_in_a_csv_saved_after_the_damage(db, tmp_path):
+    path = gbk_csv(tmp_path / "合作企业.csv", ["企业名称,统一社会信用代码",
+                                               "重庆渝北精工焊接有限公司,9.15001E+17",
+                                               "德阳东方电机装备有限公司,915001127305739000",
+                                               "重庆长安汽车股份有限公司,9135 0100-M000 100Y43"])
+    results = ImportJob.from_file(db, "enterprises", path).validate()
+    assert [r.status for r in results] == ["error", "error", "ok"]
+    assert all(r.issues[0].column == "统一社会信用代码" and "lost digits" in r.issues[0].message for r in results[:2])
+    assert results[2].clean["credit_code"] == "91350100M000100Y43"
