@@ -49,48 +49,73 @@ def cell_text(value: object, code: bool = False) -> str:
     return text[1:].lstrip() if text.startswith("'") else text
 
 
+def _damaged(what: str, value: object) -> ValidationError:
+    """The one refusal of an identifier Excel stored as a number and so lost digits of."""
+    return ValidationError(translate("Import", "Excel stored this {what} as a number and lost digits of it ({value}); "
+                                               "format the column as text and type it again.").format(what=what, value=value))
+
+
+def _to_confirm(what: str, value: object) -> str:
+    """The one warning of an identifier that passed through a number cell and may be whole."""
+    return translate("Import", "This {what} may have been a number in Excel ({value}): its leading zeros or digits after "
+                               "the 15th may be lost; please check it.").format(what=what, value=value)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _from_number(value: object, what: str) -> str:
     """An ID, phone or student number stored as a number: its digits, or ValidationError if Excel
     has already destroyed it (more than 15 digits, or a fraction)."""
     if isinstance(value, float) and not value.is_integer():
-        raise ValidationError(translate("Import", "Excel turned this {what} into a number and damaged it ({value}); "
-                                                  "format the column as text and type it again.").format(what=what, value=value))
+        raise _damaged(what, value)
     number = int(value)
     if abs(number) >= 10**15:
-        raise ValidationError(translate("Import", "Excel turned this {what} into a number and its last digits became 0 ({value}); "
-                                                  "format the column as text and type it again.").format(what=what, value=format(Decimal(number), ".5E")))  # a float cannot hold 400 digits
+        raise _damaged(what, format(Decimal(number), ".5E"))  # as Excel shows it; a float cannot hold 400 digits
     return str(number)
 
 
 def _scientific(text: str, what: str) -> None:
     if SCIENTIFIC.match(text):
-        raise ValidationError(translate("Import", "Excel turned this {what} into a number and damaged it ({value}); "
-                                                  "format the column as text and type it again.").format(what=what, value=text))
+        raise _damaged(what, text)
 
 
 # The parsers below repair or refuse what Excel did to a cell; the records layer validates the value.
 
 
-def parse_id_number(value: object) -> str:
-    what = translate("Import", "ID number")
-    text = _from_number(value, what) if isinstance(value, (int, float)) and not isinstance(value, bool) else cell_text(value, code=True)
+def _ends_in_zeros(text: str) -> bool:
+    """18 digits ending in 000: what Excel writes for an 18-digit number (it keeps 15)."""
+    return len(text) == 18 and text.isdigit() and text.endswith("000")
+
+
+def _identifier(value: object, what: str, check) -> str:
+    """An ID number or credit code: refused if it came as a number or in scientific notation, or
+    ends in the zeros Excel writes and fails its check (number_marks() looks at the column)."""
+    text = _from_number(value, what) if _is_number(value) else cell_text(value, code=True)
     _scientific(text, what)
-    if len(text) == 18 and text.isdigit() and text.endswith("000"):
+    if _ends_in_zeros(text):
         try:
-            validation.id_number(text)
+            check(text)
         except ValidationError:
-            raise ValidationError(translate("Import", "Excel stored this ID number as a number and its last digits became 0 ({value}); "
-                                                      "format the column as text and type it again.").format(value=text)) from None
+            raise _damaged(what, text) from None
     return text
+
+
+def parse_id_number(value: object) -> str:
+    return _identifier(value, translate("Import", "ID number"), validation.id_number)
+
+
+def parse_credit_code(value: object) -> str:
+    return _identifier(value, translate("Import", "credit code"), validation.credit_code)
 
 
 def parse_phone(value: object) -> str:
     what = translate("Import", "phone number")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if _is_number(value):
         text = _from_number(value, what)
-        if not validation.MOBILE_RE.match(text):
-            raise ValidationError(translate("Import", "Excel stored this phone number as a number and may have dropped its leading 0 "
-                                                      "({value}); format the column as text and type it again.").format(value=text))
+        if not validation.MOBILE_RE.match(text):  # a landline's leading 0 is gone
+            raise _damaged(what, text)
         return text
     text = cell_text(value, code=True)
     _scientific(text, what)
@@ -99,7 +124,7 @@ def parse_phone(value: object) -> str:
 
 def parse_code(value: object, what: str) -> str:
     """A student or employee number: text; a number only if Excel has not damaged it."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if _is_number(value):
         return _from_number(value, what)
     text = cell_text(value, code=True)
     _scientific(text, what)
@@ -153,7 +178,7 @@ def parsers(kind: str, names) -> dict:
             what = translate("Records", f.label)
             result[name] = lambda v, what=what: parse_code(v, what)
         elif name == "credit_code":
-            result[name] = lambda v: cell_text(v, code=True)
+            result[name] = parse_credit_code
         elif f.kind == "date":
             result[name] = parse_date
         elif f.kind in ("int", "capacity"):
@@ -178,3 +203,36 @@ def shortened_numbers(values: list[dict], cells: list[object], name: str, within
     usual = {scope: counts.most_common(1)[0][0] for scope, counts in lengths.items()}
     return [i for i, (v, raw) in enumerate(zip(values, cells))
             if name in v and isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(v[name]) < usual[v.get(within)]]
+
+
+def number_marks(kind: str, mapping: list[str | None], rows: list[tuple[int, list]], values: list[dict]) -> list[tuple[int, str, str, bool]]:
+    """What only a whole column shows of identifiers Excel stored as numbers, as (index of the row,
+    field, message, refused): a student or employee number read from a number cell may have lost
+    leading zeros (to confirm: 00012 typed as a number is 12). An ID number or credit code whose
+    last three of 18 digits are 0 (one real number in 1,100) is refused where the column shows
+    numbers (number cells, scientific notation, more such zeros), to confirm where it shows
+    neither numbers nor text (a roster of a few rows), and taken where it shows text."""
+    spec = records.KINDS[kind]
+    marks = []
+    for column, name in enumerate(mapping):
+        if name in ("student_no", "employee_no"):
+            what = translate("Records", spec.field(name).label)
+            marks += [(i, name, _to_confirm(what, values[i][name]), False) for i, (_, cells) in enumerate(rows)
+                      if column < len(cells) and _is_number(cells[column]) and name in values[i]]
+        elif name == "credit_code" or (name and spec.field(name).sensitive == "id"):
+            cells = [cells[column] if column < len(cells) else None for _, cells in rows]
+            # only cells that may be marked are cleaned: ...000 or 5.00112E+17 (never written with full-width digits)
+            texts = {i: cell_text(raw, code=True) for i, raw in enumerate(cells)
+                     if isinstance(raw, str) and (raw.rstrip().endswith("000") or "E" in raw.upper())}
+            zeros = [i for i, text in texts.items() if _ends_in_zeros(text)]
+            if not zeros:
+                continue
+            long = sum(1 for v in values if len(v.get(name) or "") == 18)  # the whole ones, and those ending in 000
+            typed = (any(_is_number(raw) for raw in cells) or any(SCIENTIFIC.match(text) for text in texts.values())
+                     or (len(zeros) > 1 and 4 * len(zeros) >= long))
+            if not typed and long - len(zeros) >= 3:
+                continue  # the column was typed as text: a real number that ends in 000
+            what = translate("Import", "credit code" if name == "credit_code" else "ID number")
+            marks += [(i, name, str(_damaged(what, texts[i])) if typed else _to_confirm(what, texts[i]), typed)
+                      for i in zeros if name in values[i]]
+    return marks

@@ -29,7 +29,7 @@ from sqlite_utils import Database
 
 from mentormatch import audit, exporter, files, records, tabular
 from mentormatch.errors import UserError
-from mentormatch.excel_repair import parsers, shortened_numbers
+from mentormatch.excel_repair import number_marks, parsers, shortened_numbers
 from mentormatch.i18n import translate
 from mentormatch.import_columns import (
     ALIASES,
@@ -41,7 +41,7 @@ from mentormatch.import_columns import (
     remembered_mapping,
 )
 from mentormatch.store import writing
-from mentormatch.validation import ValidationError, mask_id, mask_phone
+from mentormatch.validation import Notice, ValidationError, mask_id, mask_phone
 
 NEW_TRADE = 0  # choose_trade value: create a trade of this name
 CREATED_BY_NAME = ("colleges", "enterprises", "programmes")  # references an import creates when a name is new
@@ -281,6 +281,12 @@ class ImportJob:
                         "Import", "Excel stored this number as a number and it is shorter than the others ({value}): "
                                   "its leading 0 was probably lost; format the column as text and type it again.").format(
                         value=r.values.pop(name))))
+        for i, name, message, refused in number_marks(self.kind, self.mapping, self.table.rows, [r.values for r, _ in rows]):
+            r, failed = rows[i]
+            r.issues.append(Issue(self.column_of(name), message, error=refused))
+            if refused:
+                failed.add(name)
+                del r.values[name]
         return rows
 
     def _check(self, r: RowResult, failed: set[str], seen: dict[tuple, RowResult]) -> None:
@@ -299,7 +305,7 @@ class ImportJob:
                 errors.pop(self.spec.identity[key[0]].fields[-1], None)  # said better, naming the stored person
         for name, message in errors.items():
             if name not in failed:
-                r.issues.append(Issue(self._column(r, name), message))
+                r.issues.append(Issue(self._column(r, name), message, error=not isinstance(message, Notice)))
         for key in keys:
             first = seen.get(key)
             if first is None:
@@ -489,6 +495,10 @@ def run_command(db: Database, args) -> int:
         refused = None
     for text in job.errors():
         print(text, file=sys.stderr)
+    for r in job.results:  # a value to check, e.g. a number Excel may have cut or a gender the ID number contradicts
+        for issue in r.issues:
+            if not issue.error and issue.column:
+                print(translate("Import", "Warning: {text}").format(text=issue.text(r.row)), file=sys.stderr)
     if refused is not None:
         raise refused  # after the rows' own errors
     for row, outcome, reason in report.lines:

@@ -340,7 +340,8 @@ def choices(db: Database, ref: str, keep: object = None) -> list[tuple[object, s
 
 
 def validate(db: Database, kind: str, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str]]:
-    """Check every field; returns (cleaned values, {field: message}). Reads, never writes."""
+    """Check every field; returns (cleaned values, {field: message}), warnings among the messages
+    (blocking() leaves them out). Reads, never writes."""
     return Batch(db, kind).check(values, record_id)
 
 
@@ -350,6 +351,11 @@ def save(db: Database, kind: str, values: dict, record_id: int | None = None) ->
     Raises RecordError with {field: message} when a value is invalid (nothing is written).
     """
     return Batch(db, kind).save(values, record_id)
+
+
+def blocking(errors: dict[str, str]) -> dict[str, str]:
+    """The messages of check() that stop a record from being saved: all but the warnings (validation.Notice)."""
+    return {name: message for name, message in errors.items() if not isinstance(message, validation.Notice)}
 
 
 def differences(kind: str, a: dict, b: dict) -> list[str]:
@@ -529,7 +535,8 @@ class Batch:
     # -- checking and writing --------------------------------------------------------------------
 
     def check(self, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str]]:
-        """Check every field; returns (cleaned values, {field: message}). Reads, never writes."""
+        """Check every field; returns (cleaned values, {field: message}), warnings among the
+        messages as validation.Notice (see blocking()). Reads, never writes."""
         clean: dict = {}
         errors: dict[str, str] = {}
         for name, clean_value in self._cleaners:
@@ -638,8 +645,8 @@ class Batch:
         identity keys cannot change meanwhile); RecordError (nothing written) if invalid."""
         with writing(self.db):
             clean, errors = self.check(values, record_id)
-            if errors:
-                raise RecordError(errors)
+            if blocking(errors):
+                raise RecordError(blocking(errors))
             record_id = self.write(clean, record_id)
             self.flush()
         return record_id
@@ -745,9 +752,28 @@ def _check_dates(v: dict, start: str, end: str):
         yield end, str(exc)
 
 
+def _check_id_number(v: dict):
+    """What an ID number tells: an unknown birthplace is a warning; an empty gender is filled from
+    it, a gender that contradicts it is a warning (either may be the mistyped one)."""
+    number = v.get("id_number")
+    if not number:
+        return
+    notice = validation.id_birthplace(number)
+    if notice:
+        yield "id_number", notice
+    gender = validation.id_gender(number)
+    if not v.get("gender"):
+        v["gender"] = gender
+    elif v["gender"] != gender:
+        yield "gender", validation.Notice(
+            translate("Records", "By the ID number this is a man; please check the gender or the ID number.") if gender == "M" else
+            translate("Records", "By the ID number this is a woman; please check the gender or the ID number."))
+
+
 def _check_apprentice(batch: Batch, v: dict, record_id: int | None):
     yield from _check_trade(batch, v, record_id)
     yield from _check_dates(v, "start_date", "end_date")
+    yield from _check_id_number(v)
 
 
 def _check_mentor(batch: Batch, v: dict, record_id: int | None):

@@ -68,7 +68,7 @@ def test_a_form_save_records_the_changed_fields_masked(window, qtbot, monkeypatc
     records.save(window.db, "apprentices", {**values, "id_number": FULL_ID, "phone": "13812341234"}, new_id)
     [row] = audit.rows(window.db)[:1]
     assert row["action"] == "Changed" and row["summary"] == "舒小超 (SC20249999)"
-    assert row["details"] == f"ID number: {MASKED_ID}; Phone: 138****1234"
+    assert row["details"] == f"Gender: Female; ID number: {MASKED_ID}; Phone: 138****1234"  # the gender read from the ID number
     records.save(window.db, "apprentices", records.load(window.db, "apprentices", new_id), new_id)  # nothing changed
     assert count(window.db) == before + 2
     stored = "".join(r[0] or "" for r in window.db.execute("SELECT details FROM audit"))

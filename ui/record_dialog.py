@@ -1,14 +1,15 @@
 """The form that adds or edits any record, built from the field declarations in mentormatch.records.
 
 Every change re-validates the whole record with records.validate(); a field's message shows
-under it once the user has touched it. Save (or Enter) on an invalid record is refused: every
+under it once the user has touched it, a warning (validation.Notice) at once and in its own colour;
+a gender the checks read from the ID number shows in its field. Save (or Enter) on an invalid record is refused: every
 message shows and the first invalid field, in the order the form reads, gets the focus. Esc
 cancels. Saving goes through records.save(), one transaction.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,7 @@ WIDE = ("notes", "lines", "refs", "colleges")
 FIELD_WIDTH = 260  # px; room for a message under the field in two lines
 TWO_COLUMNS_FROM = 9  # narrow fields; more than this and the form gets two columns
 ERROR_STYLE = "color: #b3261e;"
+NOTICE_STYLE = "color: #8a5a00;"  # a warning: dark amber, readable on the window's grey
 
 
 def _tr(text: str) -> str:
@@ -221,15 +223,21 @@ class RecordDialog(QDialog):
         """Re-check every field, show the messages of touched fields; True when the record is valid."""
         values = self.values()
         unmatched = {name for name, value in values.items() if value is editors.UNMATCHED}
-        _, errors = records.validate(self.db, self.kind, {k: (None if k in unmatched else v) for k, v in values.items()},
-                                     self.record_id)
+        clean, messages = records.validate(self.db, self.kind, {k: (None if k in unmatched else v) for k, v in values.items()},
+                                           self.record_id)
+        errors = records.blocking(messages)
         for name in unmatched:
             errors[name] = self.tr("Choose an entry from the list.")
         self.errors = errors
+        if "gender" in self.editors and "gender" not in self.touched and not values["gender"] and clean.get("gender"):
+            with QSignalBlocker(self.editors["gender"]):  # not a change of the user's
+                self.editors["gender"].set_value(clean["gender"])  # as saving will store it, from the ID number
         for name, label in self.error_labels.items():
             message = errors.get(name, "") if name in self.touched else ""
-            label.setText(message)
-            label.setVisible(bool(message))
+            notice = messages.get(name, "") if name not in errors else ""
+            label.setText(message or notice)
+            label.setStyleSheet(ERROR_STYLE if message else NOTICE_STYLE)
+            label.setVisible(bool(message or notice))
         hidden = [name for name in errors if name not in self.touched]
         self.summary.setText(self.tr("Fill in the fields marked *.") if hidden else "")
         self.summary.setVisible(bool(hidden))

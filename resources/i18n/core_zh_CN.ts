@@ -304,16 +304,40 @@ A change that did not finish was not saved; your other data is safe. {details}</
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
+        <source>The first six digits ({area}) are not a known birthplace area code; please check them.</source>
+        <translation>前六位（{area}）不是已知的出生地行政区划代码，请核对。</translation>
+    </message>
+    <message>
         <source>A unified social credit code has 18 characters: digits and capital letters except I, O, Z, S, V.</source>
         <translation>统一社会信用代码为 18 位：数字和大写字母（不含 I、O、Z、S、V）。</translation>
+    </message>
+    <message>
+        <source>The credit code's 3rd to 8th characters are the area code: six digits.</source>
+        <translation>信用代码的第 3 至 8 位是行政区划代码，应为 6 位数字。</translation>
     </message>
     <message>
         <source>The credit code's check character is wrong; please check every character.</source>
         <translation>统一社会信用代码的校验码不正确，请逐位核对。</translation>
     </message>
     <message>
-        <source>Enter an 11-digit mobile number or a landline number with its area code.</source>
-        <translation>请输入 11 位手机号，或带区号的固定电话。</translation>
+        <source>Enter an 11-digit mobile number or a landline number with its area code, e.g. 023-67571234.</source>
+        <translation>请填写 11 位手机号码，或带区号的固定电话，例如 023-67571234。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits; this one has {n}.</source>
+        <translation>手机号码应为 11 位，这里只有 {n} 位。</translation>
+    </message>
+    <message>
+        <source>This is not a mobile number: mobile numbers begin with 13 to 19.</source>
+        <translation>这不是手机号码：手机号码以 13 至 19 开头。</translation>
+    </message>
+    <message>
+        <source>A landline number needs its area code, e.g. 023-67571234.</source>
+        <translation>固定电话需带区号，例如 023-67571234。</translation>
+    </message>
+    <message>
+        <source>A landline number is an area code and 7 or 8 digits, e.g. 023-67571234.</source>
+        <translation>固定电话由区号和 7 或 8 位号码组成，例如 023-67571234。</translation>
     </message>
     <message>
         <source>Write the date as 2026-07-14.</source>

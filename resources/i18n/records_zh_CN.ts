@@ -993,6 +993,14 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>{record} 已使用此{field}。</translation>
     </message>
     <message>
+        <source>By the ID number this is a man; please check the gender or the ID number.</source>
+        <translation>按身份证号码应为男性，请核对性别或身份证号码。</translation>
+    </message>
+    <message>
+        <source>By the ID number this is a woman; please check the gender or the ID number.</source>
+        <translation>按身份证号码应为女性，请核对性别或身份证号码。</translation>
+    </message>
+    <message>
         <source>{alias} (already an alias of {trade})</source>
         <translation>{alias}（已是“{trade}”的别名）</translation>
     </message>

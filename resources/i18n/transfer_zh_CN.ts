@@ -348,28 +348,24 @@
 <context>
     <name>Import</name>
     <message>
-        <source>Excel turned this {what} into a number and damaged it ({value}); format the column as text and type it again.</source>
-        <translation>Excel 已把此{what}变成数字并损坏了它（{value}）；请把该列设为文本格式后重新录入。</translation>
-    </message>
-    <message>
-        <source>Excel turned this {what} into a number and its last digits became 0 ({value}); format the column as text and type it again.</source>
-        <translation>Excel 已把此{what}变成数字，末几位变成了 0（{value}）；请把该列设为文本格式后重新录入。</translation>
-    </message>
-    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Excel stored this ID number as a number and its last digits became 0 ({value}); format the column as text and type it again.</source>
-        <translation>Excel 把此身份证号存成了数字，末几位变成了 0（{value}）；请把该列设为文本格式后重新录入。</translation>
     </message>
     <message>
         <source>phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <source>Excel stored this phone number as a number and may have dropped its leading 0 ({value}); format the column as text and type it again.</source>
-        <translation>Excel 把此电话号码存成了数字，开头的 0 可能已丢失（{value}）；请把该列设为文本格式后重新录入。</translation>
+        <source>Excel stored this {what} as a number and lost digits of it ({value}); format the column as text and type it again.</source>
+        <translation>Excel 把此{what}存成了数字，丢失了其中的数字（{value}）；请把该列设为文本格式后重新录入。</translation>
+    </message>
+    <message>
+        <source>This {what} may have been a number in Excel ({value}): its leading zeros or digits after the 15th may be lost; please check it.</source>
+        <translation>此{what}可能在 Excel 中被存成了数字（{value}），开头的 0 或第 15 位以后的数字可能已丢失，请核对。</translation>
+    </message>
+    <message>
+        <source>credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Enter a whole number, e.g. 5.</source>
@@ -478,6 +474,10 @@
     <message>
         <source>Nothing was imported from {file}: {count} problems must be corrected first.</source>
         <translation>未从 {file} 导入任何数据：需先改正 {count} 处问题。</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>注意：{text}</translation>
     </message>
     <message>
         <source>row {row}: {outcome} {reason}</source>
