@@ -43,6 +43,7 @@ PAGES = [
     ("enterprises", QT_TRANSLATE_NOOP("MainWindow", "Enterprises"), SP.SP_DriveNetIcon, None),
     ("programmes", QT_TRANSLATE_NOOP("MainWindow", "Programmes"), SP.SP_FileDialogDetailedView, None),
     ("trades", QT_TRANSLATE_NOOP("MainWindow", "Trades"), SP.SP_DirIcon, None),
+    ("colleges", QT_TRANSLATE_NOOP("MainWindow", "Colleges"), SP.SP_DirHomeIcon, None),
     ("pairing", QT_TRANSLATE_NOOP("MainWindow", "Pairing"), SP.SP_BrowserReload, ("ui.pairing", "PairingPage")),
     ("letters", QT_TRANSLATE_NOOP("MainWindow", "Letters"), SP.SP_FileIcon, ("ui.letters", "LettersPage")),
     ("history", QT_TRANSLATE_NOOP("MainWindow", "History"), SP.SP_FileDialogContentsView, ("ui.history", "HistoryPage")),
