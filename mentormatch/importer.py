@@ -300,6 +300,9 @@ class ImportJob:
         for name, message in errors.items():
             if name not in failed:
                 r.issues.append(Issue(self._column(r, name), message))
+        for name, message in batch.warnings(r.clean).items():  # a new college named like a known one
+            if name not in errors:
+                r.issues.append(Issue(self._column(r, name), message, error=False))
         for key in keys:
             first = seen.get(key)
             if first is None:

@@ -419,6 +419,7 @@ class Batch:
         self.new_names: list[tuple[str, str]] = []  # (table, name) named that were not in the database
         self.created: list[tuple[str, str]] = []  # (table, name) created by write()
         self._similar: dict[str, list[str]] = {}  # a new college name -> the known ones it resembles (warnings())
+        self._college_fields = [f.name for f in self.spec.fields if f.kind in ("college", "colleges")]
         self._cleaners = [(f.name, self._cleaner(f)) for f in self.spec.fields]
         self._when_empty: dict[str, tuple[object, str]] = {}  # field -> (value, message) of an empty value: most of a roster's cells
         for name, clean_value in self._cleaners:
@@ -587,14 +588,12 @@ class Batch:
         like a known one ("did you mean …?"). The form and the import preview show them; they never
         stop a record from being saved."""
         found = {}
-        for f in self.spec.fields:
-            if f.kind not in ("college", "colleges"):
-                continue
-            value = clean.get(f.name)
+        for field_name in self._college_fields:
+            value = clean.get(field_name)
             for name in [value] if isinstance(value, str) else value or []:
                 close = self._similar_colleges(name)
                 if close:
-                    found[f.name] = translate("Records", "{name} is not a known college: did you mean {known}?").format(
+                    found[field_name] = translate("Records", "{name} is not a known college: did you mean {known}?").format(
                         name=name, known=translate("Records", " or ").join(close))
                     break
         return found

@@ -30,6 +30,7 @@ WIDE = ("notes", "lines", "refs", "colleges")
 FIELD_WIDTH = 260  # px; room for a message under the field in two lines
 TWO_COLUMNS_FROM = 9  # narrow fields; more than this and the form gets two columns
 ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5a00;"  # allowed, but probably a slip: a new college named like a known one
 
 
 def _tr(text: str) -> str:
@@ -221,13 +222,15 @@ class RecordDialog(QDialog):
         """Re-check every field, show the messages of touched fields; True when the record is valid."""
         values = self.values()
         unmatched = {name for name, value in values.items() if value is editors.UNMATCHED}
-        _, errors = records.validate(self.db, self.kind, {k: (None if k in unmatched else v) for k, v in values.items()},
-                                     self.record_id)
+        batch = records.Batch(self.db, self.kind)
+        clean, errors = batch.check({k: (None if k in unmatched else v) for k, v in values.items()}, self.record_id)
+        warnings = batch.warnings(clean)
         for name in unmatched:
             errors[name] = self.tr("Choose an entry from the list.")
         self.errors = errors
         for name, label in self.error_labels.items():
-            message = errors.get(name, "") if name in self.touched else ""
+            message = (errors.get(name) or warnings.get(name, "")) if name in self.touched else ""
+            label.setStyleSheet(ERROR_STYLE if name in errors else WARNING_STYLE)
             label.setText(message)
             label.setVisible(bool(message))
         hidden = [name for name in errors if name not in self.touched]
