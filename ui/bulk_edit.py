@@ -78,7 +78,8 @@ class _Dialog(QDialog):
 
 class BulkEditDialog(_Dialog):
     """Set the programme, host enterprise, class, dates or target level of the selected apprentices:
-    each field is changed only when its box is ticked."""
+    each field is changed only when its box is ticked (typing into a field ticks it; an empty
+    value ticked clears the field)."""
 
     def __init__(self, db: Database, ids: list[int], parent: QWidget | None = None):
         super().__init__(self.tr("Edit {n} apprentices").format(n=len(ids)),
@@ -101,8 +102,6 @@ class BulkEditDialog(_Dialog):
             editor.setObjectName(name)
             tick = QCheckBox(_tr(f.label), self)
             tick.setObjectName(f"set_{name}")
-            editor.setEnabled(False)
-            tick.toggled.connect(editor.setEnabled)
             tick.toggled.connect(self._update)
             editor.changed.connect(lambda tick=tick: tick.setChecked(True))  # typing into a field means setting it
             self.form.addRow(tick, editor)
