@@ -58,6 +58,7 @@ class Column:
     sensitive: str = ""  # "id" or "phone": masked unless full personal data
     choice: str = ""  # a key of records.CHOICES: the stored code is shown by its label
     default: bool = True  # ticked when the dialog opens
+    field: tuple[str, str] = ("", "")  # (kind, field) of records.KINDS the column shows, if one
 
     def title(self) -> str:
         return translate(self.context, self.label)
@@ -67,7 +68,7 @@ def _field(kind: str, name: str, key: str | None = None, **options) -> Column:
     """A column showing a record field under the field's own label (so that it imports back)."""
     f = records.KINDS[kind].field(name)
     choice = f.ref if f.kind == "choice" else ""
-    return Column(key or name, f.label, "Records", sensitive=f.sensitive, choice=choice, **options)
+    return Column(key or name, f.label, "Records", sensitive=f.sensitive, choice=choice, field=(kind, name), **options)
 
 
 COLUMNS: dict[str, list[Column]] = {
@@ -222,11 +223,14 @@ def column_keys(kind: str, names: list[str]) -> list[str]:
     """The keys of the columns named by key or by header, in English or Chinese (学号, Student
     number, student_no); UserError listing the valid ones for a name unknown. (They are written in
     the roster's own order, as the export dialog writes them.)"""
-    from mentormatch.import_columns import normalise_header
+    from mentormatch.import_columns import ALIASES, normalise_header
 
     known: dict[str, str] = {}
     for c in COLUMNS[kind]:
         for name in (c.key, c.label, c.title(), translate_in("zh_CN", c.context, c.label)):
+            known.setdefault(normalise_header(name), c.key)
+    for c in COLUMNS[kind]:  # then the other names a roster gives a field (身份证号码, 手机号), where still free
+        for name in ALIASES.get(c.field[0], {}).get(c.field[1], ()):
             known.setdefault(normalise_header(name), c.key)
     keys = []
     for name in names:
