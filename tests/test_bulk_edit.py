@@ -3,10 +3,10 @@ Ctrl+Z; move mentors to another enterprise; list the apprentices without a mento
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from test_ui_records import page_of, shown, type_text
 
 from mentormatch import audit, pairs, records
 from mentormatch.store import now_iso
-from test_ui_records import page_of, shown, type_text
 from ui import bulk_edit
 
 

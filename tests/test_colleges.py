@@ -3,10 +3,10 @@ new college named like a known one, in the form and in the import preview."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from test_ui_records import page_of, shown, type_text
 
 from mentormatch import audit, records
 from mentormatch.importer import ImportJob
-from test_ui_records import fill_dialog, page_of, shown, type_text
 from ui import bulk_edit, delete_dialog
 from ui.record_dialog import RecordDialog
 

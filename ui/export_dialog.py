@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from mentormatch import exporter, roster_pdf
 from mentormatch.errors import UserError
 from ui.programme_combo import fill_programmes
+from ui.screen_fit import resize_within_screen
 
 FORMATS = ("xlsx", "csv", "pdf", "print")
 
@@ -87,7 +88,7 @@ class ExportDialog(QDialog):
         self.columns.itemChanged.connect(self._update)
         self.full_check.toggled.connect(self._update)
         self._kind_changed()
-        self.resize(520, 620)
+        resize_within_screen(self, 520, 620)
 
     def kind(self) -> str:
         return self.kind_combo.currentData()

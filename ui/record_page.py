@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import zlib
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +43,16 @@ from ui.lists import LISTS
 from ui.programme_combo import fill_programmes
 from ui.record_dialog import RecordDialog
 from ui.table_model import RecordTableModel
+
+BULK = {  # kind -> (dialog of ui/bulk_edit.py, action label, tooltip)
+    "apprentices": ("BulkEditDialog", QT_TRANSLATE_NOOP("RecordPage", "Edit selected…"),
+                    QT_TRANSLATE_NOOP("RecordPage", "Set the programme, host enterprise, class, dates or target level "
+                                                    "of all selected apprentices")),
+    "mentors": ("MoveMentorsDialog", QT_TRANSLATE_NOOP("RecordPage", "Move to enterprise…"),
+                QT_TRANSLATE_NOOP("RecordPage", "Move the selected mentors to another enterprise")),
+    "colleges": ("MergeCollegesDialog", QT_TRANSLATE_NOOP("RecordPage", "Merge…"),
+                 QT_TRANSLATE_NOOP("RecordPage", "Merge the selected colleges into one; their apprentices move with them")),
+}
 
 
 class RecordPage(QWidget):
@@ -266,16 +282,6 @@ class RecordPage(QWidget):
 
     # -- many records at once (ui/bulk_edit.py) --------------------------------------------
 
-    BULK = {  # kind -> (dialog, action label, tooltip)
-        "apprentices": ("BulkEditDialog", QT_TRANSLATE_NOOP("RecordPage", "Edit selected…"),
-                        QT_TRANSLATE_NOOP("RecordPage", "Set the programme, host enterprise, class, dates or target level "
-                                                        "of all selected apprentices")),
-        "mentors": ("MoveMentorsDialog", QT_TRANSLATE_NOOP("RecordPage", "Move to enterprise…"),
-                    QT_TRANSLATE_NOOP("RecordPage", "Move the selected mentors to another enterprise")),
-        "colleges": ("MergeCollegesDialog", QT_TRANSLATE_NOOP("RecordPage", "Merge…"),
-                     QT_TRANSLATE_NOOP("RecordPage", "Merge the selected colleges into one; their apprentices move with them")),
-    }
-
     def _build_bulk_actions(self, toolbar: QToolBar) -> None:
         self.bulk_action: QAction | None = None
         self.history: list[pairs.Change] = []  # the bulk edits Undo can reverse, the last one last
@@ -283,9 +289,9 @@ class RecordPage(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(self.undo)
-        if self.kind not in self.BULK:
+        if self.kind not in BULK:
             return
-        dialog, label, tip = self.BULK[self.kind]
+        dialog, label, tip = BULK[self.kind]
         self.bulk_action = QAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView), self.tr(label), self)
         self.bulk_action.setToolTip(self.tr(tip))
         self.bulk_action.triggered.connect(lambda: self.run_bulk(getattr(bulk_edit, dialog)))
