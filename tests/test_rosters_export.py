@@ -25,13 +25,13 @@ def pdf_text(path):
 def test_the_apprentice_roster_with_columns_named_in_chinese_and_english(tmp_path):
     db = sample(tmp_path)
     out = tmp_path / "花名册.xlsx"
-    result = run("--db", str(db), "export", "apprentices", str(out), "--columns", "学号,姓名,Class,phone,身份证号码")
+    result = run("--db", str(db), "export", "apprentices", str(out), "--columns", "学号,姓名,Class,phone,身份证号码,学校")
     assert result.returncode == 0, result.stderr
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[0] == ("Student number", "Name", "Class", "ID number", "Phone")
+    assert rows[0] == ("Student number", "Name", "College", "Class", "ID number", "Phone")  # in the roster's order
     assert len(rows) == 121
-    assert all("********" in r[3] for r in rows[1:] if r[3]) and all("****" in r[4] for r in rows[1:] if r[4])
-    classes = [r[2] for r in rows[1:]]
+    assert all("********" in r[4] for r in rows[1:] if r[4]) and all("****" in r[5] for r in rows[1:] if r[5])
+    classes = [(r[2], r[3]) for r in rows[1:]]
     assert len(set(classes)) == sum(1 for a, b in zip([None, *classes], classes) if a != b)  # by college, then class
 
 
