@@ -138,7 +138,7 @@ class MoveMentorsDialog(_Dialog):
         self.broken_note.setWordWrap(True)
         self.broken = QPlainTextEdit(self)
         self.broken.setReadOnly(True)
-        self.broken.setMaximumHeight(120)
+        self.broken.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)  # five names, then it scrolls
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Why these pairs end, e.g. the mentor changed employer"))
