@@ -55,6 +55,7 @@ ACTIONS = {
     "reprint": QT_TRANSLATE_NOOP("Audit", "Reprinted"),
     "revoke": QT_TRANSLATE_NOOP("Audit", "Revoked"),
     "restore": QT_TRANSLATE_NOOP("Audit", "Restored"),
+    "merge": QT_TRANSLATE_NOOP("Audit", "Merged"),
 }
 # the record kinds (records.KINDS) are named by their own labels
 KINDS = {
@@ -72,6 +73,7 @@ LABELS = {
     "reason": QT_TRANSLATE_NOOP("Audit", "Reason"),
     "override_reason": QT_TRANSLATE_NOOP("Audit", "Rule overridden because"),
     "ended_at": QT_TRANSLATE_NOOP("Audit", "Ended on"),
+    "apprentices_moved": QT_TRANSLATE_NOOP("Audit", "Apprentices moved"),
     "added": QT_TRANSLATE_NOOP("Audit", "Added"),
     "updated": QT_TRANSLATE_NOOP("Audit", "Updated"),
     "skipped": QT_TRANSLATE_NOOP("Audit", "Skipped"),

@@ -1,16 +1,19 @@
-"""Exporting the pair list, the mentor list and the letter register to .xlsx, .csv and PDF.
+"""Exporting the pair list, the rosters and the letter register to .xlsx, .csv and PDF.
 
 What is exported:
 - pairs: the active pairs of a programme (or of all), sorted by enterprise then mentor (pinyin
   order, as QCollator sorts Chinese); optionally one sheet per enterprise;
-- mentors: every mentor (of the programme: capacity.py) with capacity, load and free places as
-  capacity.py counts them;
+- apprentices: the apprentice roster (of the programme), by college, class and student number,
+  with each apprentice's confirmed mentor;
+- mentors: the mentor roster, every mentor (of the programme: capacity.py) with capacity, load and
+  free places as capacity.py counts them;
 - letters: the register of letters of appointment, revoked ones included;
 - audit: the history of changes, newest first, of every programme (audit.py keeps it masked:
   it has no full personal data to give).
 
-The coordinator picks the columns. ID numbers and phones are masked unless the export asks for
-full personal data.
+The coordinator picks the columns (on the command line by key or by header in either language:
+column_keys()). ID numbers and phones are masked unless the export asks for full personal data.
+A PDF or printed roster numbers its rows (序号) and may end with a column to sign in (签名).
 
 Files open cleanly in Excel and WPS: .xlsx with a bold frozen header, autofilter, fitted widths
 and text-formatted cells for ID, phone, student and employee numbers; .csv in UTF-8 with BOM.
@@ -38,10 +41,10 @@ from sqlite_utils import Database
 
 from mentormatch import audit, files, records, store, tabular, validation
 from mentormatch.errors import UserError
-from mentormatch.i18n import translate
+from mentormatch.i18n import translate, translate_in
 
 FORMULA_START = ("=", "+", "-", "@")
-EXPORT_KINDS = ("pairs", "mentors", "letters", "audit")
+EXPORT_KINDS = ("pairs", "apprentices", "mentors", "letters", "audit")
 FORMATS = (".xlsx", ".csv", ".pdf")
 MAX_WIDTH = 50
 
@@ -55,6 +58,7 @@ class Column:
     sensitive: str = ""  # "id" or "phone": masked unless full personal data
     choice: str = ""  # a key of records.CHOICES: the stored code is shown by its label
     default: bool = True  # ticked when the dialog opens
+    field: tuple[str, str] = ("", "")  # (kind, field) of records.KINDS the column shows, if one
 
     def title(self) -> str:
         return translate(self.context, self.label)
@@ -64,7 +68,7 @@ def _field(kind: str, name: str, key: str | None = None, **options) -> Column:
     """A column showing a record field under the field's own label (so that it imports back)."""
     f = records.KINDS[kind].field(name)
     choice = f.ref if f.kind == "choice" else ""
-    return Column(key or name, f.label, "Records", sensitive=f.sensitive, choice=choice, **options)
+    return Column(key or name, f.label, "Records", sensitive=f.sensitive, choice=choice, field=(kind, name), **options)
 
 
 COLUMNS: dict[str, list[Column]] = {
@@ -92,6 +96,24 @@ COLUMNS: dict[str, list[Column]] = {
         _field("apprentices", "end_date", default=False),
         Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
         Column("score", QT_TRANSLATE_NOOP("Export", "Score"), default=False),
+    ],
+    "apprentices": [
+        _field("apprentices", "student_no", text=True),
+        _field("apprentices", "name"),
+        _field("apprentices", "gender"),
+        _field("apprentices", "college"),
+        _field("apprentices", "class_name"),
+        _field("apprentices", "major"),
+        _field("apprentices", "trade_id", "trade"),
+        _field("apprentices", "kind", default=False),
+        _field("apprentices", "target_level", default=False),
+        _field("apprentices", "programme_id", "programme", default=False),
+        _field("apprentices", "host_enterprise_id", "host_enterprise"),
+        Column("mentor", QT_TRANSLATE_NOOP("Export", "Mentor")),
+        _field("apprentices", "id_number", text=True, default=False),
+        _field("apprentices", "phone", text=True, default=False),
+        _field("apprentices", "start_date", default=False),
+        _field("apprentices", "end_date", default=False),
     ],
     "mentors": [
         _field("mentors", "enterprise_id", "enterprise"),
@@ -140,7 +162,8 @@ COLUMNS: dict[str, list[Column]] = {
 
 TITLES = {
     "pairs": QT_TRANSLATE_NOOP("Export", "Pair list"),
-    "mentors": QT_TRANSLATE_NOOP("Export", "Mentor list"),
+    "apprentices": QT_TRANSLATE_NOOP("Export", "Apprentice roster"),
+    "mentors": QT_TRANSLATE_NOOP("Export", "Mentor roster"),
     "letters": QT_TRANSLATE_NOOP("Export", "Register of letters of appointment"),
     "audit": QT_TRANSLATE_NOOP("Export", "History of changes"),
 }
@@ -157,6 +180,16 @@ _SQL = {
         " JOIN trades ta ON ta.id = a.trade_id JOIN trades tm ON tm.id = m.trade_id"
         " LEFT JOIN programmes g ON g.id = p.programme_id LEFT JOIN enterprises h ON h.id = a.host_enterprise_id"
         " WHERE p.ended_at IS NULL AND (? IS NULL OR p.programme_id = ?)"
+    ),
+    "apprentices": (
+        "SELECT a.student_no, a.name, a.gender, c.name AS college, a.class_name, a.major, t.name_zh AS trade, a.kind,"
+        " a.target_level, g.name AS programme, h.name AS host_enterprise,"
+        " (SELECT m.name FROM pairs p JOIN mentors m ON m.id = p.mentor_id WHERE p.apprentice_id = a.id"
+        "  AND p.ended_at IS NULL AND p.status = 'confirmed' ORDER BY p.id DESC LIMIT 1) AS mentor,"
+        " a.id_number, a.phone, a.start_date, a.end_date"
+        " FROM apprentices a JOIN colleges c ON c.id = a.college_id JOIN trades t ON t.id = a.trade_id"
+        " LEFT JOIN programmes g ON g.id = a.programme_id LEFT JOIN enterprises h ON h.id = a.host_enterprise_id"
+        " WHERE ? IS NULL OR a.programme_id = ?"
     ),
     "mentors": (
         "SELECT e.name AS enterprise, m.name, m.employee_no, m.gender, t.name_zh AS trade,"
@@ -186,6 +219,31 @@ def default_columns(kind: str) -> list[str]:
     return [c.key for c in COLUMNS[kind] if c.default]
 
 
+def column_keys(kind: str, names: list[str]) -> list[str]:
+    """The keys of the columns named by key or by header, in English or Chinese (学号, Student
+    number, student_no); UserError listing the valid ones for a name unknown. (They are written in
+    the roster's own order, as the export dialog writes them.)"""
+    from mentormatch.import_columns import ALIASES, normalise_header
+
+    known: dict[str, str] = {}
+    for c in COLUMNS[kind]:
+        for name in (c.key, c.label, c.title(), translate_in("zh_CN", c.context, c.label)):
+            known.setdefault(normalise_header(name), c.key)
+    for c in COLUMNS[kind]:  # then the other names a roster gives a field (身份证号码, 手机号), where still free
+        for name in ALIASES.get(c.field[0], {}).get(c.field[1], ()):
+            known.setdefault(normalise_header(name), c.key)
+    keys = []
+    for name in names:
+        key = known.get(normalise_header(name))
+        if key is None:
+            valid = translate("Export", ", ").join(
+                translate("Export", "{key} ({header})").format(key=c.key, header=c.title()) for c in COLUMNS[kind])
+            raise UserError(translate("Export", "{title} has no column {name}. Its columns: {columns}.").format(
+                title=title(kind), name=name, columns=valid))
+        keys.append(key)
+    return list(dict.fromkeys(keys))
+
+
 def title(kind: str) -> str:
     return translate("Export", TITLES[kind])
 
@@ -210,6 +268,9 @@ def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
     items = [dict(zip(names, row)) for row in rows]
     if kind == "letters":
         items.sort(key=lambda i: (i["year"], i["seq"]))
+    elif kind == "apprentices":
+        college_rank, class_rank = _ranks(i["college"] for i in items), _ranks(i["class_name"] for i in items)
+        items.sort(key=lambda i: (college_rank[i["college"] or ""], class_rank[i["class_name"] or ""], i["student_no"]))
     else:
         name = "mentor" if kind == "pairs" else "name"
         enterprise_rank, mentor_rank = _ranks(i["enterprise"] for i in items), _ranks(i[name] for i in items)
@@ -289,8 +350,9 @@ def sheets(db: Database, kind: str, programme_id: int | None = None, keys: list[
 
 
 def export(db: Database, kind: str, path: str | Path, programme_id: int | None = None, keys: list[str] | None = None,
-           full_personal_data: bool = False, sheet_per_enterprise: bool = False) -> int:
-    """Write the export to path (.xlsx, .csv or .pdf by its suffix); returns the number of rows."""
+           full_personal_data: bool = False, sheet_per_enterprise: bool = False, signature: bool = False) -> int:
+    """Write the export to path (.xlsx, .csv or .pdf by its suffix); returns the number of rows.
+    signature: a PDF gets a column to sign in."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -305,7 +367,7 @@ def export(db: Database, kind: str, path: str | Path, programme_id: int | None =
             else:
                 from mentormatch import roster_pdf
 
-                roster_pdf.write_pdf(temp, document_title(db, kind, programme_id), parts[0].headers, parts[0].rows)
+                roster_pdf.write_pdf(temp, document_title(db, kind, programme_id), parts[0].headers, parts[0].rows, signature)
             files.crash_point("export-written")  # complete, not yet renamed into place
     except OSError as exc:
         raise UserError(translate("Export", "{file} cannot be written: {error}").format(
@@ -436,14 +498,18 @@ def write_csv(path: Path, part: Sheet) -> None:
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch export {pairs,mentors,letters,audit} OUT.{xlsx,csv,pdf} [--programme NAME] [--full-personal-data]."""
+    """mentormatch export {pairs,apprentices,mentors,letters,audit} OUT.{xlsx,csv,pdf} [--programme NAME]
+    [--columns KEY,...] [--signature] [--full-personal-data]."""
     if args.kind == "audit" and args.programme:
         raise UserError(translate("Export", "The history of changes covers every programme; leave out --programme."))
+    if args.signature and Path(args.out).suffix.lower() != ".pdf":
+        raise UserError(translate("Export", "A signature column is printed on a PDF roster only; name an OUT ending in .pdf."))
     if args.kind == "audit" and args.full_personal_data:
         raise UserError(translate("Export", "The history of changes keeps ID numbers and phones masked only; "
                                             "leave out --full-personal-data."))
     programme_id = records.programme_id_by_name(db, args.programme)
-    count = export(db, args.kind, args.out, programme_id, full_personal_data=args.full_personal_data)
+    keys = column_keys(args.kind, [n for n in re.split(r"[,，、]", args.columns) if n.strip()]) if args.columns else None
+    count = export(db, args.kind, args.out, programme_id, keys, full_personal_data=args.full_personal_data, signature=args.signature)
     print(translate("Export", "{count} rows written to {file}.").format(count=count, file=args.out))
     for table, row, column in store.damaged_text(db):
         print(translate("Export", "Warning: table {table}, row {row}, column {column} holds text that is not valid UTF-8 (written by "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -40,3 +41,23 @@ def install_translators(language: str) -> None:
 def translate(context: str, text: str, n: int = -1) -> str:
     """Translate text; pyside6-lupdate collects every call of a function named translate."""
     return QCoreApplication.translate(context, text, None, n)
+
+
+@functools.cache
+def _translators(language: str) -> tuple[QTranslator, ...]:
+    found = []
+    for qm in sorted((RESOURCES / "i18n").glob(f"*_{language}.qm")):
+        translator = QTranslator()
+        if translator.load(qm.stem, str(qm.parent)):
+            found.append(translator)
+    return tuple(found)
+
+
+def translate_in(language: str, context: str, text: str) -> str:
+    """text as the interface in language shows it, whatever language is in use (a command-line
+    option may name a column in either language)."""
+    for translator in _translators(language) if language != "en" else ():
+        found = translator.translate(context, text)
+        if found:
+            return found
+    return text

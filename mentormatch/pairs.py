@@ -50,9 +50,12 @@ class Change:
     label: str
     before: dict[tuple, tuple | None] = field(default_factory=dict)  # (table, key) -> row or None
     after: dict[tuple, tuple | None] = field(default_factory=dict)
+    kind: str = "pairs"  # what the audit row of its undo names: pairs, or the records of a bulk edit (records.py)
 
 
-_KEYS = {"pairs": ("id",), "exclusions": ("apprentice_id", "mentor_id")}
+# the tables an action may touch and their keys; records' bulk edits (records.set_fields,
+# records.move_mentors) are undone the same way
+_KEYS = {"pairs": ("id",), "exclusions": ("apprentice_id", "mentor_id"), "apprentices": ("id",), "mentors": ("id",)}
 
 
 def _columns(db: Database, table: str) -> list[str]:
@@ -65,8 +68,8 @@ def _read(db: Database, table: str, keys: list[tuple]) -> dict[tuple, tuple]:
     key_columns = _KEYS[table]
     columns = _columns(db, table)
     positions = [columns.index(k) for k in key_columns]
-    if table == "pairs":
-        rows = db.execute("SELECT * FROM pairs WHERE id IN (SELECT value FROM json_each(?))",
+    if key_columns == ("id",):
+        rows = db.execute(f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
                           [json.dumps([k[0] for k in keys])]).fetchall()
     else:
         rows = [r for a, m in keys for r in db.execute(
@@ -95,12 +98,12 @@ def _scope_title(db: Database, programme_id: int | None) -> str:
     return db.execute("SELECT name FROM programmes WHERE id = ?", [programme_id]).fetchone()[0]
 
 
-class _Journal:
+class Journal:
     """Collects the before images of the rows an action touches, then the after images."""
 
-    def __init__(self, db: Database, label: str):
+    def __init__(self, db: Database, label: str, kind: str = "pairs"):
         self.db = db
-        self.change = Change(label)
+        self.change = Change(label, kind=kind)
 
     def touch(self, table: str, keys: list[tuple]) -> None:
         fresh = [k for k in keys if (table, k) not in self.change.before]
@@ -124,8 +127,9 @@ def undo(db: Database, change: Change) -> None:
         keys = [k for t, k in change.after if t == table]
         found = _read(db, table, keys)
         if any(found.get(k) != change.after[(table, k)] for k in keys):
-            raise UserError(translate("Pairs", "These pairs were changed since; \"{action}\" can no longer be undone.").format(
-                action=change.label))
+            changed = (translate("Pairs", "These pairs were changed since; \"{action}\" can no longer be undone.") if change.kind == "pairs"
+                       else translate("Pairs", "These records were changed since; \"{action}\" can no longer be undone."))
+            raise UserError(changed.format(action=change.label))
     # deletions first, then rows that end, then rows that become active: the one-active-pair
     # index never sees two active pairs of one apprentice
     ended = _columns(db, "pairs").index("ended_at")
@@ -143,7 +147,8 @@ def undo(db: Database, change: Change) -> None:
             db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", list(row))
         else:
             db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE {where}", [*row, *key])
-    audit.record(db, "undo", "pairs", None, change.label, {"pairs": [None, sum(1 for table, _ in change.before if table == "pairs")]})
+    audit.record(db, "undo", change.kind, None, change.label,
+                 {"pairs": [None, sum(1 for table, _ in change.before if table == "pairs")]} if change.kind == "pairs" else None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,7 +181,7 @@ def active_without_draft(db: Database, programme_id: int | None) -> list[tuple]:
     return active
 
 
-def _discard(db: Database, journal: _Journal, programme_id: int | None) -> int:
+def _discard(db: Database, journal: Journal, programme_id: int | None) -> int:
     """Drop the scope's draft; returns how many draft pairs went."""
     where, params = _scope_sql(programme_id)
     drafts = [r[0] for r in db.execute(
@@ -199,7 +204,7 @@ def _discard(db: Database, journal: _Journal, programme_id: int | None) -> int:
 @writes
 def discard_draft(db: Database, programme_id: int | None) -> Change:
     """Drop the draft of the scope (locked draft pairs stay) and restore pairs it would move."""
-    journal = _Journal(db, translate("Pairs", "Discard the draft"))
+    journal = Journal(db, translate("Pairs", "Discard the draft"))
     dropped = _discard(db, journal, programme_id)
     audit.record(db, "discard", "pairs", None, _scope_title(db, programme_id), {"pairs": [dropped, 0]})
     return journal.finish()
@@ -213,7 +218,7 @@ def write_draft(db: Database, programme_id: int | None, new_pairs: list[tuple[in
     moving: apprentice -> (confirmed pair id, mentor id) that a re-match was free to move; those
     whose new mentor differs, or who got none, end with REMATCH_PENDING until the draft is decided.
     """
-    journal = _Journal(db, translate("Pairs", "Propose pairs"))
+    journal = Journal(db, translate("Pairs", "Propose pairs"))
     today, stamp = date.today().isoformat(), now_iso()
     _discard(db, journal, programme_id)
     proposed = {a: m for a, _, m, _ in new_pairs}
@@ -245,7 +250,7 @@ def accept(db: Database, programme_id: int | None, pair_ids: list[int] | None = 
         drafts = [d for d in drafts if d[0] in wanted]
     if not drafts:
         raise UserError(translate("Pairs", "There is no draft pair to accept."))
-    journal = _Journal(db, translate("Pairs", "Accept pairs"))
+    journal = Journal(db, translate("Pairs", "Accept pairs"))
     pending = db.execute(f"SELECT id, apprentice_id, programme_id FROM pairs WHERE end_code = ? AND {where}",
                          [REMATCH_PENDING, *params]).fetchall()
     accepted = {(a, p) for _, a, p in drafts}
@@ -337,7 +342,7 @@ def pair_by_hand(db: Database, apprentice_id: int, mentor_id: int, override_reas
     weights = load_weights(db)
     terms = breakdown(weights, same_trade=a[2] in _mentor_trades(db, mentor_id), mentor_level=m[3], target_level=a[4],
                       years=m[4], continuity=False, preferred=a[5] == mentor_id)
-    journal = _Journal(db, translate("Pairs", "Pair by hand"))
+    journal = Journal(db, translate("Pairs", "Pair by hand"))
     if current:
         journal.touch("pairs", [(current[0],)])
         if current[2] == "proposed":
@@ -374,7 +379,7 @@ def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
         ended_on = validation.iso_date(ended_on) or date.today().isoformat()
     except validation.ValidationError as exc:
         raise UserError(str(exc)) from exc
-    journal = _Journal(db, translate("Pairs", "Unpair"))
+    journal = Journal(db, translate("Pairs", "Unpair"))
     journal.touch("pairs", [(pair_id,)])
     _audit(db, "unpair", [pair_id], {**({"ended_at": [None, ended_on]} if pair[3] == "confirmed" else {}), "reason": [None, reason]})
     if pair[3] == "proposed":
@@ -389,7 +394,7 @@ def set_locked(db: Database, pair_ids: list[int], locked: bool) -> Change:
     """Lock pairs (the matcher never changes them) or unlock them."""
     for pair_id in pair_ids:
         _pair(db, pair_id)
-    journal = _Journal(db, translate("Pairs", "Lock") if locked else translate("Pairs", "Unlock"))
+    journal = Journal(db, translate("Pairs", "Lock") if locked else translate("Pairs", "Unlock"))
     journal.touch("pairs", [(i,) for i in pair_ids])
     db.conn.executemany("UPDATE pairs SET locked = ? WHERE id = ?", [(int(locked), i) for i in pair_ids])
     _audit(db, "lock" if locked else "unlock", pair_ids)
@@ -404,7 +409,7 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
     current = _active_pair(db, apprentice_id, a[6])
     if current and current[1] == mentor_id and current[3]:
         raise UserError(translate("Pairs", "This pair is locked; unlock it first."))
-    journal = _Journal(db, translate("Pairs", "Exclude"))
+    journal = Journal(db, translate("Pairs", "Exclude"))
     journal.touch("exclusions", [(apprentice_id, mentor_id)])
     db.execute("INSERT INTO exclusions (apprentice_id, mentor_id, reason, created_at) VALUES (?, ?, ?, ?)"
                " ON CONFLICT (apprentice_id, mentor_id) DO UPDATE SET reason = excluded.reason",
@@ -447,14 +452,19 @@ def list_pairs(db: Database, programme_id: int | None) -> list[dict]:
     return result
 
 
+# an apprentice (alias a) without an active pair, draft or confirmed, in their programme: the
+# unpaired of the workspace and the Apprentices list's "without a mentor" filter
+WITHOUT_PAIR = ("NOT EXISTS (SELECT 1 FROM pairs p WHERE p.apprentice_id = a.id AND p.ended_at IS NULL"
+                " AND IFNULL(p.programme_id, 0) = IFNULL(a.programme_id, 0))")
+
+
 def unpaired_apprentices(db: Database, programme_id: int | None) -> list[dict]:
     """Apprentices of the scope without an active pair, by trade then student number."""
     where, params = _scope_sql(programme_id, "a.programme_id")
     rows = db.execute(
         "SELECT a.id, a.name, a.student_no, t.id, t.name_zh, a.target_level, IFNULL(e.short_name, ''), IFNULL(e.name, '')"
         " FROM apprentices a JOIN trades t ON t.id = a.trade_id LEFT JOIN enterprises e ON e.id = a.host_enterprise_id"
-        f" WHERE {where} AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.apprentice_id = a.id AND p.ended_at IS NULL"
-        " AND IFNULL(p.programme_id, 0) = IFNULL(a.programme_id, 0)) ORDER BY t.name_zh, a.student_no, a.id", params).fetchall()
+        f" WHERE {where} AND {WITHOUT_PAIR} ORDER BY t.name_zh, a.student_no, a.id", params).fetchall()
     keys = ("id", "name", "student_no", "trade_id", "trade", "target_level", "host_short", "host")
     return [dict(zip(keys, row)) for row in rows]
 

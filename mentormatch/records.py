@@ -1,7 +1,8 @@
 """Record keeping: the fields of each record, their validation, saving, and safe deletion.
 
-Records are trades, enterprises, mentors, apprentices and programmes (colleges are created by
-name as needed). Each kind declares its fields as data (name, label, kind, required), so one
+Records are trades, enterprises, mentors, apprentices, programmes and colleges (a college is
+also created by name as a form or an import first names it; a new name close to a known one gets a
+"did you mean" warning among check()'s Notices). Each kind declares its fields as data (name, label, kind, required), so one
 generic form can edit any of them. A record's values are a dict {field name: value}:
 
 - text, notes, date: str ('' when empty); int, level: int; capacity: int or None (the default
@@ -20,10 +21,15 @@ delete_report() says what depends on a record and which safe actions exist; dele
 one of them, also in one transaction. Each write leaves its row in the audit log (audit.py) in
 its own transaction: a record's creation, its changed fields (old → new), its deletion with the
 values it had.
+
+Bulk edits change many records in one step: set_fields() (the same values for many apprentices),
+move_mentors() (to another enterprise) and merge_colleges(). The first two return a pairs.Change
+that pairs.undo() reverses, like the coordinator's actions on pairs.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +37,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
-from mentormatch import audit, capacity, validation
+from mentormatch import audit, capacity, pairs, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import writes, writing
@@ -215,6 +221,12 @@ KINDS: dict[str, Kind] = {
         ),
         identity=(Identity(("name_zh",), QT_TRANSLATE_NOOP("Records", "A trade with this name already exists.")),),
     ),
+    "colleges": Kind(
+        QT_TRANSLATE_NOOP("Records", "College"),
+        QT_TRANSLATE_NOOP("Records", "Colleges"),
+        (F("name", QT_TRANSLATE_NOOP("Records", "College name"), required=True),),
+        identity=(Identity(("name",), QT_TRANSLATE_NOOP("Records", "A college with this name already exists.")),),
+    ),
 }
 del F
 
@@ -358,6 +370,15 @@ def blocking(errors: dict[str, str]) -> dict[str, str]:
     return {name: message for name, message in errors.items() if not isinstance(message, validation.Notice)}
 
 
+SIMILAR = 0.75  # difflib's ratio: 德阳安装技师学校 and 德阳安装技师学院 are 0.875 alike, 一院 and 二院 0.5
+
+
+def similar_names(name: str, known: list[str]) -> list[str]:
+    """The names in known that differ from name by a character or two (德阳安装技师学校 →
+    德阳安装技师学院), the closest first, at most three."""
+    return [n for n in difflib.get_close_matches(name, known, n=3, cutoff=SIMILAR) if n != name]
+
+
 def differences(kind: str, a: dict, b: dict) -> list[str]:
     """The person fields (Kind.person) in which two records disagree; an empty value agrees with any."""
     return [name for name in KINDS[kind].person if a.get(name) not in (None, "") and b.get(name) not in (None, "") and a[name] != b[name]]
@@ -403,6 +424,8 @@ class Batch:
         self._titles: dict[tuple[str, int], str] = {}  # references named in the audit log
         self.new_names: list[tuple[str, str]] = []  # (table, name) named that were not in the database
         self.created: list[tuple[str, str]] = []  # (table, name) created by write()
+        self._similar: dict[str, list[str]] = {}  # a new college name -> the known ones it resembles (warnings())
+        self._college_fields = [f.name for f in self.spec.fields if f.kind in ("college", "colleges")]
         self._cleaners = [(f.name, self._cleaner(f)) for f in self.spec.fields]
         self._when_empty: dict[str, tuple[object, str]] = {}  # field -> (value, message) of an empty value: most of a roster's cells
         for name, clean_value in self._cleaners:
@@ -472,8 +495,6 @@ class Batch:
         return found
 
     def _create(self, table: str, name: str) -> int:
-        if table == "colleges":
-            return self.db.execute("INSERT INTO colleges (name) VALUES (?)", [name]).lastrowid
         batch = self._batches.setdefault(table, Batch(self.db, table))
         return batch.save({**empty(table), TITLE_SQL[table]: name})  # these kinds are titled by their name column
 
@@ -550,7 +571,8 @@ class Batch:
                 clean[name] = clean_value(raw)
             except ValidationError as exc:
                 errors[name] = str(exc)
-        for name, message in (*self._taken(clean, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id)):
+        for name, message in (*self._taken(clean, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id),
+                              *self._similar_college_notices(clean)):
             errors.setdefault(name, message)
         return clean, errors
 
@@ -568,6 +590,26 @@ class Batch:
             else:
                 identity = self.spec.identity[key[0]]
                 yield identity.fields[-1], translate("Records", identity.taken)
+
+    def _similar_college_notices(self, clean: dict):
+        """(field, Notice) for a new college named like a known one ("did you mean …?"): probably a
+        slip, shown by the form and the import preview, never stopping a save."""
+        for field_name in self._college_fields:
+            value = clean.get(field_name)
+            for name in [value] if isinstance(value, str) else value or []:
+                close = self._similar_colleges(name)
+                if close:
+                    yield field_name, validation.Notice(translate("Records", "{name} is not a known college: did you mean {known}?").format(
+                        name=name, known=translate("Records", " or ").join(close)))
+                    break
+
+    def _similar_colleges(self, name: str) -> list[str]:
+        known = self.lookup("colleges", name) if name else 1
+        if known is not None and known > 0:  # empty, or stored already (a provisional id is still new)
+            return []
+        if name not in self._similar:
+            self._similar[name] = similar_names(name, [n for n, i in self._name_map("colleges").items() if i > 0])
+        return self._similar[name]
 
     def _cleaner(self, f: Field):
         """The function that cleans and checks a value of the field (ValidationError if it is wrong);
@@ -810,7 +852,137 @@ _CROSS_CHECKS = {
     "enterprises": lambda batch, v, record_id: (),  # its name and credit code are its identity
     "programmes": _check_programme,
     "trades": _check_trade_record,
+    "colleges": lambda batch, v, record_id: (),  # its name is its identity
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Bulk edits
+
+BULK_FIELDS = {  # the fields a bulk edit may set, per kind
+    "apprentices": ("programme_id", "host_enterprise_id", "class_name", "start_date", "end_date", "target_level"),
+}
+_PAIRED_FIELDS = {"start_date": ("start_date", "end_date"), "end_date": ("start_date", "end_date")}  # checked together
+
+
+def _problems(db: Database, kind: str, found: list[tuple[int, str]]) -> RecordError:
+    """One message naming the records a bulk edit cannot change, and why: "张三 (2024001): …"."""
+    lines = [translate("Records", "{record}: {reason}").format(record=title(db, kind, i), reason=reason) for i, reason in found]
+    if len(lines) > NAMES_SHOWN:
+        lines[NAMES_SHOWN:] = [translate("Records", "… and {n} more").format(n=len(lines) - NAMES_SHOWN)]
+    return RecordError({"": translate("Records", "Nothing was changed:\n{lines}").format(lines="\n".join(lines))})
+
+
+@writes
+def set_fields(db: Database, kind: str, ids: list[int], values: dict) -> pairs.Change:
+    """Give the records ids the same values {field: value} (fields of BULK_FIELDS) in one
+    transaction, each record checked as the form checks it and written through Batch.write();
+    RecordError naming every record that cannot take them (nothing is written). Returns the
+    Change for pairs.undo()."""
+    assert set(values) <= set(BULK_FIELDS[kind]), values
+    batch = Batch(db, kind)
+    relevant = {n for name in values for n in _PAIRED_FIELDS.get(name, (name,))}
+    checked, refused = [], []
+    for record_id in ids:
+        current = load(db, kind, record_id)
+        clean, errors = batch.check({**current, **values}, record_id)
+        # only the fields set (and those checked with them) count: a value stored before a rule was
+        # tightened does not stop the edit of another field, and is written back as it is
+        if any(n in relevant for n in errors):
+            refused.append((record_id, "; ".join(m for n, m in errors.items() if n in relevant)))
+        checked.append((record_id, {**current, **clean}))
+    if refused:
+        raise _problems(db, kind, refused)
+    journal = pairs.Journal(db, translate("Records", "Edit {n} {kind}").format(
+        n=len(ids), kind=translate("Records", KINDS[kind].plural)), kind)
+    journal.touch(kind, [(i,) for i in ids])
+    for record_id, clean in checked:
+        batch.write(clean, record_id)
+    return journal.finish()
+
+
+def pairs_broken_by_move(db: Database, mentor_ids: list[int], enterprise_id: int) -> list[tuple[int, str, bool]]:
+    """The active pairs of these mentors whose apprentice is hosted by an enterprise other than
+    enterprise_id (pairs.violations' host-enterprise rule): (pair id, "apprentice — mentor", locked)."""
+    return db.execute(
+        "SELECT p.id, a.name || ' (' || a.student_no || ') — ' || m.name, p.locked FROM pairs p"
+        " JOIN apprentices a ON a.id = p.apprentice_id JOIN mentors m ON m.id = p.mentor_id"
+        " WHERE p.ended_at IS NULL AND p.mentor_id IN (SELECT value FROM json_each(?))"
+        " AND a.host_enterprise_id IS NOT NULL AND a.host_enterprise_id <> ? ORDER BY a.name, p.id",
+        [json.dumps(mentor_ids), enterprise_id]).fetchall()
+
+
+@writes
+def move_mentors(db: Database, mentor_ids: list[int], enterprise_id: int, reason: str = "") -> pairs.Change:
+    """Move mentors to another enterprise in one transaction, undoable (pairs.undo()).
+
+    An active pair whose apprentice is hosted elsewhere would break the host-enterprise rule: it
+    ends today with reason, the coordinator's words (pairs.unpair(); a draft pair just leaves the
+    draft), so that the apprentice shows as unpaired and the history says why. Without a reason,
+    or when such a pair is locked, nothing moves: UserError naming the pairs.
+    """
+    batch = Batch(db, "mentors")
+    refused = []
+    for mentor_id in mentor_ids:
+        current = load(db, "mentors", mentor_id)
+        _, errors = batch.check({**current, "enterprise_id": enterprise_id}, mentor_id)
+        errors = {n: m for n, m in errors.items() if n in ("enterprise_id", "employee_no")}
+        if errors:
+            refused.append((mentor_id, "; ".join(errors.values())))
+    numbers = [n for (n,) in db.execute("SELECT employee_no FROM mentors WHERE id IN (SELECT value FROM json_each(?))"
+                                        " AND employee_no IS NOT NULL", [json.dumps(mentor_ids)])]
+    for number in {n for n in numbers if numbers.count(n) > 1}:  # two of them would meet with one number
+        for (mentor_id,) in db.execute("SELECT id FROM mentors WHERE employee_no = ? AND id IN (SELECT value FROM json_each(?))",
+                                       [number, json.dumps(mentor_ids)]):
+            refused.append((mentor_id, translate("Records", "Another mentor of this enterprise has this employee number.")))
+    if refused:
+        raise _problems(db, "mentors", refused)
+    broken = pairs_broken_by_move(db, mentor_ids, enterprise_id)
+    locked = [name for _, name, is_locked in broken if is_locked]
+    if locked:
+        raise UserError(translate("Records", "These pairs are locked and their apprentices are hosted by another enterprise; "
+                                             "unlock them first:\n{pairs}").format(pairs="\n".join(locked)))
+    if broken and not reason.strip():
+        raise UserError(translate("Records", "These pairs end, as their apprentices are hosted by another enterprise; "
+                                             "please give the reason:\n{pairs}").format(pairs="\n".join(n for _, n, _ in broken)))
+    journal = pairs.Journal(db, translate("Records", "Move {n} mentors to {enterprise}").format(
+        n=len(mentor_ids), enterprise=title(db, "enterprises", enterprise_id)), "mentors")
+    journal.touch("pairs", [(pair_id,) for pair_id, _, _ in broken])
+    journal.touch("mentors", [(i,) for i in mentor_ids])
+    for pair_id, _, _ in broken:
+        pairs.unpair(db, pair_id, date.today().isoformat(), reason)
+    for mentor_id in mentor_ids:
+        batch.write({**load(db, "mentors", mentor_id), "enterprise_id": enterprise_id}, mentor_id)
+    return journal.finish()
+
+
+@writes
+def merge_colleges(db: Database, merged_ids: list[int], kept_id: int) -> None:
+    """Merge colleges into another in one transaction: their apprentices and programmes move to the
+    kept college and they are removed, each leaving a row in the audit log. Two apprentices with
+    one student number (a roster imported under both names) would meet in one college: RecordError
+    naming them, and nothing is merged."""
+    merged_ids = [i for i in merged_ids if i != kept_id]
+    if not merged_ids:
+        raise RecordError({"": translate("Records", "Choose another college to merge into this one.")})
+    kept = title(db, "colleges", kept_id)
+    for merged_id in merged_ids:
+        merged = title(db, "colleges", merged_id)
+        clashes = _named(db, "SELECT a.name || ' (' || a.student_no || ')' FROM apprentices a WHERE a.college_id = ?"
+                             f" AND a.student_no IN (SELECT student_no FROM apprentices WHERE college_id = {int(kept_id)})"
+                             " ORDER BY a.student_no", merged_id)
+        if clashes:
+            raise RecordError({"": translate("Records", "These apprentices of {merged} have the student number of an apprentice "
+                                                        "of {kept}; delete or correct the duplicates first:\n{names}").format(
+                merged=merged, kept=kept, names="\n".join(clashes))})
+        moved = _count(db, "SELECT COUNT(*) FROM apprentices WHERE college_id = ?", merged_id)
+        audit.record(db, "merge", "colleges", kept_id, translate("Records", "{merged} → {kept}").format(merged=merged, kept=kept),
+                     {"name": [merged, kept], "apprentices_moved": [None, moved]})
+        db.execute("UPDATE apprentices SET college_id = ? WHERE college_id = ?", [kept_id, merged_id])
+        db.execute("INSERT OR IGNORE INTO programme_colleges (programme_id, college_id)"
+                   " SELECT programme_id, ? FROM programme_colleges WHERE college_id = ?", [kept_id, merged_id])
+        db.execute("DELETE FROM programme_colleges WHERE college_id = ?", [merged_id])
+        db.execute("DELETE FROM colleges WHERE id = ?", [merged_id])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -931,6 +1103,16 @@ def delete_report(db: Database, kind: str, record_id: int) -> DeleteReport:
             report.lines.append(translate("Records", "A trade in use can be retired: it stays on existing records but is no longer offered."))
         else:
             report.actions = ["delete"]
+    elif kind == "colleges":
+        apprentices = _count(db, "SELECT COUNT(*) FROM apprentices WHERE college_id = ?", record_id)
+        line(QT_TRANSLATE_NOOP("Records", "Apprentices: {n}"), apprentices)
+        line(QT_TRANSLATE_NOOP("Records", "Programmes: {n}"),
+             _count(db, "SELECT COUNT(*) FROM programme_colleges WHERE college_id = ?", record_id))
+        if apprentices:
+            report.lines.append(translate("Records", "A college with apprentices cannot be deleted; merge it into another college "
+                                                     "to move them (Merge on the Colleges page)."))
+        else:
+            report.actions = ["detach_delete"] if report.lines else ["delete"]
     return report
 
 
@@ -962,6 +1144,8 @@ def delete(db: Database, kind: str, record_id: int, action: str = "delete") -> N
             db.execute("DELETE FROM programme_enterprises WHERE enterprise_id = ?", [record_id])
         elif kind == "programmes":
             db.execute("UPDATE apprentices SET programme_id = NULL WHERE programme_id = ?", [record_id])
+        elif kind == "colleges":
+            db.execute("DELETE FROM programme_colleges WHERE college_id = ?", [record_id])
         db.execute(f"DELETE FROM {kind} WHERE id = ?", [record_id])
 
 

@@ -1,5 +1,8 @@
 """The printed roster: an A4 landscape table with a title, the date and page numbers.
 
+The rows are numbered in a first column (序号); with signature=True a last column is left empty
+for each person to sign in (签名), wide and tall enough for a handwritten name.
+
 write_pdf() writes a PDF; render() draws onto any paged device, so the export dialog prints the
 same pages through a QPrinter. Text is set in a Simplified Chinese font (mentormatch.fonts).
 
@@ -37,9 +40,10 @@ RULE_COLOUR = QColor("#808080")
 HEADER_FILL = QColor("#e8e8e8")
 MAX_LINES = 3  # a longer cell text is cut with an ellipsis on its last line
 SHAPED_KEPT = 4000  # cells kept shaped while drawing (bounds memory; repeated texts are found in it)
+SIGNATURE_MM = (30, 9)  # width and height of the place to sign in
 
 
-def write_pdf(path: str | Path, title: str, headers: list[str], rows: list[list]) -> None:
+def write_pdf(path: str | Path, title: str, headers: list[str], rows: list[list], signature: bool = False) -> None:
     """Write the roster as a PDF file at path, with a text layer that copies and searches correctly."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
@@ -47,7 +51,7 @@ def write_pdf(path: str | Path, title: str, headers: list[str], rows: list[list]
     writer.setCreator("MentorMatch")
     writer.setPageLayout(page_layout())
     layer = TextLayer()
-    render(writer, title, headers, rows, layer)
+    render(writer, title, headers, rows, layer, signature)
     del writer  # the file is complete once the writer is gone
     layer.repair(path)
 
@@ -57,14 +61,18 @@ def page_layout() -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def render(device: QPagedPaintDevice, title: str, headers: list[str], rows: list[list], layer: TextLayer | None = None) -> int:
-    """Draw the roster onto device page by page; returns the number of pages.
+def render(device: QPagedPaintDevice, title: str, headers: list[str], rows: list[list], layer: TextLayer | None = None,
+           signature: bool = False) -> int:
+    """Draw the roster onto device page by page, its rows numbered, with a column to sign in if
+    signature; returns the number of pages.
 
     Every text drawn is recorded in layer (pdf_text repairs the PDF's text layer from it)."""
     layer = layer if layer is not None else TextLayer()  # a printer's record is dropped
     page = device.pageLayout().paintRectPixels(device.resolution())
     width, height = float(page.width()), float(page.height())
-    table = _Table(device, layer, headers, rows, width)
+    headers = [translate("Roster", "No."), *headers, *([translate("Roster", "Signature")] if signature else [])]
+    rows = [[number, *row, *([""] if signature else [])] for number, row in enumerate(rows, start=1)]
+    table = _Table(device, layer, headers, rows, width, signature)
     heading = _Text(device, layer, title, chinese_font(TITLE_PT, bold=True), width)
     printed = _Text(device, layer, translate("Roster", "Printed {date}").format(date=date.today().isoformat()),
                     chinese_font(SMALL_PT), width)
@@ -133,15 +141,20 @@ def _lay_out(text: str, font: QFont, device: QPagedPaintDevice, width: float) ->
 class _Table:
     """The rows measured once: column widths, each row's height, and drawing any run of rows."""
 
-    def __init__(self, device: QPagedPaintDevice, layer: TextLayer, headers: list[str], rows: list[list], width: float):
+    def __init__(self, device: QPagedPaintDevice, layer: TextLayer, headers: list[str], rows: list[list], width: float,
+                 signature: bool = False):
         self.device, self.layer = device, layer
         self.unit = device.resolution() / 72  # device pixels per point
         self.padding = PADDING_PT * self.unit
         self.font, self.bold = chinese_font(TABLE_PT), chinese_font(TABLE_PT, bold=True)
         self.metrics = QFontMetricsF(self.font, device)
         self.line_height = self.metrics.height()
+        per_mm = device.resolution() / 25.4
+        if signature:  # a row is tall enough to sign in
+            self.line_height = max(self.line_height, SIGNATURE_MM[1] * per_mm - 2 * self.padding)
         self.texts = [["" if v is None else str(v) for v in row] for row in rows]
-        self.widths, need = _column_widths(device, headers, self.texts, width, 2 * self.padding + self.unit)
+        self.widths, need = _column_widths(device, headers, self.texts, width, 2 * self.padding + self.unit,
+                                           {len(headers) - 1: SIGNATURE_MM[0] * per_mm} if signature else {})
         # Columns whose cells may need more than one line: their widest text (as widest() guesses it from
         # character counts, so with some room to spare) does not fit. A cell of any other column is one
         # line, so a row's height is found without measuring each of its cells.
@@ -207,7 +220,7 @@ class _Table:
 
 
 def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[list[str]], width: float,
-                   padding: float) -> tuple[list[float], list[float]]:
+                   padding: float, least: dict[int, float]) -> tuple[list[float], list[float]]:
     """Column widths filling width, and the width each column's widest text needs. First each column gets room for its longest word that must not
     break (a student number, a date, an ID, an English word of the header; Chinese breaks between any
     two characters); then, where the page allows, room for its widest text, and when it does not,
@@ -221,8 +234,9 @@ def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[lis
         text = max((plain.horizontalAdvance(v) for v in texts), default=0.0)
         word = max([bold.horizontalAdvance(w) for w in header.split()]
                    + [plain.horizontalAdvance(w) for v in texts for w in v.split() if w.isascii()], default=0.0)
-        need.append(max(text, word) + padding)
-        words.append(word + padding)
+        word = max(word + padding, least.get(i, 0.0))  # the signature column: room for a handwritten name
+        need.append(max(text + padding, word))
+        words.append(word)
     if sum(words) >= width:  # not even the words fit: everything wraps
         return [width * w / (sum(words) or 1) for w in words], need
     extra = [n - w for n, w in zip(need, words)]

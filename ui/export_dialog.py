@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from mentormatch import exporter, roster_pdf
 from mentormatch.errors import UserError
 from ui.programme_combo import fill_programmes
+from ui.screen_fit import resize_within_screen
 
 FORMATS = ("xlsx", "csv", "pdf", "print")
 
@@ -52,6 +53,8 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(label, key)
         self.columns = QListWidget(self)
         self.sheets_check = QCheckBox(self.tr("One sheet per enterprise"), self)
+        self.signature_check = QCheckBox(self.tr("A column to sign in (签名)"), self)
+        self.signature_check.setToolTip(self.tr("The PDF or printed roster ends with an empty column where each person signs"))
         self.full_check = QCheckBox(self.tr("Include full personal data (ID numbers and phones)"), self)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
@@ -74,6 +77,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.sheets_check)
+        layout.addWidget(self.signature_check)
         layout.addWidget(self.full_check)
         layout.addWidget(self.warning)
         layout.addWidget(self.result)
@@ -84,7 +88,7 @@ class ExportDialog(QDialog):
         self.columns.itemChanged.connect(self._update)
         self.full_check.toggled.connect(self._update)
         self._kind_changed()
-        self.resize(520, 620)
+        resize_within_screen(self, 520, 620)
 
     def kind(self) -> str:
         return self.kind_combo.currentData()
@@ -107,6 +111,7 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         fmt = self.format_combo.currentData()
         self.sheets_check.setEnabled(fmt == "xlsx" and self.kind() in ("pairs", "mentors"))
+        self.signature_check.setEnabled(fmt in ("pdf", "print"))
         self.programme_combo.setEnabled(self.kind() != "audit")  # the history covers every programme
         self.export_button.setText(self.tr("Print…") if fmt == "print" else self.tr("Export…"))
         self.export_button.setEnabled(bool(self.chosen_columns()))
@@ -123,6 +128,9 @@ class ExportDialog(QDialog):
             self.warning.setText(self.tr("The file will contain the full phone numbers of mentors. Share it only with people "
                                          "who need them, and delete it when done."))
         self.warning.setVisible(self.full_personal_data())
+
+    def signature(self) -> bool:
+        return self.signature_check.isChecked() and self.signature_check.isEnabled()
 
     def full_personal_data(self) -> bool:
         return self.full_check.isChecked() and self.full_check.isEnabled()
@@ -141,7 +149,7 @@ class ExportDialog(QDialog):
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 count = exporter.export(self.db, self.kind(), path, sheet_per_enterprise=self.sheets_check.isChecked()
-                                        and self.sheets_check.isEnabled(), **options)
+                                        and self.sheets_check.isEnabled(), signature=self.signature(), **options)
             finally:
                 QGuiApplication.restoreOverrideCursor()
         except (UserError, OSError) as exc:
@@ -168,5 +176,5 @@ class ExportDialog(QDialog):
             return
         sheet = exporter.sheets(self.db, self.kind(), options["programme_id"], options["keys"], options["full_personal_data"])[0]
         title = exporter.document_title(self.db, self.kind(), options["programme_id"])
-        pages = roster_pdf.render(printer, title, sheet.headers, sheet.rows)
+        pages = roster_pdf.render(printer, title, sheet.headers, sheet.rows, signature=self.signature())
         self.result.setText(self.tr("{pages} pages sent to the printer.").format(pages=pages))

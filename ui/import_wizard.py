@@ -41,6 +41,7 @@ from mentormatch.errors import UserError, user_message
 from mentormatch.i18n import translate
 from mentormatch.validation import mask_id, mask_phone
 from ui import jobs
+from ui.screen_fit import resize_within_screen
 
 STATUS_COLOURS = {"ok": QColor("#D1E7DD"), "warning": QColor("#FFF3CD"), "error": QColor("#F8D7DA")}
 FILTERS = ("all", "ok", "warning", "error", "duplicate")
@@ -594,6 +595,6 @@ class ImportWizard(QWizard):
         self.report_page = ReportPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.report_page):
             self.addPage(page)
-        self.resize(1000, 680)
+        resize_within_screen(self, 1000, 680)
         if path:
             self.file_page.load(str(path))

@@ -16,6 +16,7 @@ from mentormatch import letters
 from ui import column_widths, jobs
 from ui.programme_combo import fill_programmes
 from ui.rows_model import RowsModel
+from ui.screen_fit import resize_within_screen
 
 SETTINGS_KEY = "lists/letters/header"  # column widths, beside those of the record lists
 
@@ -266,7 +267,7 @@ class LettersPage(QWidget):
             title += " — " + self.tr("{new} new numbers are issued only when printed").format(new=batch.new)
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(lambda device: self._paint_requested(batch, device))
-        dialog.resize(900, 1000)
+        resize_within_screen(dialog, 900, 1000)
         dialog.exec()
 
     def _paint_requested(self, batch: letters.Batch, device: QPrinter) -> None:

@@ -18,6 +18,7 @@ from mentormatch.letter_render import Page, PageRenderer
 from ui import jobs
 from ui.letters import attempt
 from ui.programme_combo import fill_programmes
+from ui.screen_fit import resize_within_screen
 from ui.settings_dialog import FormDialog, LetterSettingsForm
 
 
@@ -78,7 +79,7 @@ class IssueDialog(QDialog):
         self.select_all.toggled.connect(self._check_all)
         self.mentors.itemChanged.connect(self._update)
         self._load_mentors()
-        self.resize(620, 640)
+        resize_within_screen(self, 620, 640)
 
     def _load_mentors(self) -> None:
         pid = self.programme.currentData()
@@ -189,7 +190,7 @@ class TemplateEditor(QDialog):
         self.template.currentIndexChanged.connect(self.load)
         self.sample = self._sample_letter()
         self.load()
-        self.resize(1200, 820)
+        resize_within_screen(self, 1200, 820)
 
     def _sample_letter(self) -> letters.Letter:
         """The first registered or possible letter, else a made-up one, to fill the preview."""
@@ -284,4 +285,4 @@ class OptionsDialog(FormDialog):
     def __init__(self, db: Database, parent=None):
         super().__init__(db, LetterSettingsForm(db), parent)
         self.setWindowTitle(self.tr("Letter options"))
-        self.resize(640, 680)
+        resize_within_screen(self, 640, 680)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from mentormatch import pairs
+
 
 @dataclass(frozen=True)
 class Column:
@@ -30,6 +32,7 @@ class ListSpec:
     search: tuple[str, ...]  # conditions with one ? each for the LIKE pattern
     programme: str = ""  # condition with ? for the programme id; empty: no programme filter
     default_sort: int = 0
+    filters: tuple[tuple[str, str], ...] = ()  # (label, condition on the base table) the list can be narrowed to
 
 
 C = Column
@@ -70,6 +73,7 @@ LISTS: dict[str, ListSpec] = {
             "a.host_enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE ? OR short_name LIKE ?)",
         ),
         programme="a.programme_id = ?",
+        filters=((QT_TRANSLATE_NOOP("Lists", "Without a mentor"), pairs.WITHOUT_PAIR),),
     ),
     "mentors": ListSpec(
         "mentors", "m",
@@ -156,6 +160,17 @@ LISTS: dict[str, ListSpec] = {
         ),
         ("t.name_zh LIKE ?", "t.name_en LIKE ?", "t.code LIKE ?", "t.id IN (SELECT trade_id FROM trade_aliases WHERE alias LIKE ?)"),
         default_sort=0,
+    ),
+    "colleges": ListSpec(
+        "colleges", "c", "colleges c",
+        (
+            C(QT_TRANSLATE_NOOP("Lists", "College name"), "c.name", width=260, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Apprentices"), "(SELECT COUNT(*) FROM apprentices WHERE college_id = c.id)", width=80),
+            C(QT_TRANSLATE_NOOP("Lists", "Programmes"),
+              "(SELECT group_concat(p.name, '、') FROM programme_colleges pc JOIN programmes p ON p.id = pc.programme_id"
+              " WHERE pc.college_id = c.id)", width=300, collate=True),
+        ),
+        ("c.name LIKE ?",),
     ),
 }
 del C

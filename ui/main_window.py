@@ -34,6 +34,7 @@ from mentormatch import __version__, backup, sample, store
 from mentormatch.errors import UserError
 from ui import jobs
 from ui.record_page import RecordPage
+from ui.screen_fit import resize_within_screen
 
 SP = QStyle.StandardPixmap
 # key, label, icon, (module, class) for pages of other areas; None for a record list
@@ -43,6 +44,7 @@ PAGES = [
     ("enterprises", QT_TRANSLATE_NOOP("MainWindow", "Enterprises"), SP.SP_DriveNetIcon, None),
     ("programmes", QT_TRANSLATE_NOOP("MainWindow", "Programmes"), SP.SP_FileDialogDetailedView, None),
     ("trades", QT_TRANSLATE_NOOP("MainWindow", "Trades"), SP.SP_DirIcon, None),
+    ("colleges", QT_TRANSLATE_NOOP("MainWindow", "Colleges"), SP.SP_DirHomeIcon, None),
     ("pairing", QT_TRANSLATE_NOOP("MainWindow", "Pairing"), SP.SP_BrowserReload, ("ui.pairing", "PairingPage")),
     ("letters", QT_TRANSLATE_NOOP("MainWindow", "Letters"), SP.SP_FileIcon, ("ui.letters", "LettersPage")),
     ("history", QT_TRANSLATE_NOOP("MainWindow", "History"), SP.SP_FileDialogContentsView, ("ui.history", "HistoryPage")),
@@ -85,8 +87,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            room = self.screen().availableGeometry()  # a 1366×768 office screen has less than 780 px
-            self.resize(min(1280, room.width()), min(780, room.height() - 40))
+            resize_within_screen(self, 1280, 780)  # a 1366×768 office screen has less than 780 px
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row][0]))
         keys = [p[0] for p in PAGES]
         start = settings.value("window/page", "apprentices")

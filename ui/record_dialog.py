@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from mentormatch import records, settings
 from ui import editors
+from ui.screen_fit import resize_within_screen
 
 WIDE = ("notes", "lines", "refs", "colleges")
 FIELD_WIDTH = 260  # px; room for a message under the field in two lines
@@ -129,7 +130,7 @@ class RecordDialog(QDialog):
         for name, editor in self.editors.items():
             editor.changed.connect(lambda name=name: self._changed(name))
         self.validate()
-        self.resize(self.sizeHint().boundedTo(self._screen))
+        resize_within_screen(self, self.sizeHint().width(), self.sizeHint().height())
         geometry = QSettings().value(f"dialogs/{kind}/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

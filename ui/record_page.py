@@ -1,17 +1,30 @@
-"""One record list page: toolbar (add, edit, delete), search box, programme filter and the table."""
+"""One record list page: toolbar (add, edit, delete), search box, programme filter and the table.
+
+Enter on a row opens it, as a double-click does. Some lists act on many selected rows at once
+(ui/bulk_edit.py): apprentices are edited together, mentors moved to another enterprise, colleges
+merged; Undo (Ctrl+Z) reverses the page's last bulk edit.
+"""
 
 from __future__ import annotations
 
 import zlib
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -22,13 +35,24 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from mentormatch import records, sample
-from ui import column_widths
+from mentormatch import pairs, records, sample
+from mentormatch.errors import UserError
+from ui import bulk_edit, column_widths
 from ui.delete_dialog import confirm_delete
 from ui.lists import LISTS
 from ui.programme_combo import fill_programmes
 from ui.record_dialog import RecordDialog
 from ui.table_model import RecordTableModel
+
+BULK = {  # kind -> (dialog of ui/bulk_edit.py, action label, tooltip)
+    "apprentices": ("BulkEditDialog", QT_TRANSLATE_NOOP("RecordPage", "Edit selected…"),
+                    QT_TRANSLATE_NOOP("RecordPage", "Set the programme, host enterprise, class, dates or target level "
+                                                    "of all selected apprentices")),
+    "mentors": ("MoveMentorsDialog", QT_TRANSLATE_NOOP("RecordPage", "Move to enterprise…"),
+                QT_TRANSLATE_NOOP("RecordPage", "Move the selected mentors to another enterprise")),
+    "colleges": ("MergeCollegesDialog", QT_TRANSLATE_NOOP("RecordPage", "Merge…"),
+                 QT_TRANSLATE_NOOP("RecordPage", "Merge the selected colleges into one; their apprentices move with them")),
+}
 
 
 class RecordPage(QWidget):
@@ -70,6 +94,7 @@ class RecordPage(QWidget):
         toolbar = QToolBar(self)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
+        self._build_bulk_actions(toolbar)
 
         self.search_box = QLineEdit(self)
         self.search_box.setClearButtonEnabled(True)
@@ -83,6 +108,13 @@ class RecordPage(QWidget):
         self.programme_box.currentIndexChanged.connect(lambda: self.model.set_programme(self.programme_box.currentData()))
         self.programme_box.setVisible(bool(self.spec.programme))
 
+        self.filter_box = QComboBox(self)
+        self.filter_box.addItem(self.tr("All"), "")
+        for label, condition in self.spec.filters:
+            self.filter_box.addItem(QCoreApplication.translate("Lists", label), condition)
+        self.filter_box.currentIndexChanged.connect(lambda: self.model.set_condition(self.filter_box.currentData()))
+        self.filter_box.setVisible(bool(self.spec.filters))
+
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,7 +125,7 @@ class RecordPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda index: self.edit_record(self.model.record_id(index.row())))
+        self.table.activated.connect(lambda index: self.edit_record(self.model.record_id(index.row())))  # double-click or Enter
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
         self._restore_columns()
@@ -102,6 +134,7 @@ class RecordPage(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(toolbar)
         top.addStretch(1)
+        top.addWidget(self.filter_box)
         top.addWidget(self.programme_box)
         top.addWidget(self.search_box)
         layout = QVBoxLayout(self)
@@ -123,6 +156,7 @@ class RecordPage(QWidget):
             "enterprises": self.tr("Search name, contact, address, credit code (Ctrl+F)"),
             "programmes": self.tr("Search name, description (Ctrl+F)"),
             "trades": self.tr("Search name, code, alias (Ctrl+F)"),
+            "colleges": self.tr("Search name (Ctrl+F)"),
         }
         return hints[self.kind]
 
@@ -149,6 +183,7 @@ class RecordPage(QWidget):
             "enterprises": self.tr("No enterprises yet"),
             "programmes": self.tr("No programmes yet"),
             "trades": self.tr("No trades yet"),
+            "colleges": self.tr("No colleges yet"),
         }
         panel = QWidget(self)
         title = QLabel(f"<h2>{titles[self.kind]}</h2>", panel)
@@ -215,6 +250,8 @@ class RecordPage(QWidget):
         count = len(self.table.selectionModel().selectedRows())
         self.edit_action.setEnabled(count == 1)
         self.delete_action.setEnabled(count > 0)
+        if self.bulk_action is not None:
+            self.bulk_action.setEnabled(count > 0)
 
     # -- editing --------------------------------------------------------------------------
 
@@ -242,6 +279,59 @@ class RecordPage(QWidget):
         if ids and confirm_delete(self, self.db, self.kind, ids):
             self.refresh()
             self.data_changed.emit()
+
+    # -- many records at once (ui/bulk_edit.py) --------------------------------------------
+
+    def _build_bulk_actions(self, toolbar: QToolBar) -> None:
+        self.bulk_action: QAction | None = None
+        self.history: list[pairs.Change] = []  # the bulk edits Undo can reverse, the last one last
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.undo)
+        if self.kind not in BULK:
+            return
+        dialog, label, tip = BULK[self.kind]
+        self.bulk_action = QAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView), self.tr(label), self)
+        self.bulk_action.setToolTip(self.tr(tip))
+        self.bulk_action.triggered.connect(lambda: self.run_bulk(getattr(bulk_edit, dialog)))
+        toolbar.addAction(self.bulk_action)
+        if self.kind != "colleges":  # a merge cannot be undone
+            self.addAction(self.undo_action)
+            toolbar.addAction(self.undo_action)
+        self._update_undo()
+
+    def run_bulk(self, dialog_class) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        dialog = dialog_class(self.db, ids, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.change is not None:
+            self.history.append(dialog.change)
+        self.refresh()
+        self.data_changed.emit()
+        self._update_undo()
+
+    def undo(self) -> None:
+        if not self.history:
+            return
+        change = self.history[-1]
+        try:
+            pairs.undo(self.db, change)
+        except UserError as exc:
+            self.history.clear()
+            QMessageBox.warning(self, self.tr("Undo"), str(exc))
+        else:
+            self.history.pop()
+        self._update_undo()
+        self.refresh()
+        self.data_changed.emit()
+
+    def _update_undo(self) -> None:
+        self.undo_action.setEnabled(bool(self.history))
+        self.undo_action.setToolTip(self.tr("Undo: {action} (Ctrl+Z)").format(action=self.history[-1].label) if self.history else "")
 
     # -- remembered column widths ---------------------------------------------------------
 

@@ -42,6 +42,7 @@ from mentormatch.errors import UserError
 from mentormatch.fonts import chinese_families
 from mentormatch.store import writing
 from ui.record_dialog import ERROR_STYLE
+from ui.screen_fit import resize_within_screen
 
 
 class GeneralTab(QWidget):
@@ -312,7 +313,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        self.resize(640, 680)
+        resize_within_screen(self, 640, 680)
 
     def accept(self) -> None:
         refused = _refuse_or_save(self.db, [self.tabs.widget(i) for i in range(self.tabs.count())])

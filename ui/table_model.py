@@ -70,6 +70,7 @@ class RecordTableModel(QAbstractTableModel):
         self._loaded = False
         self._search = ""
         self.programme: int | None = None
+        self.condition = ""  # one of ListSpec.filters' conditions, or "" for every record
         self._sort_column = spec.default_sort
         self._order = Qt.SortOrder.AscendingOrder
         self._total = 0
@@ -107,6 +108,8 @@ class RecordTableModel(QAbstractTableModel):
         if self.programme is not None and self.spec.programme:
             where.append(self.spec.programme)
             params += [self.programme] * self.spec.programme.count("?")
+        if self.condition:
+            where.append(self.condition)
         column = self.spec.columns[self._sort_column]
         order_by = column.sort or column.sql
         descending = self._order == Qt.SortOrder.DescendingOrder
@@ -150,6 +153,12 @@ class RecordTableModel(QAbstractTableModel):
     def set_programme(self, programme_id: int | None) -> None:
         if programme_id != self.programme:
             self.programme = programme_id
+            if self._loaded:
+                self._requery()
+
+    def set_condition(self, condition: str) -> None:
+        if condition != self.condition:
+            self.condition = condition
             if self._loaded:
                 self._requery()
 

@@ -71,6 +71,10 @@
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
         <source>Pair</source>
         <translation>配对</translation>
     </message>
@@ -113,6 +117,10 @@
     <message>
         <source>Ended on</source>
         <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Apprentices moved</source>
+        <translation>转入学徒</translation>
     </message>
     <message>
         <source>Added</source>

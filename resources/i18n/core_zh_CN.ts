@@ -156,12 +156,20 @@
         <translation>即使部分行有错误，也导入正确的行</translation>
     </message>
     <message>
-        <source>export pairs, mentors, the letter register or the history of changes</source>
-        <translation>导出配对、导师、聘书登记簿或修改记录</translation>
+        <source>export pairs, the apprentice or mentor roster, the letter register or the history of changes</source>
+        <translation>导出配对表、学徒花名册或导师花名册、聘书登记簿或修改记录</translation>
     </message>
     <message>
         <source>file ending in .xlsx, .csv or .pdf</source>
         <translation>扩展名为 .xlsx、.csv 或 .pdf 的文件</translation>
+    </message>
+    <message>
+        <source>only these columns, by key or header in English or Chinese (e.g. 学号,姓名,班级)</source>
+        <translation>只导出这些列，可写列名（中文或英文）或键名（如 学号,姓名,班级）</translation>
+    </message>
+    <message>
+        <source>a PDF roster ends with a column to sign in (签名)</source>
+        <translation>PDF 花名册最后加一列供签名（签名）</translation>
     </message>
     <message>
         <source>write ID numbers and phones unmasked</source>

@@ -327,6 +327,10 @@
         <translation>这些配对此后已被修改，无法再撤销“{action}”。</translation>
     </message>
     <message>
+        <source>These records were changed since; "{action}" can no longer be undone.</source>
+        <translation>这些记录之后又被修改过，无法再撤销“{action}”。</translation>
+    </message>
+    <message>
         <source>Discard the draft</source>
         <translation>放弃草稿</translation>
     </message>

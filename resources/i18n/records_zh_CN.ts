@@ -48,6 +48,25 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
 </context>
 <context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Edit {n} apprentices</source>
+        <translation>批量修改 {n} 名学徒</translation>
+    </message>
+    <message>
+        <source>Tick the fields to set; the same value goes to all {n} selected apprentices. Undo (Ctrl+Z) puts the old values back.</source>
+        <translation>勾选要修改的项目；所选的 {n} 名学徒都改为同一个值。撤销（Ctrl+Z）可恢复原值。</translation>
+    </message>
+    <message>
+        <source>None (type to search)</source>
+        <translation>无（输入以搜索）</translation>
+    </message>
+    <message>
+        <source>Choose an entry from the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>e.g. 2026-07-14</source>
@@ -290,6 +309,10 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
         <translation>在岗</translation>
     </message>
     <message>
+        <source>Without a mentor</source>
+        <translation>尚无导师</translation>
+    </message>
+    <message>
         <source>Load (with draft) / capacity</source>
         <translation>在带（含草稿）/名额</translation>
     </message>
@@ -358,6 +381,14 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
         <translation>别名（专业）</translation>
     </message>
     <message>
+        <source>College name</source>
+        <translation>院校名称</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>项目</translation>
+    </message>
+    <message>
         <source>Related trades</source>
         <translation>相关工种</translation>
     </message>
@@ -387,6 +418,10 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     <message>
         <source>Trades</source>
         <translation>工种</translation>
+    </message>
+    <message>
+        <source>Colleges</source>
+        <translation>院校</translation>
     </message>
     <message>
         <source>Pairing</source>
@@ -522,6 +557,68 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
 </context>
 <context>
+    <name>MergeCollegesDialog</name>
+    <message>
+        <source>Merge colleges</source>
+        <translation>合并院校</translation>
+    </message>
+    <message>
+        <source>The apprentices and programmes of the merged colleges move to the college kept, and the merged colleges are removed. This cannot be undone.</source>
+        <translation>被合并院校的学徒和项目将转到保留的院校，被合并的院校随后删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>{name} ({n} apprentices)</source>
+        <translation>{name}（{n} 名学徒）</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>保留：</translation>
+    </message>
+    <message>
+        <source>Merged into it:</source>
+        <translation>并入的院校：</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMentorsDialog</name>
+    <message>
+        <source>Move {n} mentors</source>
+        <translation>调动 {n} 名导师</translation>
+    </message>
+    <message>
+        <source>Move the {n} selected mentors to another enterprise. Undo (Ctrl+Z) moves them back.</source>
+        <translation>将所选的 {n} 名导师调到另一家企业。撤销（Ctrl+Z）可调回。</translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation>输入以搜索</translation>
+    </message>
+    <message>
+        <source>New enterprise:</source>
+        <translation>新企业：</translation>
+    </message>
+    <message>
+        <source>Why these pairs end, e.g. the mentor changed employer</source>
+        <translation>结束这些配对的原因，如：导师调往其他单位</translation>
+    </message>
+    <message>
+        <source>{n} pairs end, as their apprentices are hosted by another enterprise; they show as unpaired afterwards. Give the reason:</source>
+        <translation>以下 {n} 个配对将结束，因为学徒的实习企业不是新企业；之后这些学徒显示为未配对。请填写原因：</translation>
+    </message>
+    <message>
+        <source>Move and end {n} pairs</source>
+        <translation>调动并结束 {n} 个配对</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>调动</translation>
+    </message>
+</context>
+<context>
     <name>MultiEditor</name>
     <message>
         <source>Type to filter; Enter adds a new name</source>
@@ -556,11 +653,11 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Type to search</source>
-        <translation>输入文字查找</translation>
+        <translation>输入以搜索</translation>
     </message>
     <message>
         <source>None (type to search)</source>
-        <translation>无（输入文字查找）</translation>
+        <translation>无（输入以搜索）</translation>
     </message>
     <message>
         <source>Choose an entry from the list.</source>
@@ -606,6 +703,10 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>删除选中的记录（Del）</translation>
     </message>
     <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
         <source>Search name, student number, trade, enterprise, class (Ctrl+F)</source>
         <translation>搜索姓名、学号、工种、企业、班级（Ctrl+F）</translation>
     </message>
@@ -624,6 +725,10 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     <message>
         <source>Search name, code, alias (Ctrl+F)</source>
         <translation>搜索名称、编码、别名（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search name (Ctrl+F)</source>
+        <translation>搜索名称（Ctrl+F）</translation>
     </message>
     <message>
         <source>All programmes</source>
@@ -650,6 +755,10 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>还没有工种</translation>
     </message>
     <message>
+        <source>No colleges yet</source>
+        <translation>还没有院校</translation>
+    </message>
+    <message>
         <source>Add them one by one, import a roster from Excel or CSV (or drop the file on this window), or load the sample data to try MentorMatch first.</source>
         <translation>可以逐条新增，也可以从 Excel 或 CSV 导入名单（或把文件拖到本窗口），还可以先载入示例数据试用 MentorMatch。</translation>
     </message>
@@ -672,6 +781,38 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     <message>
         <source>{kind}: {shown} of {total} shown</source>
         <translation>{kind}：显示 {shown} / 共 {total}</translation>
+    </message>
+    <message>
+        <source>Edit selected…</source>
+        <translation>批量修改…</translation>
+    </message>
+    <message>
+        <source>Set the programme, host enterprise, class, dates or target level of all selected apprentices</source>
+        <translation>为所选学徒统一设置项目、实习企业、班级、起止日期或目标等级</translation>
+    </message>
+    <message>
+        <source>Move to enterprise…</source>
+        <translation>调到企业…</translation>
+    </message>
+    <message>
+        <source>Move the selected mentors to another enterprise</source>
+        <translation>将所选导师调到另一家企业</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Merge the selected colleges into one; their apprentices move with them</source>
+        <translation>把所选院校合并为一所，学徒随之转入</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo: {action} (Ctrl+Z)</source>
+        <translation>撤销：{action}（Ctrl+Z）</translation>
     </message>
 </context>
 <context>
@@ -925,8 +1066,24 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>停用（不再供选择）</translation>
     </message>
     <message>
+        <source>College name</source>
+        <translation>院校名称</translation>
+    </message>
+    <message>
+        <source>A college with this name already exists.</source>
+        <translation>已有同名院校。</translation>
+    </message>
+    <message>
         <source>There is no programme named {name}. Programmes: {names}.</source>
         <translation>没有名为“{name}”的项目。现有项目：{names}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a known college: did you mean {known}?</source>
+        <translation>“{name}”不是已有的院校，您是否要填“{known}”？</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>”或“</translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
@@ -1041,6 +1198,50 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>……另有 {n} 条</translation>
     </message>
     <message>
+        <source>{record}: {reason}</source>
+        <translation>{record}：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed:
+{lines}</source>
+        <translation>未做任何修改：
+{lines}</translation>
+    </message>
+    <message>
+        <source>Edit {n} {kind}</source>
+        <translation>{kind}：批量修改 {n} 条</translation>
+    </message>
+    <message>
+        <source>These pairs are locked and their apprentices are hosted by another enterprise; unlock them first:
+{pairs}</source>
+        <translation>以下配对已锁定，且学徒的实习企业不是新企业；请先解锁：
+{pairs}</translation>
+    </message>
+    <message>
+        <source>These pairs end, as their apprentices are hosted by another enterprise; please give the reason:
+{pairs}</source>
+        <translation>以下配对将结束，因为学徒的实习企业不是新企业；请填写原因：
+{pairs}</translation>
+    </message>
+    <message>
+        <source>Move {n} mentors to {enterprise}</source>
+        <translation>调动 {n} 名导师到{enterprise}</translation>
+    </message>
+    <message>
+        <source>Choose another college to merge into this one.</source>
+        <translation>请选择要并入此院校的另一所院校。</translation>
+    </message>
+    <message>
+        <source>These apprentices of {merged} have the student number of an apprentice of {kept}; delete or correct the duplicates first:
+{names}</source>
+        <translation>{merged}的以下学徒与{kept}的学徒学号相同；请先删除或更正重复的记录：
+{names}</translation>
+    </message>
+    <message>
+        <source>{merged} → {kept}</source>
+        <translation>{merged} → {kept}</translation>
+    </message>
+    <message>
         <source>Active pairs: {n}</source>
         <translation>进行中的配对：{n}</translation>
     </message>
@@ -1099,6 +1300,10 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     <message>
         <source>A trade in use can be retired: it stays on existing records but is no longer offered.</source>
         <translation>正在使用的工种可以停用：已有记录保持不变，但不再供选择。</translation>
+    </message>
+    <message>
+        <source>A college with apprentices cannot be deleted; merge it into another college to move them (Merge on the Colleges page).</source>
+        <translation>院校下还有学徒，不能删除；可将其合并到另一所院校，学徒随之转入（院校页面的“合并”）。</translation>
     </message>
     <message>
         <source>{title} cannot be removed this way: {reasons}</source>

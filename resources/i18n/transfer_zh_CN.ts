@@ -135,8 +135,12 @@
         <translation>师徒结对名单</translation>
     </message>
     <message>
-        <source>Mentor list</source>
-        <translation>导师名单</translation>
+        <source>Apprentice roster</source>
+        <translation>学徒花名册</translation>
+    </message>
+    <message>
+        <source>Mentor roster</source>
+        <translation>导师花名册</translation>
     </message>
     <message>
         <source>Register of letters of appointment</source>
@@ -145,6 +149,18 @@
     <message>
         <source>History of changes</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{key} ({header})</source>
+        <translation>{key}（{header}）</translation>
+    </message>
+    <message>
+        <source>{title} has no column {name}. Its columns: {columns}.</source>
+        <translation>{title}没有“{name}”这一列。可用的列：{columns}。</translation>
     </message>
     <message>
         <source>yes</source>
@@ -189,6 +205,10 @@
     <message>
         <source>The history of changes covers every programme; leave out --programme.</source>
         <translation>修改记录涵盖所有项目，请去掉 --programme。</translation>
+    </message>
+    <message>
+        <source>A signature column is printed on a PDF roster only; name an OUT ending in .pdf.</source>
+        <translation>签名列只用于 PDF 花名册；请将输出文件命名为 .pdf。</translation>
     </message>
     <message>
         <source>The history of changes keeps ID numbers and phones masked only; leave out --full-personal-data.</source>
@@ -248,6 +268,14 @@
     <message>
         <source>Export:</source>
         <translation>导出内容：</translation>
+    </message>
+    <message>
+        <source>A column to sign in (签名)</source>
+        <translation>加一列签名栏（签名）</translation>
+    </message>
+    <message>
+        <source>The PDF or printed roster ends with an empty column where each person signs</source>
+        <translation>PDF 或打印的花名册最后留一空列，供本人签名</translation>
     </message>
     <message>
         <source>Programme:</source>
@@ -736,6 +764,14 @@
     <message>
         <source>Printed {date}</source>
         <translation>打印日期 {date}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
