@@ -118,9 +118,9 @@ class RecordPage(QWidget):
 
     def _search_hint(self) -> str:
         hints = {
-            "apprentices": self.tr("Search name, student number, trade, enterprise, class (Ctrl+F)"),
-            "mentors": self.tr("Search name, employee number, trade, enterprise (Ctrl+F)"),
-            "enterprises": self.tr("Search name, contact, address, credit code (Ctrl+F)"),
+            "apprentices": self.tr("Search name or pinyin (zxy), student number, college, class, trade, enterprise (Ctrl+F)"),
+            "mentors": self.tr("Search name or pinyin, employee number, trade, enterprise (Ctrl+F)"),
+            "enterprises": self.tr("Search name or pinyin, contact, address, credit code (Ctrl+F)"),
             "programmes": self.tr("Search name, description (Ctrl+F)"),
             "trades": self.tr("Search name, code, alias (Ctrl+F)"),
         }

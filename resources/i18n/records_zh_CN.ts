@@ -606,16 +606,16 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>删除选中的记录（Del）</translation>
     </message>
     <message>
-        <source>Search name, student number, trade, enterprise, class (Ctrl+F)</source>
-        <translation>搜索姓名、学号、工种、企业、班级（Ctrl+F）</translation>
+        <source>Search name or pinyin (zxy), student number, college, class, trade, enterprise (Ctrl+F)</source>
+        <translation>搜索姓名或拼音（zxy）、学号、学院、班级、工种、企业（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Search name, employee number, trade, enterprise (Ctrl+F)</source>
-        <translation>搜索姓名、工号、工种、企业（Ctrl+F）</translation>
+        <source>Search name or pinyin, employee number, trade, enterprise (Ctrl+F)</source>
+        <translation>搜索姓名或拼音、工号、工种、企业（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Search name, contact, address, credit code (Ctrl+F)</source>
-        <translation>搜索名称、联系人、地址、信用代码（Ctrl+F）</translation>
+        <source>Search name or pinyin, contact, address, credit code (Ctrl+F)</source>
+        <translation>搜索名称或拼音、联系人、地址、信用代码（Ctrl+F）</translation>
     </message>
     <message>
         <source>Search name, description (Ctrl+F)</source>
