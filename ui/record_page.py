@@ -74,7 +74,8 @@ class RecordPage(QWidget):
         self.search_box = QLineEdit(self)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self._search_hint())
-        self.search_box.setMinimumWidth(320)
+        hint_width = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText()) + 40  # + the clear button
+        self.search_box.setMinimumWidth(max(320, hint_width))  # the whole hint shows
         self.search_box.textChanged.connect(self.model.search)
 
         self.programme_box = QComboBox(self)
