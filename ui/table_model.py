@@ -67,6 +67,7 @@ class RecordTableModel(QAbstractTableModel):
         self._search_sql = [_with_escape(c) for c in spec.search]
         self._search_params = sum(c.count("?") for c in spec.search)
         self._ranks: dict[int, dict] = {}  # column -> {text: position in pinyin order}, kept while the model lives
+        pinyin.register(db.conn)
 
     # -- queries ----------------------------------------------------------------------------
 
