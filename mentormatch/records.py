@@ -37,7 +37,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
-from mentormatch import audit, capacity, pairs, validation
+from mentormatch import audit, capacity, pairs, pinyin, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import writes, writing
@@ -408,6 +408,8 @@ class Batch:
         self._refs = [f.name for f in self.spec.fields if f.kind == "ref"]
         self._plan = [(f.name, f.kind) for f in self.spec.fields if (kind, f.name) not in LINKS and f.kind != "lines"]
         columns = ["college_id" if k == "college" else n for n, k in self._plan]
+        self._pinyin = pinyin.KINDS.get(kind)  # the name's pinyin, written with it (lists search and sort by it)
+        columns += ["name_pinyin"] if self._pinyin else []
         self._insert = f"INSERT INTO {kind} (id, {', '.join(columns)}) VALUES (?, {', '.join('?' * len(columns))})"
         self._pending: list[list] = []  # rows write() has held back for flush()
         self._last_id: int | None = None
@@ -706,6 +708,8 @@ class Batch:
                 clean[name] = self._realise(clean[name])
         values = [self.reference("colleges", clean[n], create=True) if k == "college" else int(clean[n]) if k == "bool" else clean[n]
                   for n, k in self._plan]
+        if self._pinyin:
+            values.append(self._pinyin(clean["name"]))
         if record_id is None:
             if self._last_id is None:
                 self._last_id = self.db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {self.kind}").fetchone()[0]

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from mentormatch import pinyin
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import writes, writing
@@ -64,8 +65,8 @@ def fill_sample(db: Database, seed: int = 20260714) -> dict[str, int]:
     for name, short, code, contact, tel, address in enterprises:
         ent_ids.append(
             db.execute(
-                "INSERT INTO enterprises (name, short_name, credit_code, contact, phone, address) VALUES (?,?,?,?,?,?)",
-                [name, short, code, contact, tel, address],
+                "INSERT INTO enterprises (name, short_name, credit_code, contact, phone, address, name_pinyin) VALUES (?,?,?,?,?,?,?)",
+                [name, short, code, contact, tel, address, pinyin.phrase(name)],
             ).lastrowid
         )
     programme = db.execute(
@@ -88,16 +89,18 @@ def fill_sample(db: Database, seed: int = 20260714) -> dict[str, int]:
         for _ in range(count):
             mentor_ids.setdefault(trade, [])
             male = rng.random() < 0.85
+            name = _name(rng)
             mid = db.execute(
                 "INSERT INTO mentors (name, gender, enterprise_id, employee_no, trade_id, skill_level, title, years,"
-                " capacity, phone, term_from, term_to) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [_name(rng), "M" if male else "F", ent_ids[ent], f"E{ent + 1}{rng.randrange(10000, 99999)}",
+                " capacity, phone, term_from, term_to, name_pinyin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [name, "M" if male else "F", ent_ids[ent], f"E{ent + 1}{rng.randrange(10000, 99999)}",
                  trades[trade], rng.choice((3, 4, 4, 5)), rng.choice(("班组长", "技术员", "主任技师", "工段长", "")),
-                 rng.randrange(5, 30), rng.choice((None, None, 3, 4, 5)), _mobile(rng), "2026-07-14", "2027-01-13"],
+                 rng.randrange(5, 30), rng.choice((None, None, 3, 4, 5)), _mobile(rng), "2026-07-14", "2027-01-13", pinyin.person(name)],
             ).lastrowid
             mentor_ids[trade].append(mid)
     # the seed story's master: 22 years of car welding
-    db.execute("UPDATE mentors SET name = '王劲松', years = 22, skill_level = 5 WHERE id = ?", [mentor_ids["焊工"][0]])
+    db.execute("UPDATE mentors SET name = '王劲松', name_pinyin = ?, years = 22, skill_level = 5 WHERE id = ?",
+               [pinyin.person("王劲松"), mentor_ids["焊工"][0]])
 
     # apprentices: (major, trade, count)
     plan = [("汽车制造与检修", "汽车维修工", 40), ("汽车维修", "汽车维修工", 20), ("汽车装配与调试", "汽车装调工", 15),
@@ -110,17 +113,18 @@ def fill_sample(db: Database, seed: int = 20260714) -> dict[str, int]:
             college = "四川工业科技学院" if n % 2 else "德阳安装技师学院"
             male = rng.random() < 0.8
             born = date(2008, 1, 1) + timedelta(days=rng.randrange(0, 900))
+            name = _name(rng) if n != 7 else "舒小超"
             rows.append([
-                f"{'SC' if n % 2 else 'DY'}2024{n:04d}", _name(rng) if n != 7 else "舒小超", "M" if male else "F",
+                f"{'SC' if n % 2 else 'DY'}2024{n:04d}", name, "M" if male else "F",
                 colleges[college], f"{major[:2]}{rng.choice((1, 2))}班", major, trades[trade],
                 "student", rng.choice((2, 2, 3)), ent_ids[0], programme,
                 _id_number(rng, born, male) if rng.random() < 0.9 else None, _mobile(rng),
-                "2026-07-14", "2027-01-13",
+                "2026-07-14", "2027-01-13", pinyin.person(name),
             ])
     db.conn.executemany(
         "INSERT INTO apprentices (student_no, name, gender, college_id, class_name, major, trade_id, kind,"
-        " target_level, host_enterprise_id, programme_id, id_number, phone, start_date, end_date)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " target_level, host_enterprise_id, programme_id, id_number, phone, start_date, end_date, name_pinyin)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )
     # 舒小超 learns car welding from 王劲松, as in the seed story
@@ -142,16 +146,18 @@ def fill_city_scale(db: Database, apprentices: int = 20000, mentors: int = 8000,
         trade_ids = [r[0] for r in db.execute("SELECT id FROM trades ORDER BY id LIMIT ?", [trades])]
         college_ids = [db.execute("INSERT INTO colleges (name) VALUES (?)", [f"第{i + 1}技师学院"]).lastrowid for i in range(30)]
         db.conn.executemany(
-            "INSERT INTO enterprises (id, name, short_name, contact, phone) VALUES (?,?,?,?,?)",
-            [(i + 1, f"重庆市第{i + 1}号制造有限公司", f"制造{i + 1}", _name(rng), _mobile(rng)) for i in range(enterprises)],
+            "INSERT INTO enterprises (id, name, short_name, contact, phone, name_pinyin) VALUES (?,?,?,?,?,?)",
+            [(i + 1, name, f"制造{i + 1}", _name(rng), _mobile(rng), pinyin.phrase(name))
+             for i, name in ((i, f"重庆市第{i + 1}号制造有限公司") for i in range(enterprises))],
         )
         programme = db.execute("INSERT INTO programmes (name, start_date, end_date) VALUES ('全市新型学徒制 2026', '2026-03-01', '2027-02-28')").lastrowid
         db.conn.executemany(
-            "INSERT INTO mentors (id, name, gender, enterprise_id, employee_no, trade_id, skill_level, years, capacity, phone)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(i + 1, _name(rng), rng.choice("MF"), rng.randrange(1, enterprises + 1), f"G{i + 1:06d}",
-              rng.choice(trade_ids), rng.randrange(1, 6), rng.randrange(0, 35), rng.randrange(1, 9), _mobile(rng))
-             for i in range(mentors)],
+            "INSERT INTO mentors (id, name, gender, enterprise_id, employee_no, trade_id, skill_level, years, capacity, phone,"
+            " name_pinyin) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(i + 1, name, rng.choice("MF"), rng.randrange(1, enterprises + 1), f"G{i + 1:06d}",
+              rng.choice(trade_ids), rng.randrange(1, 6), rng.randrange(0, 35), rng.randrange(1, 9), _mobile(rng),
+              pinyin.person(name))
+             for i, name in ((i, _name(rng)) for i in range(mentors))],
         )
         rows = []
         used: set[str] = set()  # an ID number belongs to one person
@@ -162,13 +168,14 @@ def fill_city_scale(db: Database, apprentices: int = 20000, mentors: int = 8000,
             while id_number in used:
                 id_number = _id_number(rng, born, male)
             used.add(id_number)
-            rows.append((i + 1, f"S{i + 1:07d}", _name(rng), "M" if male else "F", rng.choice(college_ids),
+            name = _name(rng)
+            rows.append((i + 1, f"S{i + 1:07d}", name, "M" if male else "F", rng.choice(college_ids),
                          f"{rng.randrange(1, 40)}班", rng.choice(trade_ids), rng.choice(("student", "employee")),
                          rng.randrange(2, 6), rng.randrange(1, enterprises + 1) if i % 2 == 0 else None, programme,
-                         id_number, _mobile(rng)))
+                         id_number, _mobile(rng), pinyin.person(name)))
         db.conn.executemany(
             "INSERT INTO apprentices (id, student_no, name, gender, college_id, class_name, trade_id, kind, target_level,"
-            " host_enterprise_id, programme_id, id_number, phone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " host_enterprise_id, programme_id, id_number, phone, name_pinyin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
 

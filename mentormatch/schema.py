@@ -6,6 +6,7 @@ shipped: append a new one. Dates are ISO text (YYYY-MM-DD), timestamps ISO text 
 
 import json
 
+from mentormatch import pinyin
 from mentormatch.settings import DEFAULTS
 
 # PRAGMA application_id marks a file as ours ("MMAT"), so a foreign SQLite file is refused.
@@ -253,8 +254,22 @@ CREATE TABLE audit (
 CREATE INDEX audit_kind ON audit(kind);
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
+# The pinyin the lists search and sort names by (pinyin.py): written with each name, by
+# records.Batch and the sample generators; filled here for the rows a database already has.
+MIGRATION_5 = """
+ALTER TABLE apprentices ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentors ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT '';
+ALTER TABLE enterprises ADD COLUMN name_pinyin TEXT NOT NULL DEFAULT '';
+UPDATE apprentices SET name_pinyin = person_pinyin(name);
+UPDATE mentors SET name_pinyin = person_pinyin(name);
+UPDATE enterprises SET name_pinyin = phrase_pinyin(name);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Functions the migrations may call (store._migrate registers them): what only Python computes.
+SQL_FUNCTIONS = {"person_pinyin": pinyin.person, "phrase_pinyin": pinyin.phrase}
 
 # Tables every MentorMatch database has; used to recognise a damaged or foreign file.
 CORE_TABLES = {"settings", "trades", "enterprises", "mentors", "apprentices", "pairs"}

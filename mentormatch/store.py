@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from mentormatch import files
 from mentormatch.errors import DataBusy, UserError
 from mentormatch.i18n import translate
-from mentormatch.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION
+from mentormatch.schema import APPLICATION_ID, CORE_TABLES, MIGRATIONS, SCHEMA_VERSION, SQL_FUNCTIONS
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -289,6 +289,8 @@ def upgrade_copy(db: Database) -> None:
 def _migrate(db: Database, from_version: int) -> None:
     """Apply the missing migrations in one exclusive transaction."""
     conn = db.conn
+    for name, function in SQL_FUNCTIONS.items():
+        conn.create_function(name, 1, function, deterministic=True)
     with db.ensure_autocommit_on():
         conn.execute("BEGIN EXCLUSIVE")
         try:

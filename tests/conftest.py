@@ -109,3 +109,33 @@ def make_read_only():
     yield make
     for step in reversed(undo):
         step()
+
+
+@pytest.fixture
+def old_sample():
+    """make(path, version): an open database at an older schema version holding the sample data, in
+    the columns that version has, as a file of that release would (the generator writes today's)."""
+    from unittest import mock
+
+    from mentormatch import schema, store
+    from mentormatch.sample import fill_sample
+
+    def make(path, version):
+        current = memory_database()
+        fill_sample(current)
+        with mock.patch.multiple(store, MIGRATIONS=schema.MIGRATIONS[:version], SCHEMA_VERSION=version):
+            old = open_database(path)
+        tables = [r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                            " AND name NOT LIKE 'sqlite%' AND name <> 'settings'")]
+        old.execute("PRAGMA foreign_keys = OFF")
+        with store.writing(old):
+            for table in tables:
+                columns = [c for c in old[table].columns_dict if c in current[table].columns_dict]
+                old.execute(f"DELETE FROM {table}")
+                old.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                                     current.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall())
+        old.execute("PRAGMA foreign_keys = ON")
+        current.close()
+        return old
+
+    return make

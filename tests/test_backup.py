@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from test_cli import run
 
-from mentormatch import backup, schema, store
+from mentormatch import backup, schema
 from mentormatch.errors import UserError
 from mentormatch.sample import fill_sample
 from mentormatch.store import open_database
@@ -151,14 +151,9 @@ def test_restore_refuses_a_file_that_is_not_a_backup_and_changes_nothing(sample_
     assert not [b for b in backup.listing(sample_file) if b.kind == backup.BEFORE_RESTORE]
 
 
-def test_a_backup_from_an_older_version_is_upgraded_as_it_is_restored(tmp_path, monkeypatch):
+def test_a_backup_from_an_older_version_is_upgraded_as_it_is_restored(tmp_path, old_sample):
     old = tmp_path / "old.db"
-    monkeypatch.setattr(store, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
-    db = open_database(old)
-    fill_sample(db)
-    db.close()
-    monkeypatch.undo()
+    old_sample(old, 1).close()
     current = tmp_path / "mentormatch.db"
     db = open_database(current)
     backup.restore(db, current, old)

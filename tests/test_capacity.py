@@ -14,8 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from mentormatch import capacity, exporter, letters, schema, settings, store
-from mentormatch.sample import fill_sample
+from mentormatch import capacity, exporter, letters, settings, store
 from mentormatch.store import now_iso
 from ui import jobs
 from ui.main_window import MainWindow
@@ -182,17 +181,13 @@ def test_the_mentors_of_a_programme_are_the_same_in_the_list_the_export_and_the_
 
 
 @pytest.mark.parametrize("setting", [None, 5])
-def test_a_file_of_schema_1_keeps_its_default_capacity(tmp_path, monkeypatch, setting):
+def test_a_file_of_schema_1_keeps_its_default_capacity(tmp_path, old_sample, setting):
     path = tmp_path / "old.db"
-    with monkeypatch.context() as old:
-        old.setattr(store, "MIGRATIONS", schema.MIGRATIONS[:1])
-        old.setattr(store, "SCHEMA_VERSION", 1)
-        db = store.open_database(path)
-        fill_sample(db)
-        if setting is not None:  # as that version wrote it: it had no audit log
-            with db.atomic():
-                db.execute("INSERT INTO settings (key, value) VALUES ('default_capacity', ?)", [str(setting)])
-        db.close()
+    db = old_sample(path, 1)
+    if setting is not None:  # as that version wrote it: it had no audit log
+        with db.atomic():
+            db.execute("INSERT INTO settings (key, value) VALUES ('default_capacity', ?)", [str(setting)])
+    db.close()
     db = store.open_database(path)
     expected = setting or settings.DEFAULTS["default_capacity"]
     assert settings.get(db, "default_capacity") == expected

@@ -148,19 +148,15 @@ def test_an_older_file_is_copied_aside_then_migrated(sample_file, monkeypatch):
     copy.close()
 
 
-def test_re_match_markers_in_the_reason_become_end_codes(tmp_path, monkeypatch):
+def test_re_match_markers_in_the_reason_become_end_codes(tmp_path, old_sample):
     """A file of the first release kept re-match markers as English sentences in end_reason."""
     path = tmp_path / "v1.db"
-    monkeypatch.setattr(store, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 1)
-    db = open_database(path)
-    fill_sample(db)
+    db = old_sample(path, 1)
     with db.atomic():
         for apprentice, reason in ((1, "re-matched"), (2, "re-matched"), (3, "企业停产"), (4, "re-matched (draft under review)")):
             db.execute("INSERT INTO pairs (apprentice_id, mentor_id, status, created_at, ended_at, end_reason)"
                        " VALUES (?, 1, 'confirmed', '2026-07-01', '2026-09-01', ?)", [apprentice, reason])
     db.close()
-    monkeypatch.undo()
     db = open_database(path)
     assert db.execute("SELECT end_code, end_reason, COUNT(*) FROM pairs WHERE ended_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1").fetchall() == [
         (None, "企业停产", 1), ("rematch_pending", None, 1), ("rematched", None, 2)]

@@ -287,17 +287,6 @@ def test_run_gui_refuses_a_foreign_file_with_a_message(tmp_path, monkeypatch, qa
     assert path.read_bytes() == b"not a database at all"
 
 
-def test_names_sort_in_pinyin_order(window):
-    from PySide6.QtCore import QCollator, QLocale
-
-    page = page_of(window, "apprentices")
-    page.table.sortByColumn(column(page, "Name"), Qt.SortOrder.AscendingOrder)
-    names = shown(page, "Name")
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    assert names == sorted(names, key=collator.sortKey)
-    assert names != sorted(names)  # code point order would differ
-
-
 def pair(db, apprentice, mentor, status="confirmed"):
     with db.atomic():
         db.execute("INSERT INTO pairs (apprentice_id, mentor_id, status, created_at) VALUES (?, ?, ?, 'now')",

@@ -1,5 +1,8 @@
 """What each record list shows: its columns as SQL, what the search box looks in, the programme filter.
 
+Names of people and enterprises are sorted and found by their stored pinyin (name_pinyin, see
+mentormatch/pinyin.py); other Chinese text is sorted in pinyin order as it is read.
+
 The table model (ui/table_model.py) turns a ListSpec into two queries: the ids that match the
 search and filter in the chosen order, and the rows of one page of those ids.
 """
@@ -20,7 +23,7 @@ class Column:
     sort: str = ""  # ORDER BY expression in the id query (base table only); default: sql
     show: str = ""  # how to show the value: id, phone, level, gender, kind, bool, load (text "2/8")
     width: int = 100
-    collate: bool = False  # Chinese text: sort in pinyin order (QCollator), not by code point
+    collate: bool = False  # Chinese text: sort in pinyin order (mentormatch.pinyin.sort_key), not by code point
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class ListSpec:
     rows_from: str  # FROM clause of the row query
     columns: tuple[Column, ...]
     search: tuple[str, ...]  # conditions with one ? each for the LIKE pattern
+    pinyin: tuple[str, ...] = ()  # conditions with {} for a term typed in pinyin (pinyin.search_condition on a table's name)
     programme: str = ""  # condition with ? for the programme id; empty: no programme filter
     default_sort: int = 0
     filters: tuple[tuple[str, str], ...] = ()  # (label, condition on the base table) the list can be narrowed to
@@ -45,7 +49,7 @@ LISTS: dict[str, ListSpec] = {
         " LEFT JOIN enterprises e ON e.id = a.host_enterprise_id LEFT JOIN programmes p ON p.id = a.programme_id",
         (
             C(QT_TRANSLATE_NOOP("Lists", "Student number"), "a.student_no", width=110),
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "a.name", width=80, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Name"), "a.name", "a.name_pinyin", width=80),
             C(QT_TRANSLATE_NOOP("Lists", "Gender"), "a.gender", show="gender", width=60),
             C(QT_TRANSLATE_NOOP("Lists", "College"), "c.name", "(SELECT name FROM colleges WHERE id = a.college_id)", width=140, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Class"), "a.class_name", width=80, collate=True),
@@ -55,7 +59,9 @@ LISTS: dict[str, ListSpec] = {
               "(SELECT COALESCE(NULLIF(short_name, ''), name) FROM enterprises WHERE id = a.host_enterprise_id)", width=110, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Mentor"),
               "(SELECT m.name FROM pairs pr JOIN mentors m ON m.id = pr.mentor_id"
-              " WHERE pr.apprentice_id = a.id AND pr.ended_at IS NULL ORDER BY pr.status = 'confirmed' DESC LIMIT 1)", width=80, collate=True),
+              " WHERE pr.apprentice_id = a.id AND pr.ended_at IS NULL ORDER BY pr.status = 'confirmed' DESC LIMIT 1)",
+              "(SELECT m.name_pinyin FROM pairs pr JOIN mentors m ON m.id = pr.mentor_id"
+              " WHERE pr.apprentice_id = a.id AND pr.ended_at IS NULL ORDER BY pr.status = 'confirmed' DESC LIMIT 1)", width=80),
             C(QT_TRANSLATE_NOOP("Lists", "Type"), "a.kind", show="kind", width=130),
             C(QT_TRANSLATE_NOOP("Lists", "Target level"), "a.target_level", show="level", width=150),
             C(QT_TRANSLATE_NOOP("Lists", "ID number"), "a.id_number", show="id", width=150),
@@ -67,11 +73,13 @@ LISTS: dict[str, ListSpec] = {
         (
             "a.name LIKE ?",
             "a.student_no LIKE ?",
+            "a.college_id IN (SELECT id FROM colleges WHERE name LIKE ?)",
             "a.class_name LIKE ?",
             "a.major LIKE ?",
             "a.trade_id IN (SELECT id FROM trades WHERE name_zh LIKE ? OR name_en LIKE ?)",
             "a.host_enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE ? OR short_name LIKE ?)",
         ),
+        ("{}", "a.host_enterprise_id IN (SELECT id FROM enterprises WHERE {})"),
         programme="a.programme_id = ?",
         filters=((QT_TRANSLATE_NOOP("Lists", "Without a mentor"), pairs.WITHOUT_PAIR),),
     ),
@@ -80,7 +88,7 @@ LISTS: dict[str, ListSpec] = {
         "mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
         " JOIN mentor_capacity c ON c.mentor_id = m.id",
         (
-            C(QT_TRANSLATE_NOOP("Lists", "Name"), "m.name", width=80, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Name"), "m.name", "m.name_pinyin", width=80),
             C(QT_TRANSLATE_NOOP("Lists", "Gender"), "m.gender", show="gender", width=60),
             C(QT_TRANSLATE_NOOP("Lists", "Enterprise"), "COALESCE(NULLIF(e.short_name, ''), e.name)",
               "(SELECT COALESCE(NULLIF(short_name, ''), name) FROM enterprises WHERE id = m.enterprise_id)", width=110, collate=True),
@@ -107,12 +115,13 @@ LISTS: dict[str, ListSpec] = {
             "m.trade_id IN (SELECT id FROM trades WHERE name_zh LIKE ? OR name_en LIKE ?)",
             "m.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE ? OR short_name LIKE ?)",
         ),
+        ("{}", "m.enterprise_id IN (SELECT id FROM enterprises WHERE {})"),
         programme="m.id IN (SELECT mentor_id FROM programme_mentors WHERE programme_id = ?)",
     ),
     "enterprises": ListSpec(
         "enterprises", "e", "enterprises e",
         (
-            C(QT_TRANSLATE_NOOP("Lists", "Enterprise name"), "e.name", width=240, collate=True),
+            C(QT_TRANSLATE_NOOP("Lists", "Enterprise name"), "e.name", "e.name_pinyin", width=240),
             C(QT_TRANSLATE_NOOP("Lists", "Short name"), "e.short_name", width=100, collate=True),
             C(QT_TRANSLATE_NOOP("Lists", "Credit code"), "e.credit_code", width=160),
             C(QT_TRANSLATE_NOOP("Lists", "Contact person"), "e.contact", width=90, collate=True),
@@ -123,6 +132,7 @@ LISTS: dict[str, ListSpec] = {
             C(QT_TRANSLATE_NOOP("Lists", "Address"), "e.address", width=260, collate=True),
         ),
         ("e.name LIKE ?", "e.short_name LIKE ?", "e.contact LIKE ?", "e.address LIKE ?", "e.credit_code LIKE ?"),
+        ("{}",),
         programme="e.id IN (SELECT enterprise_id FROM programme_enterprises WHERE programme_id = ?)",
     ),
     "programmes": ListSpec(

@@ -99,7 +99,8 @@ class RecordPage(QWidget):
         self.search_box = QLineEdit(self)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self._search_hint())
-        self.search_box.setMinimumWidth(320)
+        hint_width = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText()) + 40  # + the clear button
+        self.search_box.setMinimumWidth(max(320, hint_width))  # the whole hint shows
         self.search_box.textChanged.connect(self.model.search)
 
         self.programme_box = QComboBox(self)
@@ -151,9 +152,9 @@ class RecordPage(QWidget):
 
     def _search_hint(self) -> str:
         hints = {
-            "apprentices": self.tr("Search name, student number, trade, enterprise, class (Ctrl+F)"),
-            "mentors": self.tr("Search name, employee number, trade, enterprise (Ctrl+F)"),
-            "enterprises": self.tr("Search name, contact, address, credit code (Ctrl+F)"),
+            "apprentices": self.tr("Search name or pinyin (zxy), student number, college, class, trade, enterprise (Ctrl+F)"),
+            "mentors": self.tr("Search name or pinyin, employee number, trade, enterprise (Ctrl+F)"),
+            "enterprises": self.tr("Search name or pinyin, contact, address, credit code (Ctrl+F)"),
             "programmes": self.tr("Search name, description (Ctrl+F)"),
             "trades": self.tr("Search name, code, alias (Ctrl+F)"),
             "colleges": self.tr("Search name (Ctrl+F)"),

@@ -7,13 +7,9 @@ ID numbers and phones are masked here, so no list ever shows them in full.
 
 from __future__ import annotations
 
-import functools
-
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
-from mentormatch import records
+from mentormatch import pinyin, records
 from mentormatch.validation import mask_id, mask_phone
 from ui.lists import ListSpec
 
@@ -44,12 +40,6 @@ def _with_escape(condition: str) -> str:
 def like_pattern(term: str) -> str:
     """%term% with LIKE's wildcards in term taken literally."""
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-@functools.cache
-def _chinese_collator() -> QCollator:
-    """Pinyin order for the (Chinese) data whatever the interface language; made on first use (~50 ms)."""
-    return QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -78,6 +68,7 @@ class RecordTableModel(QAbstractTableModel):
         self._search_sql = [_with_escape(c) for c in spec.search]
         self._search_params = sum(c.count("?") for c in spec.search)
         self._ranks: dict[int, dict] = {}  # column -> {text: position in pinyin order}, kept while the model lives
+        pinyin.register(db.conn)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -103,8 +94,13 @@ class RecordTableModel(QAbstractTableModel):
         a = self.spec.alias
         where, params = [], []
         for term in self._search.split():
-            where.append("(" + " OR ".join(self._search_sql) + ")")
-            params += [like_pattern(term)] * self._search_params
+            conditions, term_params = list(self._search_sql), [like_pattern(term)] * self._search_params
+            typed = pinyin.search_condition(term) if self.spec.pinyin else None
+            if typed:  # "zxy", "zhaoxiaoyan", "赵xy": also the names' pinyin
+                conditions += [c.format(typed[0]) for c in self.spec.pinyin]
+                term_params += typed[1] * len(self.spec.pinyin)
+            where.append("(" + " OR ".join(conditions) + ")")
+            params += term_params
         if self.programme is not None and self.spec.programme:
             where.append(self.spec.programme)
             params += [self.programme] * self.spec.programme.count("?")
@@ -115,7 +111,7 @@ class RecordTableModel(QAbstractTableModel):
         descending = self._order == Qt.SortOrder.DescendingOrder
         direction = "DESC" if descending else "ASC"
         condition = " WHERE " + " AND ".join(where) if where else ""
-        if column.collate:  # pinyin order from QCollator, ranked once, then an integer sort
+        if column.collate:  # pinyin order, ranked once, then an integer sort
             sql = f"SELECT {a}.id, {order_by} FROM {self.spec.kind} {a}{condition} ORDER BY {a}.id {direction}"
             rows = self.db.execute(sql, params).fetchall()
             rank = self._pinyin_ranks(self._sort_column, {text for _, text in rows})
@@ -128,8 +124,7 @@ class RecordTableModel(QAbstractTableModel):
         """Each text's position in pinyin order; a column's ranks are re-made only when new texts appear."""
         rank = self._ranks.get(column, {})
         if not texts <= rank.keys():
-            key = _chinese_collator().sortKey
-            everything = sorted(rank.keys() | texts, key=lambda t: key(t or ""))
+            everything = sorted(rank.keys() | texts, key=lambda t: (pinyin.sort_key(t or ""), t or ""))
             rank = self._ranks[column] = {text: i for i, text in enumerate(everything)}
         return rank
 

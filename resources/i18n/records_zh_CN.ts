@@ -675,6 +675,30 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
 <context>
     <name>RecordPage</name>
     <message>
+        <source>Edit selected…</source>
+        <translation>批量修改…</translation>
+    </message>
+    <message>
+        <source>Set the programme, host enterprise, class, dates or target level of all selected apprentices</source>
+        <translation>为所选学徒统一设置项目、实习企业、班级、起止日期或目标等级</translation>
+    </message>
+    <message>
+        <source>Move to enterprise…</source>
+        <translation>调到企业…</translation>
+    </message>
+    <message>
+        <source>Move the selected mentors to another enterprise</source>
+        <translation>将所选导师调到另一家企业</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Merge the selected colleges into one; their apprentices move with them</source>
+        <translation>把所选院校合并为一所，学徒随之转入</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>新增</translation>
     </message>
@@ -707,16 +731,16 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>全部</translation>
     </message>
     <message>
-        <source>Search name, student number, trade, enterprise, class (Ctrl+F)</source>
-        <translation>搜索姓名、学号、工种、企业、班级（Ctrl+F）</translation>
+        <source>Search name or pinyin (zxy), student number, college, class, trade, enterprise (Ctrl+F)</source>
+        <translation>搜索姓名或拼音（zxy）、学号、学院、班级、工种、企业（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Search name, employee number, trade, enterprise (Ctrl+F)</source>
-        <translation>搜索姓名、工号、工种、企业（Ctrl+F）</translation>
+        <source>Search name or pinyin, employee number, trade, enterprise (Ctrl+F)</source>
+        <translation>搜索姓名或拼音、工号、工种、企业（Ctrl+F）</translation>
     </message>
     <message>
-        <source>Search name, contact, address, credit code (Ctrl+F)</source>
-        <translation>搜索名称、联系人、地址、信用代码（Ctrl+F）</translation>
+        <source>Search name or pinyin, contact, address, credit code (Ctrl+F)</source>
+        <translation>搜索名称或拼音、联系人、地址、信用代码（Ctrl+F）</translation>
     </message>
     <message>
         <source>Search name, description (Ctrl+F)</source>
@@ -781,30 +805,6 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     <message>
         <source>{kind}: {shown} of {total} shown</source>
         <translation>{kind}：显示 {shown} / 共 {total}</translation>
-    </message>
-    <message>
-        <source>Edit selected…</source>
-        <translation>批量修改…</translation>
-    </message>
-    <message>
-        <source>Set the programme, host enterprise, class, dates or target level of all selected apprentices</source>
-        <translation>为所选学徒统一设置项目、实习企业、班级、起止日期或目标等级</translation>
-    </message>
-    <message>
-        <source>Move to enterprise…</source>
-        <translation>调到企业…</translation>
-    </message>
-    <message>
-        <source>Move the selected mentors to another enterprise</source>
-        <translation>将所选导师调到另一家企业</translation>
-    </message>
-    <message>
-        <source>Merge…</source>
-        <translation>合并…</translation>
-    </message>
-    <message>
-        <source>Merge the selected colleges into one; their apprentices move with them</source>
-        <translation>把所选院校合并为一所，学徒随之转入</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1150,14 +1150,6 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>{record} 已使用此{field}。</translation>
     </message>
     <message>
-        <source>By the ID number this is a man; please check the gender or the ID number.</source>
-        <translation>按身份证号码应为男性，请核对性别或身份证号码。</translation>
-    </message>
-    <message>
-        <source>By the ID number this is a woman; please check the gender or the ID number.</source>
-        <translation>按身份证号码应为女性，请核对性别或身份证号码。</translation>
-    </message>
-    <message>
         <source>{alias} (already an alias of {trade})</source>
         <translation>{alias}（已是“{trade}”的别名）</translation>
     </message>
@@ -1196,6 +1188,14 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     <message>
         <source>… and {n} more</source>
         <translation>……另有 {n} 条</translation>
+    </message>
+    <message>
+        <source>By the ID number this is a man; please check the gender or the ID number.</source>
+        <translation>按身份证号码应为男性，请核对性别或身份证号码。</translation>
+    </message>
+    <message>
+        <source>By the ID number this is a woman; please check the gender or the ID number.</source>
+        <translation>按身份证号码应为女性，请核对性别或身份证号码。</translation>
     </message>
     <message>
         <source>{record}: {reason}</source>
