@@ -46,7 +46,9 @@ def cell_text(value: object, code: bool = False) -> str:
     elif isinstance(value, datetime):
         value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
     text = validation.clean_code(value) if code else validation.clean(value)
-    return text[1:].lstrip() if text.startswith("'") else text
+    if text.startswith("'"):
+        return text[1:].lstrip()
+    return value if text == value else text  # the cell's own string when nothing changed: not a copy per row
 
 
 def _from_number(value: object, what: str) -> str:
@@ -167,14 +169,24 @@ def parsers(kind: str, names) -> dict:
     return result
 
 
-def shortened_numbers(values: list[dict], cells: list[object], name: str, within: str = "") -> list[int]:
-    """The rows (indexes) whose student or employee number came as a number and is shorter than
-    the others of its scope (`within`: the college or enterprise that numbers them — 2031 and
-    100234 are both whole at two enterprises): it has most likely lost its leading zeros in Excel."""
-    lengths: dict[object, Counter] = {}
-    for v in values:
-        if name in v:
-            lengths.setdefault(v.get(within), Counter())[len(v[name])] += 1
-    usual = {scope: counts.most_common(1)[0][0] for scope, counts in lengths.items()}
-    return [i for i, (v, raw) in enumerate(zip(values, cells))
-            if name in v and isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(v[name]) < usual[v.get(within)]]
+class ShortenedNumbers:
+    """The rows whose student or employee number came as a number and is shorter than the others
+    of its scope (the college or enterprise that numbers them — 2031 and 100234 are both whole at
+    two enterprises): it has most likely lost its leading zeros in Excel. Rows are added one by one
+    as they are read; rows() is known once all are."""
+
+    def __init__(self):
+        self._lengths: dict[object, Counter] = {}  # scope -> how many numbers of each length
+        self._numbers: list[tuple[int, object, int]] = []  # (row, scope, length) of the numbers that came as numbers
+
+    def add(self, row: int, scope: object, value: str | None, raw: object) -> None:
+        """A row's number as read (value; None if it has none) from its cell (raw)."""
+        if value is None:
+            return
+        self._lengths.setdefault(scope, Counter())[len(value)] += 1
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            self._numbers.append((row, scope, len(value)))
+
+    def rows(self) -> list[int]:
+        usual = {scope: counts.most_common(1)[0][0] for scope, counts in self._lengths.items()}
+        return [row for row, scope, length in self._numbers if length < usual[scope]]

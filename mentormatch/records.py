@@ -357,6 +357,10 @@ def differences(kind: str, a: dict, b: dict) -> list[str]:
     return [name for name in KINDS[kind].person if a.get(name) not in (None, "") and b.get(name) not in (None, "") and a[name] != b[name]]
 
 
+PENDING_ROWS = 2000  # new records write() holds back for one statement: fast, and little memory for a roster of 200,000
+DATES_KEPT = 1000  # different dates a batch keeps cleaned (a roster has a few; a wrong one is never kept)
+
+
 class Batch:
     """Validates and writes records of one kind; what the checks need from the database (the ids
     of referenced tables, names, the identity keys and unique values already stored) is read once
@@ -540,9 +544,12 @@ class Batch:
                     errors[name] = error
                 continue
             try:
-                clean[name] = clean_value(raw)
+                value = clean_value(raw)
             except ValidationError as exc:
                 errors[name] = str(exc)
+                continue
+            # the text given when cleaning changed nothing: an import's 200,000 rows are not copied
+            clean[name] = raw if value.__class__ is str and value == raw else value
         for name, message in (*self._taken(clean, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id)):
             errors.setdefault(name, message)
         return clean, errors
@@ -582,7 +589,18 @@ class Batch:
                 return lambda raw: read(raw) or None
             return read
         if f.kind == "date":
-            return validation.iso_date
+            dates: dict[object, str] = {}  # a date as given -> its ISO text: a roster's few dates, each one string
+
+            def iso_date(raw):
+                if raw.__class__ not in (str, date):
+                    return validation.iso_date(raw)
+                found = dates.get(raw)
+                if found is None:
+                    found = validation.iso_date(raw)
+                    if len(dates) < DATES_KEPT:
+                        dates[raw] = found
+                return found
+            return iso_date
         if f.kind in ("int", "capacity"):
             def number(raw):
                 if raw in (None, "") and f.kind == "capacity":
@@ -649,7 +667,7 @@ class Batch:
         records named with provisional ids are created first. Returns the record's id.
 
         A new record without links may be held back and inserted with others by flush(), which
-        the caller runs before its transaction ends (a roster's 20,000 rows in one statement).
+        the caller runs before its transaction ends (a roster's rows PENDING_ROWS at a time).
         """
         clean = dict(clean)
         for name in self._refs:
@@ -664,7 +682,7 @@ class Batch:
             self._pending.append([record_id, *values])
             if self.kind in self._ids:
                 self._ids[self.kind].add(record_id)
-            if self._links:
+            if self._links or len(self._pending) >= PENDING_ROWS:
                 self.flush()
             before = None
         else:
