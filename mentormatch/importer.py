@@ -85,13 +85,13 @@ class Layout(NamedTuple):
 class RowResult:
     """A row of the file as validate() found it, one for every row of a roster (a city bureau's
     has 200,000): kept small with slots, the values and the checked record as tuples in the order
-    of the layout (their strings the file's own), and no list until the row has an issue."""
+    of the layout (their strings the file's own), the issues a tuple (most rows have none)."""
 
     __slots__ = ("row", "issues", "existing_id", "first_row", "action", "given", "_layout", "_values", "_clean")
 
     def __init__(self, row: int, layout: Layout, values: tuple):
         self.row = row  # the row number in the file
-        self.issues: list[Issue] | tuple = ()
+        self.issues: tuple[Issue, ...] = ()
         self.existing_id: int | None = None  # the database record this row duplicates
         self.first_row: int | None = None  # the earlier row of the file this row duplicates
         self.action = "add"  # add, update or skip
@@ -113,10 +113,7 @@ class RowResult:
         return dict(zip(self._layout.fields, self._clean)) if self._clean else {}
 
     def add(self, issue: Issue) -> None:
-        if self.issues:
-            self.issues.append(issue)
-        else:
-            self.issues = [issue]
+        self.issues = (*self.issues, issue)
 
     @property
     def status(self) -> str:
@@ -272,7 +269,7 @@ class ImportJob:
             self._batch = records.Batch(self.db, self.kind)
             self._blank = records.empty(self.kind)
             self._given_names: dict[tuple, tuple] = {}  # one tuple for the rows that give the same fields
-            self._already = translate("Import", "Already in the database.")
+            self._already = Issue("", translate("Import", "Already in the database."), error=False)  # one for all such rows
             rows, failures = self._read_rows()
             self.unknown_trades = {}
             self.new_names = {}
@@ -374,7 +371,7 @@ class ImportJob:
         for table, name in batch.new_names[named:]:
             self.new_names.setdefault(translate("Import", "{what}: {name}").format(what=table_label(table), name=name), r.row)
         if r.existing_id is not None:
-            r.add(Issue("", self._already, error=False))
+            r.add(self._already)
         if r.first_row is not None:
             r.add(Issue("", translate("Import", "The same record as row {row}.").format(row=r.first_row), error=False))
 

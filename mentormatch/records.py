@@ -393,7 +393,7 @@ class Batch:
         self._ids: dict[str, set[int]] = {}
         self._names: dict[str, dict[str, int]] = {}
         self._keys: dict[tuple, int] | None = None  # identity key or ("unique", field, value) -> record id
-        self._stored: dict[int, dict] = {}  # record id -> the values its keys come from (a college as its id)
+        self._stored: dict[int, tuple] = {}  # record id -> the values of _key_fields (a college as its id): a tuple, for 200,000 records
         self._retired: set[int] | None = None
         self._provisional: dict[int, tuple[str, str]] = {}  # negative id -> (table, name)
         self._realised: dict[int, int] = {}  # provisional id -> the id of the record created for it
@@ -495,8 +495,8 @@ class Batch:
             names = self._key_fields
             columns = ["college_id" if n in self._colleges else n for n in names]
             for row in self.db.execute(f"SELECT id, {', '.join(columns)} FROM {self.kind}"):
-                stored = self._stored[row[0]] = dict(zip(names, row[1:]))
-                for key in self.keys(stored):
+                self._stored[row[0]] = row[1:]
+                for key in self.keys(dict(zip(names, row[1:]))):
                     self._keys.setdefault(key, row[0])
         return self._keys
 
@@ -523,12 +523,12 @@ class Batch:
     def differences(self, values: dict, record_id: int) -> list[str]:
         """The person fields in which values disagree with a stored record."""
         self._key_map()
-        return differences(self.kind, self.as_stored(values), self._stored[record_id])
+        return differences(self.kind, self.as_stored(values), self.stored(record_id))
 
     def stored(self, record_id: int) -> dict:
         """The identity, person and unique values of a record as stored (a college as its id)."""
         self._key_map()
-        return self._stored[record_id]
+        return dict(zip(self._key_fields, self._stored[record_id]))
 
     # -- checking and writing --------------------------------------------------------------------
 
