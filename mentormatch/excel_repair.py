@@ -46,7 +46,9 @@ def cell_text(value: object, code: bool = False) -> str:
     elif isinstance(value, datetime):
         value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
     text = validation.clean_code(value) if code else validation.clean(value)
-    return text[1:].lstrip() if text.startswith("'") else text
+    if text.startswith("'"):
+        return text[1:].lstrip()
+    return value if text == value else text  # the cell's own string when nothing changed: not a copy per row
 
 
 def _damaged(what: str, value: object) -> ValidationError:
@@ -192,33 +194,44 @@ def parsers(kind: str, names) -> dict:
     return result
 
 
-def shortened_numbers(values: list[dict], cells: list[object], name: str, within: str = "") -> list[int]:
-    """The rows (indexes) whose student or employee number came as a number and is shorter than
-    the others of its scope (`within`: the college or enterprise that numbers them — 2031 and
-    100234 are both whole at two enterprises): it has most likely lost its leading zeros in Excel."""
-    lengths: dict[object, Counter] = {}
-    for v in values:
-        if name in v:
-            lengths.setdefault(v.get(within), Counter())[len(v[name])] += 1
-    usual = {scope: counts.most_common(1)[0][0] for scope, counts in lengths.items()}
-    return [i for i, (v, raw) in enumerate(zip(values, cells))
-            if name in v and isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(v[name]) < usual[v.get(within)]]
+class ShortenedNumbers:
+    """The rows whose student or employee number came as a number and is shorter than the others
+    of its scope (the college or enterprise that numbers them — 2031 and 100234 are both whole at
+    two enterprises): it has most likely lost its leading zeros in Excel. Rows are added one by one
+    as they are read; rows() is known once all are."""
+
+    def __init__(self):
+        self._lengths: dict[object, Counter] = {}  # scope -> how many numbers of each length
+        self._numbers: list[tuple[int, object, int]] = []  # (row, scope, length) of the numbers that came as numbers
+
+    def add(self, row: int, scope: object, value: str | None, raw: object) -> None:
+        """A row's number as read (value; None if it has none) from its cell (raw)."""
+        if value is None:
+            return
+        self._lengths.setdefault(scope, Counter())[len(value)] += 1
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            self._numbers.append((row, scope, len(value)))
+
+    def rows(self) -> list[int]:
+        usual = {scope: counts.most_common(1)[0][0] for scope, counts in self._lengths.items()}
+        return [row for row, scope, length in self._numbers if length < usual[scope]]
 
 
-def number_marks(kind: str, mapping: list[str | None], rows: list[tuple[int, list]], values: list[dict]) -> list[tuple[int, str, str, bool]]:
+def number_marks(kind: str, mapping: list[str | None], rows: list[tuple[int, list]], value) -> list[tuple[int, str, str, bool]]:
     """What only a whole column shows of identifiers Excel stored as numbers, as (index of the row,
     field, message, refused): a student or employee number read from a number cell may have lost
     leading zeros (to confirm: 00012 typed as a number is 12). An ID number or credit code whose
     last three of 18 digits are 0 (one real number in 1,100) is refused where the column shows
     numbers (number cells, scientific notation, more such zeros), to confirm where it shows
-    neither numbers nor text (a roster of a few rows), and taken where it shows text."""
+    neither numbers nor text (a roster of a few rows), and taken where it shows text. value(i, field)
+    is the value read from row i (None if none)."""
     spec = records.KINDS[kind]
     marks = []
     for column, name in enumerate(mapping):
         if name in ("student_no", "employee_no"):
             what = translate("Records", spec.field(name).label)
-            marks += [(i, name, _to_confirm(what, values[i][name]), False) for i, (_, cells) in enumerate(rows)
-                      if column < len(cells) and _is_number(cells[column]) and name in values[i]]
+            marks += [(i, name, _to_confirm(what, value(i, name)), False) for i, (_, cells) in enumerate(rows)
+                      if column < len(cells) and _is_number(cells[column]) and value(i, name) is not None]
         elif name == "credit_code" or (name and spec.field(name).sensitive == "id"):
             cells = [cells[column] if column < len(cells) else None for _, cells in rows]
             # only cells that may be marked are cleaned: ...000 or 5.00112E+17 (never written with full-width digits)
@@ -227,12 +240,12 @@ def number_marks(kind: str, mapping: list[str | None], rows: list[tuple[int, lis
             zeros = [i for i, text in texts.items() if _ends_in_zeros(text)]
             if not zeros:
                 continue
-            long = sum(1 for v in values if len(v.get(name) or "") == 18)  # the whole ones, and those ending in 000
+            long = sum(1 for i in range(len(rows)) if len(value(i, name) or "") == 18)  # the whole ones, and those ending in 000
             typed = (any(_is_number(raw) for raw in cells) or any(SCIENTIFIC.match(text) for text in texts.values())
                      or (len(zeros) > 1 and 4 * len(zeros) >= long))
             if not typed and long - len(zeros) >= 3:
                 continue  # the column was typed as text: a real number that ends in 000
             what = translate("Import", "credit code" if name == "credit_code" else "ID number")
             marks += [(i, name, str(_damaged(what, texts[i])) if typed else _to_confirm(what, texts[i]), typed)
-                      for i in zeros if name in values[i]]
+                      for i in zeros if value(i, name) is not None]
     return marks

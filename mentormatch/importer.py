@@ -16,6 +16,15 @@ and its rows, shared by the wizard and the command line.
 
 Unknown colleges, enterprises and programmes are created; an unknown major or trade is an error
 until the coordinator maps it to a trade or chooses to create the trade.
+
+Memory: a city bureau's roster has 200,000 rows and is imported in at most 400 MB
+(benchmarks/bench_big_import.py). Every row stays in memory from validate() to commit() (the
+wizard previews them all; duplicates are found across the whole file and the write is one
+transaction), so each is kept small rather than streamed: the table is read row by row and a text
+that repeats down its column is one string (`tabular`); a `RowResult` has slots, its values and
+checked record are tuples in the order of a shared `Layout` that reuse the file's strings (a value
+cleaning left unchanged is not copied), its issues a tuple; `values` and `clean` give them as dicts
+on demand. About 1 KB a row, where dicts per row took 4.
 """
 
 from __future__ import annotations
@@ -24,12 +33,13 @@ import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from mentormatch import audit, exporter, files, records, tabular
 from mentormatch.errors import UserError
-from mentormatch.excel_repair import number_marks, parsers, shortened_numbers
+from mentormatch.excel_repair import ShortenedNumbers, number_marks, parsers
 from mentormatch.i18n import translate
 from mentormatch.import_columns import (
     ALIASES,
@@ -55,7 +65,7 @@ def table_label(table: str) -> str:
 # Rows
 
 
-@dataclass
+@dataclass(slots=True)
 class Issue:
     column: str  # the header of the column (or the field's label) the issue is about
     message: str
@@ -74,16 +84,46 @@ class Issue:
         return self.message
 
 
-@dataclass
+class Layout(NamedTuple):
+    """The order of a validation's values and checked records, shared by all its rows."""
+    values: tuple[str, ...]  # the fields read from the file (mapped columns, then defaults)
+    slots: dict[str, int]  # field -> its place in values
+    fields: tuple[str, ...]  # every field of the kind, the order of a checked record
+
+
 class RowResult:
-    row: int  # the row number in the file
-    values: dict  # field -> normalised value; references by name
-    issues: list[Issue] = field(default_factory=list)
-    existing_id: int | None = None  # the database record this row duplicates
-    first_row: int | None = None  # the earlier row of the file this row duplicates
-    action: str = "add"  # add, update or skip
-    given: dict = field(default_factory=dict, repr=False)  # the fields the row gives, as records.Batch takes them
-    clean: dict = field(default_factory=dict, repr=False)  # the whole record as records.Batch.check() accepted it
+    """A row of the file as validate() found it, one for every row of a roster (a city bureau's
+    has 200,000): kept small with slots, the values and the checked record as tuples in the order
+    of the layout (their strings the file's own), the issues a tuple (most rows have none)."""
+
+    __slots__ = ("_clean", "_layout", "_values", "action", "existing_id", "first_row", "given", "issues", "row")
+
+    def __init__(self, row: int, layout: Layout, values: tuple):
+        self.row = row  # the row number in the file
+        self.issues: tuple[Issue, ...] = ()
+        self.existing_id: int | None = None  # the database record this row duplicates
+        self.first_row: int | None = None  # the earlier row of the file this row duplicates
+        self.action = "add"  # add, update or skip
+        self.given: tuple[str, ...] = ()  # the fields the row gives (records.Batch takes them as it takes a form's)
+        self._layout, self._values, self._clean = layout, values, ()
+
+    @property
+    def values(self) -> dict:
+        """field -> normalised value read from the row; references by name."""
+        return {name: value for name, value in zip(self._layout.values, self._values) if value is not None}
+
+    def value(self, name: str):
+        """values.get(name) without making the dict."""
+        slot = self._layout.slots.get(name)
+        return None if slot is None else self._values[slot]
+
+    @property
+    def clean(self) -> dict:
+        """The whole record as records.Batch.check() accepted it (a field it refused: None)."""
+        return dict(zip(self._layout.fields, self._clean)) if self._clean else {}
+
+    def add(self, issue: Issue) -> None:
+        self.issues = (*self.issues, issue)
 
     @property
     def status(self) -> str:
@@ -230,92 +270,116 @@ class ImportJob:
     # -- validation ------------------------------------------------------------------------------
 
     def validate(self) -> list[RowResult]:
-        """Read and check every row; find duplicates. Reads the database, never writes."""
+        """Read and check every row; find duplicates. Reads the database, never writes.
+
+        Two passes over the rows: the first reads the cells (a number Excel shortened is only
+        known once the whole column is read), the second checks and compares the records."""
         with tabular.collector_paused():
+            self.results = []  # the previous validation's rows go before the new ones are made
             self._batch = records.Batch(self.db, self.kind)
             self._blank = records.empty(self.kind)
-            self.results = self._read_rows()
+            self._given_names: dict[tuple, tuple] = {}  # one tuple for the rows that give the same fields
+            self._already = Issue("", translate("Import", "Already in the database."), error=False)  # one for all such rows
+            rows, failures = self._read_rows()
             self.unknown_trades = {}
             self.new_names = {}
             missing = set(self.missing_fields())
             seen: dict[tuple, RowResult] = {}  # identity key or unique value -> the first row without errors that has it
-            for r, failed in self.results:
-                self._check(r, failed | missing, seen)
-            self.results = [r for r, _ in self.results]
+            for index, r in enumerate(rows):
+                self._check(r, failures.get(index, set()) | missing, seen)
+            self.results = rows
             self.apply_actions()
         return self.results
 
-    def _read_rows(self) -> list[tuple[RowResult, set[str]]]:
-        """Every row's cells as field values; the fields whose cell could not be read."""
-        columns = [(i, name) for i, name in enumerate(self.mapping) if name]
+    def _read_rows(self) -> tuple[list[RowResult], dict[int, set[str]]]:
+        """Every row's cells as field values; the fields whose cell could not be read (by row index)."""
+        mapped = [name for name in self.mapping if name]
+        names = tuple(dict.fromkeys([*mapped, *(name for name, value in self.defaults.items() if value)]))
+        layout = Layout(names, {name: slot for slot, name in enumerate(names)}, tuple(f.name for f in self.spec.fields))
         parse = parsers(self.kind, self.fields())
-        defaults = [(name, value) for name, value in self.defaults.items() if value]
-        rows = []
+        columns = [(index, layout.slots[name], name, parse[name]) for index, name in enumerate(self.mapping) if name]
+        defaults = [(layout.slots[name], value) for name, value in self.defaults.items() if value]
+        numbers = []  # (slot, slot of its scope, column, ShortenedNumbers) of a student or employee number
+        for identity in self.spec.identity:
+            name = identity.fields[0]
+            if name in ("student_no", "employee_no") and name in self.mapping:
+                numbers.append((layout.slots[name], layout.slots.get(identity.within), self.mapping.index(name), ShortenedNumbers()))
+        rows: list[RowResult] = []
+        failures: dict[int, set[str]] = {}
         for number, cells in self.table.rows:
-            r = RowResult(number, {})
-            failed = set()
-            for index, name in columns:
+            r = RowResult(number, layout, ())
+            values = [None] * len(names)
+            for index, slot, name, read in columns:
                 raw = cells[index] if index < len(cells) else None
                 if raw is None or (isinstance(raw, str) and not raw.strip()):
                     continue
                 try:
-                    value = parse[name](raw)
+                    value = read(raw)
                 except ValidationError as exc:
-                    r.issues.append(Issue(self.column_of(name), str(exc)))
-                    failed.add(name)
+                    r.add(Issue(self.column_of(name), str(exc)))
+                    failures.setdefault(len(rows), set()).add(name)
                     continue
                 if value not in (None, ""):
-                    r.values[name] = value
-            for name, value in defaults:
-                r.values.setdefault(name, value)
-            rows.append((r, failed))
-        for identity in records.KINDS[self.kind].identity:
-            name = identity.fields[0]
-            if name in ("student_no", "employee_no") and name in self.mapping:
-                index = self.mapping.index(name)
-                cells = [c[index] if index < len(c) else None for _, c in self.table.rows]
-                for i in shortened_numbers([r.values for r, _ in rows], cells, name, identity.within):
-                    r, failed = rows[i]
-                    failed.add(name)
-                    r.issues.append(Issue(self.column_of(name), translate(
-                        "Import", "Excel stored this number as a number and it is shorter than the others ({value}): "
-                                  "its leading 0 was probably lost; format the column as text and type it again.").format(
-                        value=r.values.pop(name))))
-        for i, name, message, refused in number_marks(self.kind, self.mapping, self.table.rows, [r.values for r, _ in rows]):
-            r, failed = rows[i]
-            r.issues.append(Issue(self.column_of(name), message, error=refused))
+                    values[slot] = value
+            for slot, value in defaults:
+                if values[slot] is None:
+                    values[slot] = value
+            for slot, scope, index, shortened in numbers:
+                shortened.add(len(rows), None if scope is None else values[scope], values[slot], cells[index] if index < len(cells) else None)
+            r._values = tuple(values)
+            rows.append(r)
+        for slot, _, _, shortened in numbers:
+            name = names[slot]
+            for index in shortened.rows():
+                r = rows[index]
+                failures.setdefault(index, set()).add(name)
+                r.add(Issue(self.column_of(name), translate(
+                    "Import", "Excel stored this number as a number and it is shorter than the others ({value}): "
+                              "its leading 0 was probably lost; format the column as text and type it again.").format(
+                    value=r._values[slot])))
+                r._values = (*r._values[:slot], None, *r._values[slot + 1:])
+        for index, name, message, refused in number_marks(self.kind, self.mapping, self.table.rows,
+                                                          lambda i, name: rows[i].value(name)):
+            r = rows[index]
+            r.add(Issue(self.column_of(name), message, error=refused))
             if refused:
-                failed.add(name)
-                del r.values[name]
-        return rows
+                failures.setdefault(index, set()).add(name)
+                slot = layout.slots[name]
+                r._values = (*r._values[:slot], None, *r._values[slot + 1:])
+        return rows, failures
 
     def _check(self, r: RowResult, failed: set[str], seen: dict[tuple, RowResult]) -> None:
         batch = self._batch
         named = len(batch.new_names)
-        r.given = self._given(r, failed)
-        r.clean, errors = batch.check({**self._blank, **r.given})
-        keys = batch.keys_of(r.clean)
+        values = r.values
+        given = self._given(r, values, failed)
+        key_of_given = tuple(given)
+        r.given = self._given_names.setdefault(key_of_given, key_of_given)
+        clean, errors = batch.check({**self._blank, **given})
+        keys = batch.keys_of(clean)
         match = batch.match(keys)
         if match is not None:
             key, record_id = match
-            if self._same_person_as_stored(r, key, record_id):
+            if self._same_person_as_stored(r, clean, given, key, record_id):
                 r.existing_id = record_id  # checked again as an update of the stored record
-                r.clean, errors = batch.check({**records.load(self.db, self.kind, record_id), **r.given}, record_id)
+                clean, errors = batch.check({**records.load(self.db, self.kind, record_id), **given}, record_id)
             else:
                 errors.pop(self.spec.identity[key[0]].fields[-1], None)  # said better, naming the stored person
+        r._clean = tuple(map(clean.get, r._layout.fields))
         for name, message in errors.items():
             if name not in failed:
-                r.issues.append(Issue(self._column(r, name), message, error=not isinstance(message, Notice)))
+                r.add(Issue(self._column(values, name), message, error=not isinstance(message, Notice)))
         for key in keys:
             first = seen.get(key)
             if first is None:
                 continue
+            theirs = first.clean
             if key[0] == "unique":
-                if not set(keys) & set(batch.keys_of(first.clean)) - {key}:  # no identity in common: another person
-                    self._two_people(r, first, key[1])
+                if not set(keys) & set(batch.keys_of(theirs)) - {key}:  # no identity in common: another person
+                    self._two_people(r, clean, first.row, theirs, key[1])
                     break
-            elif records.differences(self.kind, r.clean, first.clean):
-                self._two_people(r, first, key)
+            elif records.differences(self.kind, clean, theirs):
+                self._two_people(r, clean, first.row, theirs, key)
                 break
             elif r.first_row is None:
                 r.first_row = first.row
@@ -325,27 +389,27 @@ class ImportJob:
         for table, name in batch.new_names[named:]:
             self.new_names.setdefault(translate("Import", "{what}: {name}").format(what=table_label(table), name=name), r.row)
         if r.existing_id is not None:
-            r.issues.append(Issue("", translate("Import", "Already in the database."), error=False))
+            r.add(self._already)
         if r.first_row is not None:
-            r.issues.append(Issue("", translate("Import", "The same record as row {row}.").format(row=r.first_row), error=False))
+            r.add(Issue("", translate("Import", "The same record as row {row}.").format(row=r.first_row), error=False))
 
-    def _given(self, r: RowResult, failed: set[str]) -> dict:
+    def _given(self, r: RowResult, values: dict, failed: set[str]) -> dict:
         """The row's values as records.Batch takes them: references as ids (new names get provisional
         ids), a trade also from the field that names it (an apprentice's major)."""
         given = {}
-        for name, value in r.values.items():
+        for name, value in values.items():
             f = self._fields[name]
             given[name] = self._batch.reference(f.ref, value) if f.kind == "ref" and f.ref != "trades" else value
         for f in self._trade_fields:
-            source = f.name if f.name in r.values else f.named_by
-            value = r.values.get(source) if source else None
+            source = f.name if f.name in values else f.named_by
+            value = values.get(source) if source else None
             given.pop(f.name, None)
             if not value:
                 continue
             trade = self._trade(value)
             if trade is None:
                 self.unknown_trades.setdefault(value, []).append(r.row)
-                r.issues.append(Issue(self.column_of(source), translate(
+                r.add(Issue(self.column_of(source), translate(
                     "Import", "{name} is not a known trade or major: map it to a trade or create the trade.").format(name=value)))
                 failed.add(f.name)
             else:
@@ -358,10 +422,10 @@ class ImportJob:
             return self._batch.reference("trades", name)  # provisional until written
         return chosen or self._batch.lookup("trades", name)
 
-    def _column(self, r: RowResult, name: str) -> str:
+    def _column(self, values: dict, name: str) -> str:
         """The column a field's message is about: its own, or the one that named it (the major)."""
         named_by = self.spec.field(name).named_by
-        if named_by and name not in r.values and named_by in r.values:
+        if named_by and name not in values and named_by in values:
             return self.column_of(named_by)
         return self.column_of(name)
 
@@ -379,28 +443,29 @@ class ImportJob:
         return ("、".join(field_label(self.kind, n) for n in names),
                 "、".join(self._shown(n, values[n]) for n in names))
 
-    def _two_people(self, r: RowResult, first: RowResult, key: tuple | str) -> None:
-        """Two rows share an identity key or a unique value but are different people: an error naming both."""
-        label, value = self._key_text(key, r.clean)
+    def _two_people(self, r: RowResult, ours: dict, first: int, theirs: dict, key: tuple | str) -> None:
+        """Two rows share an identity key or a unique value but are different people: an error naming both
+        (ours, theirs: the two checked records; first: the earlier row)."""
+        label, value = self._key_text(key, ours)
         identity = self.spec.identity[0].fields
-        name = next(iter(records.differences(self.kind, r.clean, first.clean)
-                         or [n for n in identity if r.clean.get(n) != first.clean.get(n)]), identity[0])
-        r.issues.append(Issue(self.column_of(key if isinstance(key, str) else self.spec.identity[key[0]].fields[-1]), translate(
+        name = next(iter(records.differences(self.kind, ours, theirs)
+                         or [n for n in identity if ours.get(n) != theirs.get(n)]), identity[0])
+        r.add(Issue(self.column_of(key if isinstance(key, str) else self.spec.identity[key[0]].fields[-1]), translate(
             "Import", "Row {first} has the same {key} ({value}), but another {field}: {ours} / {theirs}.").format(
-            first=first.row, key=label, value=value, field=field_label(self.kind, name),
-            ours=self._shown(name, r.clean.get(name) or ""), theirs=self._shown(name, first.clean.get(name) or ""))))
+            first=first, key=label, value=value, field=field_label(self.kind, name),
+            ours=self._shown(name, ours.get(name) or ""), theirs=self._shown(name, theirs.get(name) or ""))))
 
-    def _same_person_as_stored(self, r: RowResult, key: tuple, record_id: int) -> bool:
+    def _same_person_as_stored(self, r: RowResult, clean: dict, given: dict, key: tuple, record_id: int) -> bool:
         """A row recognised as a stored record must be the same person (else an error naming both):
         never replace one person by another."""
-        differ = self._batch.differences(r.clean, record_id)
+        differ = self._batch.differences(clean, record_id)
         if not differ:
             return True
-        label, value = self._key_text(key, r.clean)
-        r.issues.append(Issue(self.column_of(self.spec.identity[key[0]].fields[-1]), translate(
+        label, value = self._key_text(key, clean)
+        r.add(Issue(self.column_of(self.spec.identity[key[0]].fields[-1]), translate(
             "Import", "{record} in the database has this {key} ({value}), but another {field}: {ours} / {theirs}.").format(
             record=records.title(self.db, self.kind, record_id), key=label, value=value,
-            field=field_label(self.kind, differ[0]), ours=self._shown(differ[0], r.given[differ[0]]),
+            field=field_label(self.kind, differ[0]), ours=self._shown(differ[0], given[differ[0]]),
             theirs=self._shown(differ[0], self._batch.stored(record_id)[differ[0]]))))
 
     def apply_actions(self) -> None:
@@ -427,7 +492,7 @@ class ImportJob:
         or if a required column is missing.
         """
         report = ImportReport()
-        written: dict[int, tuple[int, dict, int]] = {}  # first row of a record in the file -> (id, values written, row)
+        written: dict[int, tuple[int, dict, int]] = {}  # first row of a record later rows update -> (id, values written, row)
         try:
             with tabular.collector_paused(), writing(self.db):
                 self.validate()  # under the write lock: what it found (duplicates, ids) stays true while the rows are written
@@ -437,6 +502,7 @@ class ImportJob:
                 files.crash_point("import-validated")
                 batch = self._batch
                 self._remember_aliases()
+                updated_later = {r.first_row for r in self.results if r.first_row is not None and r.action != "skip"}
                 for r in self.results:
                     if r.action == "skip":
                         report.lines.append((r.row, "skipped", r.reasons()))  # the errors, or which record it duplicates
@@ -444,10 +510,13 @@ class ImportJob:
                     anchor = r.row if r.first_row is None else r.first_row
                     earlier = written.get(anchor)
                     if earlier:  # a later row of the file: it updates the record an earlier row wrote
-                        target, clean = earlier[0], {**earlier[1], **{name: r.clean[name] for name in r.given}}
+                        ours = r.clean
+                        target, clean = earlier[0], {**earlier[1], **{name: ours[name] for name in r.given}}
                     else:
                         target, clean = r.existing_id, r.clean
-                    written[anchor] = (batch.write(clean, target), clean, earlier[2] if earlier else r.row)
+                    record_id = batch.write(clean, target)
+                    if anchor in updated_later:
+                        written[anchor] = (record_id, clean, earlier[2] if earlier else r.row)
                     if earlier:
                         report.lines.append((r.row, "updated", translate("Import", "the same record as row {row}").format(row=earlier[2])))
                     elif target:
@@ -471,8 +540,8 @@ class ImportJob:
 
     def _remember_aliases(self) -> None:
         """A major mapped to a trade by hand becomes an alias of the trade, for the next import."""
-        used = {r.values.get(f.name) or r.values.get(f.named_by) for r in self.results if r.action != "skip"
-                for f in self.spec.fields if f.ref == "trades" and f.kind == "ref"}
+        used = {r.value(f.name) or r.value(f.named_by) for r in self.results if r.action != "skip"
+                for f in self._trade_fields}
         for name, trade_id in self.trade_choices.items():
             if trade_id != NEW_TRADE and name in used and self._batch.lookup("trades", name) is None:
                 trade = records.load(self.db, "trades", trade_id)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -384,6 +385,10 @@ def differences(kind: str, a: dict, b: dict) -> list[str]:
     return [name for name in KINDS[kind].person if a.get(name) not in (None, "") and b.get(name) not in (None, "") and a[name] != b[name]]
 
 
+PENDING_ROWS = 2000  # new records write() holds back for one statement: fast, and little memory for a roster of 200,000
+DATES_KEPT = 1000  # different dates a batch keeps cleaned (a roster has a few; a wrong one is never kept)
+
+
 class Batch:
     """Validates and writes records of one kind; what the checks need from the database (the ids
     of referenced tables, names, the identity keys and unique values already stored) is read once
@@ -418,7 +423,7 @@ class Batch:
         self._ids: dict[str, set[int]] = {}
         self._names: dict[str, dict[str, int]] = {}
         self._keys: dict[tuple, int] | None = None  # identity key or ("unique", field, value) -> record id
-        self._stored: dict[int, dict] = {}  # record id -> the values its keys come from (a college as its id)
+        self._stored: dict[int, tuple] = {}  # record id -> the values of _key_fields (a college as its id): a tuple, for 200,000 records
         self._retired: set[int] | None = None
         self._provisional: dict[int, tuple[str, str]] = {}  # negative id -> (table, name)
         self._realised: dict[int, int] = {}  # provisional id -> the id of the record created for it
@@ -520,8 +525,8 @@ class Batch:
             names = self._key_fields
             columns = ["college_id" if n in self._colleges else n for n in names]
             for row in self.db.execute(f"SELECT id, {', '.join(columns)} FROM {self.kind}"):
-                stored = self._stored[row[0]] = dict(zip(names, row[1:]))
-                for key in self.keys(stored):
+                self._stored[row[0]] = row[1:]
+                for key in self.keys(dict(zip(names, row[1:]))):
                     self._keys.setdefault(key, row[0])
         return self._keys
 
@@ -548,12 +553,12 @@ class Batch:
     def differences(self, values: dict, record_id: int) -> list[str]:
         """The person fields in which values disagree with a stored record."""
         self._key_map()
-        return differences(self.kind, self.as_stored(values), self._stored[record_id])
+        return differences(self.kind, self.as_stored(values), self.stored(record_id))
 
     def stored(self, record_id: int) -> dict:
         """The identity, person and unique values of a record as stored (a college as its id)."""
         self._key_map()
-        return self._stored[record_id]
+        return dict(zip(self._key_fields, self._stored[record_id]))
 
     # -- checking and writing --------------------------------------------------------------------
 
@@ -570,9 +575,12 @@ class Batch:
                     errors[name] = error
                 continue
             try:
-                clean[name] = clean_value(raw)
+                value = clean_value(raw)
             except ValidationError as exc:
                 errors[name] = str(exc)
+                continue
+            # the text given when cleaning changed nothing: an import's 200,000 rows are not copied
+            clean[name] = raw if value.__class__ is str and value == raw else value
         for name, message in (*self._taken(clean, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id),
                               *self._similar_college_notices(clean)):
             errors.setdefault(name, message)
@@ -633,7 +641,18 @@ class Batch:
                 return lambda raw: read(raw) or None
             return read
         if f.kind == "date":
-            return validation.iso_date
+            dates: dict[object, str] = {}  # a date as given -> its ISO text: a roster's few dates, each one string
+
+            def iso_date(raw):
+                if raw.__class__ not in (str, date):
+                    return validation.iso_date(raw)
+                found = dates.get(raw)
+                if found is None:
+                    found = validation.iso_date(raw)
+                    if len(dates) < DATES_KEPT:
+                        dates[raw] = found
+                return found
+            return iso_date
         if f.kind in ("int", "capacity"):
             def number(raw):
                 if raw in (None, "") and f.kind == "capacity":
@@ -660,20 +679,21 @@ class Batch:
                     raise ValidationError(translate("Records", "Choose one of the listed values."))
                 return value
             return choice
+        batch = weakref.proxy(self)  # the cleaners are the batch's: without a cycle, a dropped batch (200,000 keys) goes at once
         if f.kind == "ref":
             def ref(raw):
                 if raw in (None, ""):
                     if f.required:
                         raise ValidationError(translate("Records", "This field is required."))
                     return None
-                if int(raw) not in self.ids(f.ref):
+                if int(raw) not in batch.ids(f.ref):
                     raise ValidationError(translate("Records", "This record no longer exists; choose another."))
                 return int(raw)
             return ref
         if f.kind == "refs":
             def refs(raw):
                 ids = sorted({int(v) for v in raw or []})
-                if set(ids) - self.ids(f.ref):
+                if set(ids) - batch.ids(f.ref):
                     raise ValidationError(translate("Records", "Some of the chosen records no longer exist."))
                 return ids
             return refs
@@ -700,7 +720,7 @@ class Batch:
         records named with provisional ids are created first. Returns the record's id.
 
         A new record without links may be held back and inserted with others by flush(), which
-        the caller runs before its transaction ends (a roster's 20,000 rows in one statement).
+        the caller runs before its transaction ends (a roster's rows PENDING_ROWS at a time).
         """
         clean = dict(clean)
         for name in self._refs:
@@ -717,7 +737,7 @@ class Batch:
             self._pending.append([record_id, *values])
             if self.kind in self._ids:
                 self._ids[self.kind].add(record_id)
-            if self._links:
+            if self._links or len(self._pending) >= PENDING_ROWS:
                 self.flush()
             before = None
         else:

@@ -9,15 +9,21 @@ text"), else GB18030, the superset of the GBK that Excel on Chinese Windows writ
 occur in practice, and UTF-8 is self-checking: GBK text is virtually never valid UTF-8, so
 strict UTF-8 first, then GB18030, is exact where statistical detection can mistake a short
 GBK file for Big5 or Latin-1.
+
+A city bureau's roster has 200,000 rows: the file is read row by row (the text is decoded in
+pieces, never held whole), and a cell that repeats down its column (a college, a major, a class,
+a date) is kept as one string shared by the rows that have it.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 import io
+import itertools
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +35,8 @@ TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 BOOK_SUFFIXES = (".xlsx", ".xlsm")
 OLD_SUFFIXES = (".xls", ".et", ".ods", ".numbers")
 HEADER_SEARCH_ROWS = 30
+SHARING_SAMPLE = 2000  # rows after which a column whose cells hardly repeat is no longer shared
+CHUNK = 1 << 20  # bytes of a text file checked at a time
 
 
 @dataclass
@@ -66,8 +74,8 @@ def sheet_names(path: str | Path) -> list[str]:
         book.close()
 
 
-def read_cells(path: str | Path, sheet: str | None = None) -> list[list]:
-    """All rows of the file (or of one sheet), as lists of cell values."""
+def read_cells(path: str | Path, sheet: str | None = None) -> Iterator[list]:
+    """The rows of the file (or of one sheet), one at a time, as lists of cell values."""
     path = Path(path)
     _check_suffix(path)
     if path.suffix.lower() in BOOK_SUFFIXES:
@@ -78,18 +86,48 @@ def read_cells(path: str | Path, sheet: str | None = None) -> list[list]:
 def read_table(path: str | Path, sheet: str | None = None, is_header: Callable[[str], bool] = lambda text: False) -> Table:
     """Read the file and find its header row; is_header(text) says whether a cell names a known column."""
     with collector_paused():
-        cells = read_cells(path, sheet)
-    index = find_header(cells, is_header)
-    if index is None:
-        raise UserError(translate("Tabular", "{file}: no header row was found; the sheet is empty.").format(file=Path(path).name))
-    header = cells[index]
-    width = max(len(header), max((len(r) for r in cells[index + 1:]), default=0))
-    headers = [_header_text(v) for v in header] + [""] * (width - len(header))
-    table = Table(headers=headers, header_row=index + 1, sheet=sheet or "")
-    for number, row in enumerate(cells[index + 1:], start=index + 2):
-        if any(v is not None and str(v).strip() for v in row):
-            table.rows.append((number, list(row) + [None] * (width - len(row))))
+        cells = _shared(read_cells(path, sheet))
+        top = list(itertools.islice(cells, HEADER_SEARCH_ROWS))
+        index = find_header(top, is_header)
+        while index is None:  # only blank rows so far: the first row with a cell is the header
+            row = next(cells, None)
+            if row is None:
+                raise UserError(translate("Tabular", "{file}: no header row was found; the sheet is empty.").format(file=Path(path).name))
+            top.append(row)
+            if any(_header_text(v) for v in row):
+                index = len(top) - 1
+        header = top[index]
+        table = Table(headers=[], header_row=index + 1, sheet=sheet or "")
+        width = len(header)
+        for number, row in enumerate(itertools.chain(top[index + 1:], cells), start=index + 2):
+            width = max(width, len(row))
+            if any(v is not None and str(v).strip() for v in row):
+                table.rows.append((number, row))
+        table.headers = [_header_text(v) for v in header] + [""] * (width - len(header))
+        for _, row in table.rows:
+            if len(row) < width:
+                row.extend([None] * (width - len(row)))
     return table
+
+
+def _shared(rows: Iterable[list]) -> Iterator[list]:
+    """The rows as lists of their exact length, a text that repeats down its column (a college,
+    a major, a class, a date) as one string: a roster's 200,000 colleges are a few strings. A
+    column whose first SHARING_SAMPLE cells hardly repeat (names, ID numbers) is left alone after them."""
+    pools: dict[int, dict] = {}  # column -> its texts
+    for count, row in enumerate(rows, start=1):
+        row = list(row)
+        if count <= SHARING_SAMPLE:
+            for index, value in enumerate(row):
+                if value.__class__ is str:
+                    row[index] = pools.setdefault(index, {}).setdefault(value, value)
+            if count == SHARING_SAMPLE:
+                pools = {index: pool for index, pool in pools.items() if len(pool) < SHARING_SAMPLE * 9 // 10}
+        else:
+            for index, pool in pools.items():
+                if index < len(row) and row[index].__class__ is str:
+                    row[index] = pool.setdefault(row[index], row[index])
+        yield row
 
 
 def find_header(cells: list[list], is_header: Callable[[str], bool]) -> int | None:
@@ -168,7 +206,7 @@ def _open_book(path: Path):
         return reader.wb
 
 
-def _read_book(path: Path, sheet: str | None) -> list[list]:
+def _read_book(path: Path, sheet: str | None) -> Iterator[list]:
     book = _open_book(path)
     try:
         with _reading_book(path):
@@ -185,36 +223,52 @@ def _read_book(path: Path, sheet: str | None) -> list[list]:
                 raise UserError(translate("Tabular", "{file} has no worksheet, only charts or nothing at all.").format(file=path.name))
             # Some programs write a wrong dimension; read every row that is really there.
             ws.reset_dimensions()
-            return [list(row) for row in ws.iter_rows(values_only=True)]
+            yield from ws.iter_rows(values_only=True)
     finally:
         book.close()
 
 
-def decode(data: bytes) -> str:
-    """Text of a CSV: UTF-16 or UTF-8 by BOM, else strict UTF-8, else GB18030 (GBK)."""
+def encoding(data: bytes) -> tuple[str, str]:
+    """(encoding, errors) of a CSV's bytes: UTF-16 or UTF-8 by BOM, else strict UTF-8, else GB18030
+    (GBK) with a replacement character for a damaged byte. A UTF-16 file cut off or damaged is
+    refused: UnicodeDecodeError naming the byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")  # strict: a UTF-16 file cut off or damaged is refused (UnicodeDecodeError)
+        if not _decodes(data, "utf-16"):
+            data.decode("utf-16")  # raises, with the offset of the bad byte in the whole file
+        return "utf-16", "strict"
+    return ("utf-8-sig", "strict") if _decodes(data, "utf-8") else ("gb18030", "replace")
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    """Whether data is valid text in the encoding, checked a piece at a time (not held as text)."""
+    decoder = codecs.getincrementaldecoder(name)()
+    view = memoryview(data)
     try:
-        return data.decode("utf-8-sig")
+        for start in range(0, len(data), CHUNK):
+            decoder.decode(view[start:start + CHUNK])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
+        return False
+    return True
 
 
-def _read_text(path: Path) -> list[list]:
+def _read_text(path: Path) -> Iterator[list]:
     try:
-        text = decode(path.read_bytes())
+        data = path.read_bytes()
+        text = io.TextIOWrapper(io.BytesIO(data), *encoding(data), newline="")
     except OSError as exc:
         raise UserError(translate("Tabular", "{file} cannot be read: {error}").format(file=path.name, error=exc.strerror or exc)) from exc
     except UnicodeDecodeError as exc:
         raise UserError(translate("Tabular", "{file} is damaged: it says it is Unicode (UTF-16) text, but byte {offset} is not. "
                                              "Open it in Excel or WPS and save it again.").format(file=path.name, offset=exc.start + 1)) from exc
-    sample = text[:20000]
+    sample = text.read(20000)
+    text.seek(0)
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        yield from csv.reader(text, delimiter=delimiter)
     except csv.Error as exc:
         raise UserError(translate("Tabular", "{file} is not a valid CSV table: {error}").format(file=path.name, error=exc)) from exc
