@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,36 +33,50 @@ from mentormatch.store import memory_database, open_database  # noqa: E402
 TARGET_MB = 400
 
 
+def prepare(folder: Path, count: int) -> None:
+    """Write the roster and the database that knows its trades, colleges and enterprises.
+
+    Run in its own process: Linux counts in a child's ru_maxrss the memory of the process that
+    started it (the image copied before exec), so the 200,000 rows generated here must not sit in
+    the process that starts the import.
+    """
+    source = memory_database()
+    fill_city_scale(source, apprentices=count, mentors=0)
+    rows = roster(source)
+    source.close()
+    with open(folder / "roster.csv", "w", encoding="gb18030", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    db = open_database(folder / "city.db")
+    fill_city_scale(db, apprentices=0, mentors=0)  # the trades, colleges and enterprises the roster names
+    db.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--prepare", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    source = memory_database()
-    fill_city_scale(source, apprentices=args.rows, mentors=0)
-    rows = roster(source)
-    source.close()
+    if args.prepare:
+        prepare(Path(args.prepare), args.rows)
+        return 0
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "roster.csv"
-        with open(path, "w", encoding="gb18030", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(HEADER)
-            writer.writerows(rows)
-        del rows
-        db_path = Path(folder) / "city.db"
-        db = open_database(db_path)
-        fill_city_scale(db, apprentices=0, mentors=0)  # the trades, colleges and enterprises the roster names
-        db.close()
+        subprocess.run([sys.executable, __file__, "--rows", str(args.rows), "--prepare", folder], check=True)
+        path, db_path = Path(folder) / "roster.csv", Path(folder) / "city.db"
         start = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "import", "apprentices", str(path)],
-                                capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
-        peak_mb = usage.ru_maxrss / 1024  # KiB on Linux; the import is the largest child
-        if result.returncode != 0:
-            print(result.stderr[-2000:], file=sys.stderr)
-            return 1
+        with open(Path(folder) / "err.txt", "w+") as err:
+            job = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "import", "apprentices", str(path)],
+                                   stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(job.pid, 0)  # this child's own figures, not the largest child's
+            job.returncode = os.waitstatus_to_exitcode(status)
+            elapsed = time.perf_counter() - start
+            cpu = usage.ru_utime + usage.ru_stime
+            peak_mb = usage.ru_maxrss / 1024  # KiB on Linux
+            if job.returncode != 0:
+                err.seek(0)
+                print(err.read()[-2000:], file=sys.stderr)
+                return 1
         db = open_database(db_path)
         count = db.execute("SELECT COUNT(*) FROM apprentices").fetchone()[0]
         db.close()

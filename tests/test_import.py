@@ -327,7 +327,7 @@ def test_sheets_are_listed_and_chosen(tmp_path):
     book.save(tmp_path / "b.xlsx")
     assert tabular.sheet_names(tmp_path / "b.xlsx") == ["说明", "学生名单"]
     table = tabular.read_table(tmp_path / "b.xlsx", "学生名单", importer.header_matcher())
-    assert table.headers == ["学号", "姓名"] and table.rows == [(2, ["S1", "甲"])]
+    assert table.headers == ["学号", "姓名"] and table.rows == [(2, ("S1", "甲"))]
     with pytest.raises(UserError, match="名单2"):
         tabular.read_table(tmp_path / "b.xlsx", "名单2")
 
