@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet", metavar="NAME", help=translate("Cli", "sheet of the workbook (default: the first)"))
     imp.add_argument("--on-duplicate", choices=["update", "skip"], default="skip", help=translate("Cli", "existing records"))
     imp.add_argument("--skip-errors", action="store_true", help=translate("Cli", "import the good rows even if some have errors"))
+    imp.add_argument("--map-trade", metavar="NAME=TRADE", action="append", help=translate(
+        "Cli", "a major or trade of the file is this trade of the catalog (remembered as its alias); repeatable"))
+    imp.add_argument("--create-trades", action="store_true", help=translate("Cli", "create the trades the catalog does not have"))
+    imp.add_argument("--programme", metavar="NAME", help=translate(
+        "Cli", "put the apprentices into this programme (rows with their own 项目 keep it)"))
 
     exp = sub.add_parser("export", help=translate("Cli", "export pairs, the apprentice or mentor roster, the letter register or "
                                                          "the history of changes"))

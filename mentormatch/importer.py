@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -237,6 +238,27 @@ class ImportJob:
             self.trade_choices.pop(name, None)
         else:
             self.trade_choices[name] = trade_id
+
+    def map_trade(self, name: str, trade: str) -> None:
+        """choose_trade by the trade's name, English name or alias (the command line's --map-trade);
+        UserError naming similar trades when the catalog has no such trade."""
+        trade = trade.strip()
+        trade_id = records.Batch(self.db, self.kind).lookup("trades", trade)
+        if trade_id is None:
+            raise UserError(translate("Import", "{trade} is neither a trade nor an alias of one. {trades}").format(
+                trade=trade, trades=self._similar_trades(trade)))
+        self.choose_trade(name.strip(), trade_id)
+
+    def _similar_trades(self, text: str) -> str:
+        """'Similar trades: …' — those whose name or alias contains the text, is contained in it or is
+        close to it — else every trade the coordinator may choose."""
+        names = dict(self.db.execute("SELECT a.alias, t.name_zh FROM trade_aliases a JOIN trades t ON t.id = a.trade_id"
+                                     " WHERE t.retired = 0"))
+        names.update((label, label) for _, label in records.choices(self.db, "trades"))
+        close = [names[n] for n in names if text in n or n in text] + [names[n] for n in records.similar_names(text, list(names))]
+        if close:
+            return translate("Import", "Similar trades: {names}.").format(names="、".join(dict.fromkeys(close)))
+        return translate("Import", "Trades: {names}.").format(names="、".join(dict.fromkeys(names.values())))
 
     def set_on_duplicate(self, action: str) -> None:
         """What to do with records already there (or twice in the file): "update" or "skip"."""
@@ -538,10 +560,13 @@ class ImportJob:
         report.lines.sort()
         return report
 
+    def trade_names(self, rows: Iterable[RowResult]) -> set[str]:
+        """The majors and trades the rows name: the trade's own column, else the column that names it."""
+        return {r.value(f.name) or r.value(f.named_by) for r in rows for f in self._trade_fields} - {None}
+
     def _remember_aliases(self) -> None:
         """A major mapped to a trade by hand becomes an alias of the trade, for the next import."""
-        used = {r.value(f.name) or r.value(f.named_by) for r in self.results if r.action != "skip"
-                for f in self._trade_fields}
+        used = self.trade_names(r for r in self.results if r.action != "skip")
         for name, trade_id in self.trade_choices.items():
             if trade_id != NEW_TRADE and name in used and self._batch.lookup("trades", name) is None:
                 trade = records.load(self.db, "trades", trade_id)
@@ -553,9 +578,25 @@ class ImportJob:
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch import KIND FILE [--sheet NAME] [--on-duplicate update|skip] [--skip-errors]."""
+    """mentormatch import KIND FILE [--sheet NAME] [--on-duplicate update|skip] [--skip-errors]
+    [--map-trade NAME=TRADE ...] [--create-trades] [--programme NAME]."""
+    if (args.map_trade or args.create_trades) and args.kind == "enterprises":
+        raise UserError(translate("Import", "Enterprises have no trade: --map-trade and --create-trades are for mentors and apprentices."))
+    if args.programme and args.kind != "apprentices":
+        raise UserError(translate("Import", "--programme is for apprentices."))
+    mapped = [_trade_pair(text) for text in args.map_trade or []]
+    if args.programme:
+        records.programme_id_by_name(db, args.programme)  # an unknown name is refused with the list of programmes
     job = ImportJob.from_file(db, args.kind, args.file, args.sheet)
+    if args.programme:
+        job.set_default("programme_id", args.programme)  # rows with their own 项目 keep it
+    for name, trade in mapped:
+        job.map_trade(name, trade)
     job.set_on_duplicate(args.on_duplicate)
+    if args.create_trades:
+        job.validate()
+        for name in job.unknown_trades:
+            job.choose_trade(name, NEW_TRADE)
     try:
         report = job.commit(skip_errors=args.skip_errors)
     except UserError as exc:
@@ -564,6 +605,14 @@ def run_command(db: Database, args) -> int:
         refused = None
     for text in job.errors():
         print(text, file=sys.stderr)
+    if job.unknown_trades:
+        print(translate("Import", "Map a major or trade to a trade of the catalog with --map-trade NAME=TRADE (e.g. "
+                                  "--map-trade 涂装工=汽车涂装工), or create the unknown ones with --create-trades."), file=sys.stderr)
+    named = job.trade_names(job.results)
+    for name, _ in mapped:
+        if name not in named:
+            print(translate("Import", "Warning: --map-trade {name}: no row of {file} names it.").format(
+                name=name, file=job.file_name), file=sys.stderr)
     for r in job.results:  # a value to check, e.g. a number Excel may have cut or a gender the ID number contradicts
         for issue in r.issues:
             if not issue.error and issue.column:
@@ -577,3 +626,12 @@ def run_command(db: Database, args) -> int:
         print(translate("Import", "created {what}").format(what=text))
     print(report.summary())
     return 0
+
+
+def _trade_pair(text: str) -> tuple[str, str]:
+    """'涂装工=汽车涂装工' (or with a full-width ＝, as a Chinese input method types it) -> the two names."""
+    name, sep, trade = text.replace("＝", "=").partition("=")
+    if not sep or not name.strip() or not trade.strip():
+        raise UserError(translate("Import", "--map-trade {text}: write the name in the file, =, and the trade, "
+                                            "e.g. --map-trade 涂装工=汽车涂装工.").format(text=text))
+    return name.strip(), trade.strip()

@@ -265,7 +265,42 @@ UPDATE mentors SET name_pinyin = person_pinyin(name);
 UPDATE enterprises SET name_pinyin = phrase_pinyin(name);
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5]
+# The trades and majors rosters name that the first catalog lacked (catalog.py), for databases
+# seeded before it had them: only what is missing is inserted, so a trade or alias the coordinator
+# renamed, moved or created keeps its place (an alias that is now the name of a trade is left out).
+# A new database is seeded after its migrations, from the whole catalog: nothing to do here then.
+MIGRATION_6 = """
+INSERT OR IGNORE INTO trades (code, name_zh, name_en)
+SELECT NULL, '铣工', 'Milling machine operator' WHERE EXISTS (SELECT 1 FROM trades);
+
+WITH added (alias, trade) AS (VALUES
+    ('焊接技术及自动化', '焊工'), ('智能焊接技术', '焊工'), ('气焊工', '焊工'),
+    ('汽车检测与维修技术', '汽车维修工'), ('新能源汽车检测与维修', '汽车维修工'), ('新能源汽车运用与维修', '汽车维修工'),
+    ('汽车电器维修', '汽车维修工'), ('汽车机电维修', '汽车维修工'), ('汽车修理工', '汽车维修工'),
+    ('汽车制造与试验技术', '汽车装调工'),
+    ('机械加工技术', '车工'),
+    ('数控技术', '数控车工'),
+    ('工具钳工', '钳工'), ('机械设备装配与自动控制', '钳工'),
+    ('电气设备运行与控制', '电工'), ('电气技术应用', '电工'), ('电气自动化技术', '电工'),
+    ('机电一体化', '电工'), ('机电一体化技术', '电工'),
+    ('工业机器人技术', '工业机器人系统操作员'),
+    ('模具制造技术', '模具工'), ('模具设计', '模具工'),
+    ('冷作钣金加工', '钣金工'), ('冷作钣金工', '钣金工'),
+    ('汽车喷漆', '汽车涂装工'), ('涂装工', '汽车涂装工'),
+    ('数控设备应用与维护', '机床装调维修工'), ('机电设备维修', '机床装调维修工'),
+    ('电子技术', '电子设备装接工'), ('电子电器应用与维修', '电子设备装接工'),
+    ('化学工艺', '化工总控工'), ('石油化工生产技术', '化工总控工'),
+    ('铣削加工', '铣工'))
+INSERT OR IGNORE INTO trade_aliases (alias, trade_id)
+SELECT added.alias, trades.id FROM added JOIN trades ON trades.name_zh = added.trade
+WHERE NOT EXISTS (SELECT 1 FROM trades named WHERE named.name_zh = added.alias);
+
+WITH added (a, b) AS (VALUES ('铣工', '数控铣工'), ('数控铣工', '铣工'))
+INSERT OR IGNORE INTO trade_relations (trade_id, related_id)
+SELECT x.id, y.id FROM added JOIN trades x ON x.name_zh = added.a JOIN trades y ON y.name_zh = added.b;
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Functions the migrations may call (store._migrate registers them): what only Python computes.

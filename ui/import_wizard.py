@@ -237,11 +237,17 @@ class MappingPage(QWizardPage):
         self.default_combos = {}
         wanted = self.job.default_fields()
         for name in wanted:
+            field = records.KINDS[self.job.kind].field(name)
+            labels = [label for _, label in records.choices(self.db, field.ref)]
+            if field.ref == "programmes" and labels and name not in self.job.defaults:
+                self.job.set_default(name, labels[0])  # the only programme, or the newest: the one being filled
             combo = QComboBox(self.defaults_box)
             combo.setEditable(True)
             combo.addItem("")
-            combo.addItems([label for _, label in records.choices(self.db, records.KINDS[self.job.kind].field(name).ref)])
+            combo.addItems(labels)
             combo.setCurrentText(self.job.defaults.get(name, ""))
+            if not field.required:
+                combo.lineEdit().setPlaceholderText(self.tr("(none)"))
             combo.currentTextChanged.connect(lambda text, n=name: self._default(n, text))
             self.default_combos[name] = combo
             self.defaults_form.addRow(import_columns.field_label(self.job.kind, name) + ":", combo)

@@ -156,6 +156,18 @@
         <translation>即使部分行有错误，也导入正确的行</translation>
     </message>
     <message>
+        <source>a major or trade of the file is this trade of the catalog (remembered as its alias); repeatable</source>
+        <translation>文件中的某个专业或工种即目录中的这个工种（记为其别名）；可多次使用</translation>
+    </message>
+    <message>
+        <source>create the trades the catalog does not have</source>
+        <translation>新建目录中没有的工种</translation>
+    </message>
+    <message>
+        <source>put the apprentices into this programme (rows with their own 项目 keep it)</source>
+        <translation>把学徒放入这个项目（自带“项目”的行保留自己的项目）</translation>
+    </message>
+    <message>
         <source>export pairs, the apprentice or mentor roster, the letter register or the history of changes</source>
         <translation>导出配对表、学徒花名册或导师花名册、聘书登记簿或修改记录</translation>
     </message>

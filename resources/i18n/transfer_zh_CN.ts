@@ -460,12 +460,28 @@
         <translation>跳过</translation>
     </message>
     <message>
+        <source>{trade} is neither a trade nor an alias of one. {trades}</source>
+        <translation>“{trade}”既不是工种，也不是任何工种的别名。{trades}</translation>
+    </message>
+    <message>
+        <source>Similar trades: {names}.</source>
+        <translation>相近的工种：{names}。</translation>
+    </message>
+    <message>
+        <source>Trades: {names}.</source>
+        <translation>现有工种：{names}。</translation>
+    </message>
+    <message>
         <source>Excel stored this number as a number and it is shorter than the others ({value}): its leading 0 was probably lost; format the column as text and type it again.</source>
         <translation>Excel 把此编号存成了数字，且比其他编号短（{value}）：开头的 0 很可能已丢失；请把该列设为文本格式后重新录入。</translation>
     </message>
     <message>
         <source>{name} is not a known trade or major: map it to a trade or create the trade.</source>
         <translation>“{name}”不是已知的工种或专业：请把它对应到某个工种，或新建该工种。</translation>
+    </message>
+    <message>
+        <source>--map-trade {text}: write the name in the file, =, and the trade, e.g. --map-trade 涂装工=汽车涂装工.</source>
+        <translation>--map-trade {text}：请写“文件中的名称=工种”，例如 --map-trade 涂装工=汽车涂装工。</translation>
     </message>
     <message>
         <source>{what}: {name}</source>
@@ -502,6 +518,22 @@
     <message>
         <source>Nothing was imported from {file}: {count} problems must be corrected first.</source>
         <translation>未从 {file} 导入任何数据：需先改正 {count} 处问题。</translation>
+    </message>
+    <message>
+        <source>Enterprises have no trade: --map-trade and --create-trades are for mentors and apprentices.</source>
+        <translation>企业没有工种：--map-trade 和 --create-trades 只用于导师和学徒。</translation>
+    </message>
+    <message>
+        <source>--programme is for apprentices.</source>
+        <translation>--programme 只用于学徒。</translation>
+    </message>
+    <message>
+        <source>Map a major or trade to a trade of the catalog with --map-trade NAME=TRADE (e.g. --map-trade 涂装工=汽车涂装工), or create the unknown ones with --create-trades.</source>
+        <translation>可用 --map-trade 名称=工种 把专业或工种对应到目录中的工种（例如 --map-trade 涂装工=汽车涂装工），或用 --create-trades 新建未知的工种。</translation>
+    </message>
+    <message>
+        <source>Warning: --map-trade {name}: no row of {file} names it.</source>
+        <translation>注意：--map-trade {name}：{file} 中没有任何一行写有它。</translation>
     </message>
     <message>
         <source>Warning: {text}</source>
@@ -556,6 +588,10 @@
     <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Still needed: {fields}. Choose a column for each, or a value for all rows below.</source>
