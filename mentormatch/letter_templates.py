@@ -69,6 +69,23 @@ PLACEHOLDERS = {
     "signature_lines": QT_TRANSLATE_NOOP("Placeholders", "true when the letter options ask for signature lines"),
 }
 
+# Short names of the placeholders the wording form offers as buttons, the most used first.
+PLACEHOLDER_LABELS = {
+    "name": QT_TRANSLATE_NOOP("Placeholders", "Name"),
+    "honorific": QT_TRANSLATE_NOOP("Placeholders", "先生/女士"),
+    "programme": QT_TRANSLATE_NOOP("Placeholders", "Programme"),
+    "trade": QT_TRANSLATE_NOOP("Placeholders", "Trade"),
+    "enterprise": QT_TRANSLATE_NOOP("Placeholders", "Enterprise"),
+    "term_from": QT_TRANSLATE_NOOP("Placeholders", "Term from"),
+    "term_to": QT_TRANSLATE_NOOP("Placeholders", "Term to"),
+    "issue_date": QT_TRANSLATE_NOOP("Placeholders", "Date of issue"),
+    "serial": QT_TRANSLATE_NOOP("Placeholders", "Serial"),
+    "enterprise_short": QT_TRANSLATE_NOOP("Placeholders", "Enterprise (short)"),
+    "skill_level": QT_TRANSLATE_NOOP("Placeholders", "Skill level"),
+    "job_title": QT_TRANSLATE_NOOP("Placeholders", "Job title"),
+    "colleges": QT_TRANSLATE_NOOP("Placeholders", "Colleges"),
+}
+
 
 class TemplateError(UserError):
     """A template that cannot be used; str() names the line for the user."""
@@ -303,7 +320,7 @@ def render_text(text: str, context: dict) -> str:
 FORM_FIELDS = ("title", "opening", "duties", "closing", "issuers")
 DEFAULT_FORM = {
     "title": "聘书",
-    "opening": "兹聘请 {{ name }} 同志为{% if programme %}“{{ programme }}”{% endif %}{{ trade }}企业导师。",
+    "opening": "兹聘请 {{ name }} 同志为“{{ programme }}”{{ trade }}企业导师。",
     "duties": "负责指导学徒的岗位技能训练，传授专业技艺。",
     "closing": "此聘",
     "issuers": "",  # one per line; empty: the letter's issuers (letter options, else the programme's)
