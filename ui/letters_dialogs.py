@@ -382,8 +382,8 @@ class TemplateEditor(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.ActionRole)
