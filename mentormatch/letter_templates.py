@@ -1,14 +1,22 @@
-"""Letter templates: HTML files with named placeholders, rendered by Jinja2's sandbox with autoescape on.
+"""Letter templates: HTML files with named placeholders, rendered by Jinja2's sandbox with autoescape on,
+and pre-printed sheet layouts (套打, JSON files: see preprinted.py) whose fields hold placeholders too.
 
 Built-in templates live in resources/templates; the coordinator's copies and new templates live
 in the user data folder (templates/), where a copy with a built-in's name takes its place.
-A template's name is its file name without .html. Errors come as TemplateError, whose message
-names the line, for example "Line 7: unexpected '}'".
+A template's name is its file name without .html or .json, as the coordinator typed it; built-in
+ones show a translated label (display_name). Errors come as TemplateError, whose message names
+the line, for example "Line 7: unexpected '}'"; a block left open names the line that opened it.
+
+A template written with the wording form (title, opening sentence, duties, closing, issuers) is
+the fixed skeleton wording_html(form) filled with them; the form's values travel in its first
+line, a Jinja comment, so that the form can open it again (form_of).
 """
 
 from __future__ import annotations
 
 import functools
+import html
+import json
 import re
 from pathlib import Path
 
@@ -24,6 +32,14 @@ from resources import RESOURCES
 
 BUILTIN_DIR = RESOURCES / "templates"
 DEFAULT = "formal-zh"
+SUFFIXES = (".html", ".json")  # an HTML letter, a pre-printed sheet layout
+# What the built-in templates are called on screen and in the register (their files keep plain names).
+BUILTIN_LABELS = {
+    "formal-zh": QT_TRANSLATE_NOOP("Templates", "Formal letter (Chinese)"),
+    "formal-en": QT_TRANSLATE_NOOP("Templates", "Formal letter (English)"),
+    "bilingual": QT_TRANSLATE_NOOP("Templates", "Bilingual letter"),
+    "preprinted-a4": QT_TRANSLATE_NOOP("Templates", "Pre-printed sheet, A4 landscape (套打)"),
+}
 _NAME_RE = re.compile(r"^[^\\/:*?\"<>|.][^\\/:*?\"<>|]{0,63}$")
 
 # The placeholders a template may use, with what they hold (shown in the template editor).
@@ -51,6 +67,23 @@ PLACEHOLDERS = {
         "list of issuing organisations; write each as <a name=\"seal\">{{ issuer }}</a> to stamp its seal over it",
     ),
     "signature_lines": QT_TRANSLATE_NOOP("Placeholders", "true when the letter options ask for signature lines"),
+}
+
+# Short names of the placeholders the wording form offers as buttons, the most used first.
+PLACEHOLDER_LABELS = {
+    "name": QT_TRANSLATE_NOOP("Placeholders", "Name"),
+    "honorific": QT_TRANSLATE_NOOP("Placeholders", "先生/女士"),
+    "programme": QT_TRANSLATE_NOOP("Placeholders", "Programme"),
+    "trade": QT_TRANSLATE_NOOP("Placeholders", "Trade"),
+    "enterprise": QT_TRANSLATE_NOOP("Placeholders", "Enterprise"),
+    "term_from": QT_TRANSLATE_NOOP("Placeholders", "Term from"),
+    "term_to": QT_TRANSLATE_NOOP("Placeholders", "Term to"),
+    "issue_date": QT_TRANSLATE_NOOP("Placeholders", "Date of issue"),
+    "serial": QT_TRANSLATE_NOOP("Placeholders", "Serial"),
+    "enterprise_short": QT_TRANSLATE_NOOP("Placeholders", "Enterprise (short)"),
+    "skill_level": QT_TRANSLATE_NOOP("Placeholders", "Skill level"),
+    "job_title": QT_TRANSLATE_NOOP("Placeholders", "Job title"),
+    "colleges": QT_TRANSLATE_NOOP("Placeholders", "Colleges"),
 }
 
 
@@ -89,32 +122,65 @@ def user_dir() -> Path:
 
 def names() -> list[str]:
     """Every template name, built-in and the coordinator's, sorted, the default first."""
-    found = {p.stem for p in BUILTIN_DIR.glob("*.html")}
-    if user_dir().is_dir():
-        found |= {p.stem for p in user_dir().glob("*.html")}
+    found = set()
+    for folder in (BUILTIN_DIR, user_dir()):
+        if folder.is_dir():
+            found |= {p.stem for p in folder.iterdir() if p.suffix in SUFFIXES}
     return sorted(found, key=lambda n: (n != DEFAULT, n))
 
 
+def display_name(name: str) -> str:
+    """The name to show: a built-in template's label, else the name the coordinator gave it."""
+    return translate("Templates", BUILTIN_LABELS[name]) if name in BUILTIN_LABELS else name
+
+
+def _file(name: str) -> Path | None:
+    """The file of template name: the coordinator's copy if there is one, else the built-in."""
+    if not _NAME_RE.match(name):
+        return None
+    for folder in (user_dir(), BUILTIN_DIR):
+        for suffix in SUFFIXES:
+            if (folder / f"{name}{suffix}").is_file():
+                return folder / f"{name}{suffix}"
+    return None
+
+
 def is_builtin(name: str) -> bool:
-    return (BUILTIN_DIR / f"{name}.html").is_file()
+    return any((BUILTIN_DIR / f"{name}{suffix}").is_file() for suffix in SUFFIXES)
 
 
 def has_user_copy(name: str) -> bool:
-    return (user_dir() / f"{name}.html").is_file()
+    return any((user_dir() / f"{name}{suffix}").is_file() for suffix in SUFFIXES)
+
+
+def is_sheet(name: str) -> bool:
+    """Whether template name is a pre-printed sheet layout (preprinted.py) rather than an HTML letter."""
+    path = _file(name)
+    return path is not None and path.suffix == ".json"
 
 
 def source(name: str) -> str:
     """The text of template name: the coordinator's copy if there is one, else the built-in."""
-    for folder in (user_dir(), BUILTIN_DIR):
-        path = folder / f"{name}.html"
-        if _NAME_RE.match(name) and path.is_file():
-            try:
-                return path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise TemplateError(translate("Templates", "Cannot read the template {name}: {error}").format(name=name, error=exc)) from exc
-    raise TemplateError(
-        translate("Templates", "There is no template named {name}. Templates: {names}.").format(name=name, names=", ".join(names()))
-    )
+    path = _file(name)
+    if path is not None:
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateError(translate("Templates", "Cannot read the template {name}: {error}").format(name=name, error=exc)) from exc
+    raise TemplateError(translate("Templates", "There is no template named {name}. Templates: {names}.").format(
+        name=name, names=", ".join(names())))
+
+
+def checked_source(name: str) -> str:
+    """The text of template name, checked (TemplateError naming the line or the field)."""
+    text = source(name)
+    if is_sheet(name):
+        from mentormatch import preprinted
+
+        preprinted.parse(text)
+    else:
+        compile_template(text)
+    return text
 
 
 def title(text: str) -> str:
@@ -123,23 +189,31 @@ def title(text: str) -> str:
     return match.group(1).strip() if match else ""
 
 
-def save(name: str, text: str) -> Path:
-    """Check text and save it as the coordinator's template name; returns the file."""
+def save(name: str, text: str, sheet: bool = False) -> Path:
+    """Check text and save it as the coordinator's template name (a sheet layout when sheet); returns the file."""
     name = name.strip()
     if not _NAME_RE.match(name):
         raise TemplateError(
             translate("Templates", "A template name may not be empty, start with a dot, or contain \\ / : * ? \" < > |.")
         )
-    compile_template(text)
-    path = files.private_folder(user_dir()) / f"{name}.html"
+    if sheet:
+        from mentormatch import preprinted
+
+        preprinted.parse(text)
+    else:
+        compile_template(text)
+    suffix = ".json" if sheet else ".html"
+    path = files.private_folder(user_dir()) / f"{name}{suffix}"
     with files.written_in_place(path) as temp:
         temp.write_text(text, encoding="utf-8")
+    (user_dir() / f"{name}{'.html' if sheet else '.json'}").unlink(missing_ok=True)  # one template per name
     return path
 
 
 def delete_user_copy(name: str) -> None:
     """Remove the coordinator's copy (a built-in of the same name shows again)."""
-    (user_dir() / f"{name}.html").unlink(missing_ok=True)
+    for suffix in SUFFIXES:
+        (user_dir() / f"{name}{suffix}").unlink(missing_ok=True)
 
 
 @functools.lru_cache(maxsize=32)
@@ -148,9 +222,7 @@ def compile_template(text: str) -> jinja2.Template:
     try:
         tree = _ENV.parse(text)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            translate("Templates", "Line {line}: {error}").format(line=exc.lineno, error=exc.message), exc.lineno
-        ) from None
+        raise _syntax_error(text, exc) from None
     unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - PLACEHOLDERS.keys())
     if unknown:
         lineno = next((i for i, line in enumerate(text.splitlines(), 1) if re.search(rf"\b{re.escape(unknown[0])}\b", line)), None)
@@ -161,6 +233,53 @@ def compile_template(text: str) -> jinja2.Template:
             lineno,
         )
     return _ENV.from_string(text)
+
+
+# Tags that open a block closed by end<tag> ({% set x %} … {% endset %} only without "=").
+_BLOCK_TAGS = {"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "set", "trans", "raw"}
+
+
+def _open_blocks(text: str, upto: int | None = None) -> list[tuple[str, int]]:
+    """The blocks still open at line upto (at the end when None): (tag, line that opened it), outermost first."""
+    stack: list[tuple[str, int]] = []
+    tokens = [t for t in _ENV.lex(text) if t[1] != "whitespace"]
+    for i, (lineno, kind, value) in enumerate(tokens):
+        if upto is not None and lineno >= upto:
+            break
+        if kind != "name" or i == 0 or tokens[i - 1][1] != "block_begin":
+            continue
+        if value in _BLOCK_TAGS:
+            rest = next((j for j in range(i + 1, len(tokens)) if tokens[j][1] == "block_end"), len(tokens))
+            if value != "set" or not any(t[1] == "operator" and t[2] == "=" for t in tokens[i + 1:rest]):
+                stack.append((value, lineno))
+        elif value.startswith("end") and stack and stack[-1][0] == value[3:]:
+            stack.pop()
+    return stack
+
+
+def _syntax_error(text: str, exc: jinja2.TemplateSyntaxError) -> TemplateError:
+    """A syntax error for the user: a block left open points at the line that opened it (Jinja names
+    the end of the template); a closing tag without its block says which block is open instead."""
+    try:
+        if exc.message and exc.message.startswith("Unexpected end of template") and _open_blocks(text):
+            tag, lineno = _open_blocks(text)[-1]
+            return TemplateError(translate("Templates", "Line {line}: the block {opening} opened here is never closed. "
+                                                        "Add {closing} where it should end.").format(
+                line=lineno, opening=f"{{% {tag} %}}", closing=f"{{% end{tag} %}}"), lineno)
+        unknown = re.match(r"Encountered unknown tag '(\w+)'", exc.message or "")
+        if unknown:
+            still_open = _open_blocks(text, exc.lineno)
+            if still_open:
+                tag, opened = still_open[-1]
+                return TemplateError(translate("Templates", "Line {line}: {found} does not close the block {opening} "
+                                                            "opened on line {opened}.").format(
+                    line=exc.lineno, found=f"{{% {unknown.group(1)} %}}", opening=f"{{% {tag} %}}", opened=opened), exc.lineno)
+            return TemplateError(translate("Templates", "Line {line}: {found} closes no block, or is not a tag templates "
+                                                        "know.").format(line=exc.lineno, found=f"{{% {unknown.group(1)} %}}"),
+                                 exc.lineno)
+    except jinja2.TemplateSyntaxError:  # the lexer fails where the parser did: keep Jinja's own words
+        pass
+    return TemplateError(translate("Templates", "Line {line}: {error}").format(line=exc.lineno, error=exc.message), exc.lineno)
 
 
 def render(text: str, context: dict) -> str:
@@ -189,3 +308,78 @@ def _error_line(exc: BaseException) -> int | None:
             lineno = tb.tb_lineno
         tb = tb.tb_next
     return lineno
+
+
+def render_text(text: str, context: dict) -> str:
+    """Fill a plain-text piece (a sheet field) with context: as render(), without HTML escapes."""
+    return html.unescape(render(text, context))
+
+
+# --- the wording form -------------------------------------------------------------------------------
+
+FORM_FIELDS = ("title", "opening", "duties", "closing", "issuers")
+DEFAULT_FORM = {
+    "title": "聘书",
+    "opening": "兹聘请 {{ name }} 同志为“{{ programme }}”{{ trade }}企业导师。",
+    "duties": "负责指导学徒的岗位技能训练，传授专业技艺。",
+    "closing": "此聘",
+    "issuers": "",  # one per line; empty: the letter's issuers (letter options, else the programme's)
+}
+_FORM_MARK = "{# mentormatch-form "
+# The skeleton the form fills: the shape of the formal Chinese letter (resources/templates/formal-zh.html).
+_SKELETON = """{mark}{form} #}}
+<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+</head>
+<body style="font-size: 16pt;">
+<p align="right" style="font-size: 12pt;">编号：{{{{ serial }}}}</p>
+<p align="center" style="font-size: 42pt; font-weight: bold; color: #a0161b; margin-top: 18pt; margin-bottom: 30pt; letter-spacing: 36pt;">{title}</p>
+<p style="line-height: 200%; text-indent: 32pt;">{opening}</p>
+{duties}{{% if term_from and term_to %}}<p style="line-height: 200%; text-indent: 32pt;">聘期自 {{{{ term_from }}}} 至 {{{{ term_to }}}}。</p>
+{{% endif %}}<p style="line-height: 200%; text-indent: 32pt">{closing}</p>
+{{% set columns = [[issuers|length, 2]|max, 3]|min %}}{{% set width = 100 // columns %}}
+<table width="100%" cellspacing="0" cellpadding="6" style="margin-top: 60pt;">
+{{% for row in issuers|batch(columns) %}}<tr>{{% for _ in range(columns - row|length) %}}<td width="{{{{ width }}}}%"></td>{{% endfor %}}{{% for issuer in row %}}<td width="{{{{ width }}}}%" align="center"><a name="seal">{{{{ issuer }}}}</a></td>{{% endfor %}}</tr>
+{{% endfor %}}<tr>{{% for _ in range(columns - 1) %}}<td width="{{{{ width }}}}%"></td>{{% endfor %}}<td width="{{{{ width }}}}%" align="center">{{{{ issue_date }}}}</td></tr>
+</table>
+{{% if signature_lines %}}<table width="100%" cellspacing="0" cellpadding="6">
+<tr><td width="50%" style="padding-top: 30pt; font-size: 12pt;">受聘人签字：________________</td><td width="50%" style="padding-top: 30pt; font-size: 12pt;">聘任单位负责人签字：____________</td></tr>
+</table>
+{{% endif %}}
+</body>
+</html>
+"""
+
+
+def wording_html(form: dict) -> str:
+    """The template the wording form makes: the skeleton with the form's texts (placeholders kept,
+    the rest escaped: the coordinator types words, not HTML), and the form itself in its first line."""
+    values = {key: str(form.get(key, "")).strip() for key in FORM_FIELDS}
+    text = {key: html.escape(value, quote=False) for key, value in values.items()}
+    duties = "".join(f'<p style="line-height: 200%; text-indent: 32pt;">{line}</p>\n'
+                     for line in text["duties"].splitlines() if line.strip())
+    # "#}" would end the comment early; JSON reads the escape back
+    stored = json.dumps(values, ensure_ascii=False).replace("#}", "#\\u007d")
+    return _SKELETON.format(mark=_FORM_MARK, form=stored, title=text["title"], opening=text["opening"],
+                            duties=duties, closing=text["closing"])
+
+
+def form_of(text: str) -> dict | None:
+    """The wording form a template was made with, or None for one written as HTML."""
+    first = text.split("\n", 1)[0]
+    if not first.startswith(_FORM_MARK) or not first.endswith("#}"):
+        return None
+    try:
+        form = json.loads(first[len(_FORM_MARK):-2])
+    except ValueError:
+        return None
+    return {key: str(form.get(key, "")) for key in FORM_FIELDS} if isinstance(form, dict) else None
+
+
+def fixed_issuers(text: str) -> tuple[str, ...]:
+    """The issuers a form-made template names itself (one per line), or () to take the letter's."""
+    form = form_of(text)
+    return tuple(line.strip() for line in form["issuers"].splitlines() if line.strip()) if form else ()

@@ -138,13 +138,13 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     by commit(). template defaults to the formal Chinese letter, issue_date to today.
     """
     template = template or letter_templates.DEFAULT
-    letter_templates.compile_template(letter_templates.source(template))  # a bad name or text fails here
+    text = letter_templates.checked_source(template)  # a bad name or text fails here
     issue_date = issue_date or date.today().isoformat()
     year = int(issue_date[:4])
     prefix, pattern = settings.get(db, "letter_prefix"), settings.get(db, "letter_serial_pattern")
     seq = _next_seq(db, year)
     taken = _taken_serials(db)
-    issuers_set = tuple(settings.get(db, "letter_issuers"))
+    issuers_set = letter_templates.fixed_issuers(text) or tuple(settings.get(db, "letter_issuers"))
     letters: list[Letter] = []
     for mentor_id in dict.fromkeys(mentor_ids):
         mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
@@ -395,17 +395,29 @@ class Batch:
 
     Everything the batch needs from the database (templates, page options) is read when it is
     made, and its pages are filled then, so a broken template says so at once; write() touches
-    no database and may run on a worker thread.
+    no database and may run on a worker thread. Letters on a pre-printed sheet (a sheet template,
+    preprinted.py) are drawn by its SheetRenderer, the others by letter_render.PageRenderer; one
+    batch goes onto one kind of paper.
     """
 
     def __init__(self, db: Database, letters: list[Letter]):
+        from mentormatch import preprinted
         from mentormatch.letter_render import Page
 
         self.letters = list(letters)
         self.options, signature_lines = page_options(db)
         templates = {name: letter_templates.source(name) for name in {l.template for l in self.letters}}
-        self.pages = [Page(letter_templates.render(templates[l.template], {**l.context, "signature_lines": signature_lines}),
-                           l.issuers, f"{l.serial} {l.mentor_name}") for l in self.letters]
+        sheets = [name for name in templates if letter_templates.is_sheet(name)]
+        if sheets and len(templates) > 1:
+            raise UserError(translate("Letters", "These letters go onto different paper: {names}. Print the letters of a "
+                                                 "pre-printed sheet on their own.").format(
+                names="、".join(map(letter_templates.display_name, sorted(templates)))))
+        self.sheet = preprinted.parse(templates[sheets[0]]) if sheets else None
+        if self.sheet is not None:
+            self.pages = [preprinted.fill(self.sheet, l.context, f"{l.serial} {l.mentor_name}") for l in self.letters]
+        else:
+            self.pages = [Page(letter_templates.render(templates[l.template], {**l.context, "signature_lines": signature_lines}),
+                               l.issuers, f"{l.serial} {l.mentor_name}") for l in self.letters]
         self._pending: list = []  # letter_render.PendingPdf written by write(), placed by commit()
         self._renderer = None
 
@@ -426,21 +438,28 @@ class Batch:
         return sum(1 for letter in self.letters if letter.id is None)
 
     def renderer(self):
-        """The batch's letter_render.PageRenderer, for the main thread (preview and print)."""
-        from mentormatch.letter_render import PageRenderer
-
+        """The batch's renderer (letter_render.PageRenderer or preprinted.SheetRenderer), for the main
+        thread (preview and print)."""
         if self._renderer is None:
-            self._renderer = PageRenderer(self.options)
+            self._renderer = self._new_renderer()
         return self._renderer
+
+    def _new_renderer(self, offset_mm: tuple[float, float] = (0.0, 0.0)):
+        from mentormatch.letter_render import PageRenderer
+        from mentormatch.preprinted import SheetRenderer
+
+        if self.sheet is not None:
+            return SheetRenderer(self.sheet, self.options.font_family, offset_mm)
+        return PageRenderer(self.options)
 
     def write(self, keep_going: Callable[[int], bool] | None = None, *, target: str | Path | None = None,
               split_dir: str | Path | None = None) -> bool:
         """Write the letters as one PDF (target) or one PDF per letter (split_dir) into temporary
         files beside them; False, and no file, when keep_going(done), asked after each letter, stops it."""
-        from mentormatch.letter_render import PageRenderer, render_pdf
+        from mentormatch.letter_render import render_pdf
 
         self.discard()
-        renderer = PageRenderer(self.options)  # not self.renderer(): this may run on a worker thread
+        renderer = self._new_renderer()  # not self.renderer(): this may run on a worker thread
         pending = []
         stopped = True  # until every file is written; a stopped or failed write leaves none
         try:
@@ -503,14 +522,16 @@ class Batch:
         """Draw the letters as they would print, with the numbers they would get now; records nothing."""
         self.renderer().paint(device, self.pages)
 
-    def print(self, db: Database, printer, keep_going: Callable[[int], bool] | None = None) -> list[Letter] | None:
+    def print(self, db: Database, printer, keep_going: Callable[[int], bool] | None = None,
+              offset_mm: tuple[float, float] = (0.0, 0.0)) -> list[Letter] | None:
         """Print the letters on a QPrinter (its page layout set to renderer().page_layout()) and
         record the new ones before the job is released: the printer gets the job only when
         painting ends, so the numbers are committed after the last page is drawn and before that.
         A print that fails is aborted. keep_going(done) is asked after each letter; when it stops
         the print, the job is aborted and nothing recorded — unless the printer cannot take the
         job back (Qt's print to a PDF file cannot), then the letters drawn so far will come out
-        and are recorded. Returns the letters that will come out, None when none will."""
+        and are recorded. Returns the letters that will come out, None when none will. Pre-printed
+        sheets move by offset_mm, the printer's calibration (plain-paper letters have no fixed places)."""
         count = len(self.pages)
         printed = None
 
@@ -524,7 +545,8 @@ class Batch:
                 printed = self.letters[:done]
             return not stop
 
-        self.renderer().paint(printer, self.pages, step, printer.abort)
+        renderer = self._new_renderer(offset_mm) if self.sheet is not None else self.renderer()
+        renderer.paint(printer, self.pages, step, printer.abort)
         return printed
 
 

@@ -3,6 +3,7 @@ and saving letters as PDF (one file, or one per mentor) in the background."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -12,13 +13,33 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QLineEdit, QMenu, QProgressDialog, QPushButton, QTableView, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letters
+from mentormatch import letter_templates, letters
 from ui import column_widths, jobs
 from ui.programme_combo import fill_programmes
 from ui.rows_model import RowsModel
 from ui.screen_fit import resize_within_screen
 
 SETTINGS_KEY = "lists/letters/header"  # column widths, beside those of the record lists
+OFFSETS_KEY = "letters/printer_offsets"  # printer name -> [x, y] mm: a calibration belongs to this PC's printer
+
+
+def printer_offset(name: str) -> tuple[float, float]:
+    """The calibration offset (right, down, in mm) remembered for a printer, (0, 0) if none."""
+    try:
+        x, y = json.loads(QSettings().value(OFFSETS_KEY, "{}") or "{}").get(name, (0.0, 0.0))
+        return float(x), float(y)
+    except (ValueError, TypeError, AttributeError):
+        return 0.0, 0.0
+
+
+def set_printer_offset(name: str, x: float, y: float) -> None:
+    try:
+        offsets = json.loads(QSettings().value(OFFSETS_KEY, "{}") or "{}")
+    except ValueError:
+        offsets = {}
+    offsets = offsets if isinstance(offsets, dict) else {}
+    offsets[name] = [round(x, 1), round(y, 1)]
+    QSettings().setValue(OFFSETS_KEY, json.dumps(offsets, ensure_ascii=False))
 
 
 class RegisterModel(RowsModel):
@@ -26,7 +47,7 @@ class RegisterModel(RowsModel):
 
     PROGRAMME = 3  # the column that takes the room left
     TYPICAL = ("MM-2026-0000", "欧阳明月", "重庆长安汽车股份有限公司", "2026 汽车工程半年实习", "2026-07-14 – 2027-01-13",
-               "2026-07-14", "formal-zh", "已撤销")  # a value of each column, for its default width
+               "2026-07-14", "正式聘书（中文）", "已撤销")  # a value of each column, for its default width
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -48,7 +69,9 @@ class RegisterModel(RowsModel):
             return f"{row['term_from'] or ''} – {row['term_to'] or ''}" if row["term_from"] or row["term_to"] else ""
         if column == 7:
             return self.tr("Revoked") if row["revoked_at"] else self.tr("Valid")
-        key = ("serial", "mentor", "enterprise", "programme", None, "issue_date", "template")[column]
+        if column == 6:
+            return letter_templates.display_name(row["template"])
+        key = ("serial", "mentor", "enterprise", "programme", None, "issue_date")[column]
         return row[key]
 
 
@@ -93,12 +116,14 @@ class LettersPage(QWidget):
         self.revoke_button = QPushButton(self.tr("Revoke…"), self)
         self.templates_button = QPushButton(self.tr("Templates…"), self)
         self.options_button = QPushButton(self.tr("Letter options…"), self)
+        self.calibrate_button = QPushButton(self.tr("Printer calibration…"), self)
         actions = QHBoxLayout()
         for button in (self.issue_button, self.preview_button, self.print_button, self.pdf_button, self.revoke_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.templates_button)
         actions.addWidget(self.options_button)
+        actions.addWidget(self.calibrate_button)
 
         self.model = RegisterModel(self)
         self.view = QTableView(self)
@@ -135,6 +160,7 @@ class LettersPage(QWidget):
         self.revoke_button.clicked.connect(self.revoke)
         self.templates_button.clicked.connect(self.edit_templates)
         self.options_button.clicked.connect(self.edit_options)
+        self.calibrate_button.clicked.connect(self.calibrate)
         self.refresh()
 
     # -- the register --------------------------------------------------------------------------
@@ -228,6 +254,25 @@ class LettersPage(QWidget):
 
         OptionsDialog(self.db, self).exec()
 
+    def calibrate(self) -> None:
+        from ui.letters_dialogs import CalibrationDialog
+
+        CalibrationDialog(QSettings().value("letters/printer", ""), self.print_calibration_page, self).exec()
+
+    def print_calibration_page(self, name: str) -> None:
+        """The calibration page on plain A4 from the printer named (preprinted.paint_calibration), without any offset."""
+        from mentormatch.preprinted import page_layout, paint_calibration
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if name in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(name)
+        printer.setFullPage(True)
+        printer.setPageLayout(page_layout(210, 297))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the calibration page"))
+        if dialog.exec():
+            attempt(self, paint_calibration, printer, printer.printerName())
+
     # -- output --------------------------------------------------------------------------------
 
     def _output(self, mode: str, batch: letters.Batch) -> None:
@@ -300,7 +345,7 @@ class LettersPage(QWidget):
             return not progress.wasCanceled()
 
         try:
-            printed = batch.print(self.db, printer, keep_going)
+            printed = batch.print(self.db, printer, keep_going, printer_offset(printer.printerName()))
         except Exception as exc:  # noqa: BLE001 — show_error tells the user's errors from bugs
             jobs.show_error(self, exc)
             return

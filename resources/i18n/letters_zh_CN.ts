@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CalibrationDialog</name>
+    <message>
+        <source>Printer calibration for pre-printed sheets</source>
+        <translation>套打打印机校准</translation>
+    </message>
+    <message>
+        <source>Print the calibration page…</source>
+        <translation>打印校准页…</translation>
+    </message>
+    <message>
+        <source>1. Print the calibration page on plain paper, fed as the sheets will be.
+2. Measure from the paper's left and top edges to the centre of the cross marked ({cross:g}, {cross:g}) mm and enter the distances.
+3. Save: every pre-printed sheet printed on this printer moves by the offset.</source>
+        <translation>1. 用白纸打印校准页，进纸方式与套打时相同。
+2. 用直尺量出纸张左边缘、上边缘到标有 ({cross:g}, {cross:g}) mm 的十字中心的距离，填入下方。
+3. 保存：以后用这台打印机套打时，所有内容都按此偏移移动。</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Cross measured at (left, top)</source>
+        <translation>量得十字位置（距左、距上）</translation>
+    </message>
+    <message>
+        <source>Offset (right, down)</source>
+        <translation>偏移（向右、向下）</translation>
+    </message>
+</context>
+<context>
     <name>Fonts</name>
     <message>
         <source>No Simplified Chinese font is installed, so Chinese text would print as empty boxes. Install one (for example SimSun, Microsoft YaHei, or the Noto CJK fonts: fonts-noto-cjk) and try again.</source>
@@ -97,6 +128,10 @@
         <translation>没有编号为 {id} 的项目。</translation>
     </message>
     <message>
+        <source>These letters go onto different paper: {names}. Print the letters of a pre-printed sheet on their own.</source>
+        <translation>这些聘书要打在不同的纸上：{names}。请把套打模板的聘书单独打印。</translation>
+    </message>
+    <message>
         <source>Letters of appointment</source>
         <translation>聘书</translation>
     </message>
@@ -168,6 +203,10 @@
         <translation>聘书选项…</translation>
     </message>
     <message>
+        <source>Printer calibration…</source>
+        <translation>打印机校准…</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>全部项目</translation>
     </message>
@@ -186,6 +225,10 @@
     <message>
         <source>Revoke</source>
         <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Print the calibration page</source>
+        <translation>打印校准页</translation>
     </message>
     <message>
         <source>Preview of {count} letters</source>
@@ -337,6 +380,58 @@
         <source>true when the letter options ask for signature lines</source>
         <translation>聘书选项要求签字栏时为真</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>先生/女士</source>
+        <translation>先生/女士</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Term from</source>
+        <translation>聘期起</translation>
+    </message>
+    <message>
+        <source>Term to</source>
+        <translation>聘期止</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>落款日期</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Enterprise (short)</source>
+        <translation>企业简称</translation>
+    </message>
+    <message>
+        <source>Skill level</source>
+        <translation>技能等级</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Colleges</source>
+        <translation>院校</translation>
+    </message>
 </context>
 <context>
     <name>RegisterModel</name>
@@ -405,14 +500,216 @@
     </message>
 </context>
 <context>
+    <name>SheetForm</name>
+    <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <source>none: the fields on white</source>
+        <translation>无：在白底上显示</translation>
+    </message>
+    <message>
+        <source>Choose scan…</source>
+        <translation>选择扫描件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>X (mm)</source>
+        <translation>X（毫米）</translation>
+    </message>
+    <message>
+        <source>Y (mm, baseline)</source>
+        <translation>Y（毫米，基线）</translation>
+    </message>
+    <message>
+        <source>Size (pt)</source>
+        <translation>字号（磅）</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <source>Width (mm)</source>
+        <translation>宽度（毫米）</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Remove field</source>
+        <translation>删除字段</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Scan of the blank sheet</source>
+        <translation>空白内页扫描件</translation>
+    </message>
+    <message>
+        <source>The scan only helps to place the fields: it shows here and in the preview, and is never printed. Each text stands on its point: Y is the line it sits on.</source>
+        <translation>扫描件只用来对位：只在这里和打印预览中显示，从不打印。每段文字落在所设的点上：Y 是文字所站的那条横线。</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff)</translation>
+    </message>
+</context>
+<context>
+    <name>Sheets</name>
+    <message>
+        <source>聘书内页 A4, landscape</source>
+        <translation>聘书内页 A4 横</translation>
+    </message>
+    <message>
+        <source>聘书内页 A4, portrait</source>
+        <translation>聘书内页 A4 竖</translation>
+    </message>
+    <message>
+        <source>大度16开 (210×285), landscape</source>
+        <translation>大度16开（210×285）横</translation>
+    </message>
+    <message>
+        <source>大度16开 (210×285), portrait</source>
+        <translation>大度16开（210×285）竖</translation>
+    </message>
+    <message>
+        <source>正度16开 (185×260), landscape</source>
+        <translation>正度16开（185×260）横</translation>
+    </message>
+    <message>
+        <source>正度16开 (185×260), portrait</source>
+        <translation>正度16开（185×260）竖</translation>
+    </message>
+    <message>
+        <source>A5, landscape</source>
+        <translation>A5 横</translation>
+    </message>
+    <message>
+        <source>The sheet layout cannot be read: {error}</source>
+        <translation>无法读取套打版式：{error}</translation>
+    </message>
+    <message>
+        <source>The paper must be between 30 and 500 mm wide and high, not {width} × {height} mm.</source>
+        <translation>纸张宽高须在 30 至 500 毫米之间，不能是 {width} × {height} 毫米。</translation>
+    </message>
+    <message>
+        <source>Field {number} of the sheet layout cannot be read: {error}</source>
+        <translation>套打版式的第 {number} 个字段无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>Field {number} ({text}) lies outside the {width} × {height} mm sheet.</source>
+        <translation>第 {number} 个字段（{text}）超出了 {width} × {height} 毫米的纸张。</translation>
+    </message>
+    <message>
+        <source>Field {number} ({text}): the size must be {low} to 96 pt and the alignment left, center or right.</source>
+        <translation>第 {number} 个字段（{text}）：字号须为 {low} 至 96 磅，对齐方式须为左、中或右。</translation>
+    </message>
+    <message>
+        <source>Field {number} ({text}): {error}</source>
+        <translation>第 {number} 个字段（{text}）：{error}</translation>
+    </message>
+    <message>
+        <source>Print this page on plain paper with the printer you will print the letters on, feeding the paper as you will feed the sheets.</source>
+        <translation>请用将要打印聘书的打印机，把本页打印在白纸上，进纸方式与套打时相同。</translation>
+    </message>
+    <message>
+        <source>Measure with a ruler from the paper's left edge and top edge to the centre of the cross marked ({mark:g}, {mark:g}) mm, and enter the two distances in the calibration dialog.</source>
+        <translation>用直尺量出纸张左边缘和上边缘到标有 ({mark:g}, {mark:g}) mm 的十字中心的距离，把这两个数填入校准对话框。</translation>
+    </message>
+    <message>
+        <source>MentorMatch then moves every pre-printed sheet printed on this printer by the difference.</source>
+        <translation>此后 MentorMatch 在这台打印机上套打时会按差值移动所有内容。</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>Letter templates</source>
         <translation>聘书模板</translation>
     </message>
     <message>
+        <source>New pre-printed sheet…</source>
+        <translation>新建套打版式…</translation>
+    </message>
+    <message>
+        <source>One per line. Empty: the issuers of the letter options, else the programme's colleges and the mentor's enterprise.</source>
+        <translation>每行一个。留空：用聘书选项中的落款单位，未设置时用项目的院校和导师所在企业。</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <source>This letter was written as HTML. The form can write it again from the usual shape, which replaces the HTML.</source>
+        <translation>这份聘书是用 HTML 写的。可以改用表单按常用格式重写，原 HTML 将被替换。</translation>
+    </message>
+    <message>
+        <source>Write it with the form</source>
+        <translation>改用表单编写</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Opening sentence</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <source>Issuers</source>
+        <translation>落款单位</translation>
+    </message>
+    <message>
+        <source>Insert at the cursor:</source>
+        <translation>在光标处插入：</translation>
+    </message>
+    <message>
         <source>Placeholders (double-click to insert):</source>
         <translation>占位符（双击插入）：</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>HTML (advanced)</source>
+        <translation>HTML（高级）</translation>
+    </message>
+    <message>
+        <source>Pre-printed sheet</source>
+        <translation>套打版式</translation>
     </message>
     <message>
         <source>Save</source>
@@ -429,6 +726,14 @@
     <message>
         <source>Template</source>
         <translation>模板</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The template {name} has changes that are not saved. Save them?</source>
+        <translation>模板“{name}”有未保存的修改。要保存吗？</translation>
     </message>
     <message>
         <source>Line {line}, column {column}</source>
@@ -468,6 +773,34 @@
     <message>
         <source>Line {line}: unknown placeholder {name}. Known placeholders: {known}.</source>
         <translation>第 {line} 行：未知的占位符 {name}。可用的占位符：{known}。</translation>
+    </message>
+    <message>
+        <source>Formal letter (Chinese)</source>
+        <translation>正式聘书（中文）</translation>
+    </message>
+    <message>
+        <source>Formal letter (English)</source>
+        <translation>正式聘书（英文）</translation>
+    </message>
+    <message>
+        <source>Bilingual letter</source>
+        <translation>中英双语聘书</translation>
+    </message>
+    <message>
+        <source>Pre-printed sheet, A4 landscape (套打)</source>
+        <translation>套打：聘书内页 A4 横</translation>
+    </message>
+    <message>
+        <source>Line {line}: the block {opening} opened here is never closed. Add {closing} where it should end.</source>
+        <translation>第 {line} 行：这里开始的 {opening} 没有结束。请在它该结束的地方加上 {closing}。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {found} does not close the block {opening} opened on line {opened}.</source>
+        <translation>第 {line} 行：{found} 与第 {opened} 行开始的 {opening} 不配对。</translation>
+    </message>
+    <message>
+        <source>Line {line}: {found} closes no block, or is not a tag templates know.</source>
+        <translation>第 {line} 行：{found} 前面没有可结束的块，或不是模板认识的标记。</translation>
     </message>
     <message>
         <source>Line {line}: a template may use only the placeholders and their values, not {name}.</source>
