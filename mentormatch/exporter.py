@@ -97,9 +97,9 @@ COLUMNS: dict[str, list[Column]] = {
         _field("apprentices", "start_date", default=False),
         _field("apprentices", "end_date", default=False),
         Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
-        Column("paired_on", QT_TRANSLATE_NOOP("Export", "Paired on")),
+        Column("paired_on", QT_TRANSLATE_NOOP("Export", "Paired on"), default=False),
         Column("locked", QT_TRANSLATE_NOOP("Export", "Locked"), default=False),
-        Column("override_reason", QT_TRANSLATE_NOOP("Export", "Rule overridden because")),
+        Column("override_reason", QT_TRANSLATE_NOOP("Export", "Rule overridden because"), default=False),
         Column("score", QT_TRANSLATE_NOOP("Export", "Score"), default=False),
     ],
     "apprentices": [
