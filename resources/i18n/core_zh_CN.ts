@@ -156,8 +156,8 @@
         <translation>即使部分行有错误，也导入正确的行</translation>
     </message>
     <message>
-        <source>export pairs, the apprentice or mentor roster, the letter register or the history of changes</source>
-        <translation>导出配对表、学徒花名册或导师花名册、聘书登记簿或修改记录</translation>
+        <source>export pairs, the apprentice or mentor roster, the letter register, the history of changes or the history of pairs</source>
+        <translation>导出配对、学徒或导师名册、聘书登记、修改记录或配对历史</translation>
     </message>
     <message>
         <source>file ending in .xlsx, .csv or .pdf</source>
