@@ -775,6 +775,15 @@ class PairingPage(QWidget):
                                     "Review it, then accept or discard.").format(
             matched=proposal.matched, unmatched=len(proposal.unmatched), score=proposal.total_score))
         self.refresh()
+        self._count_moves()
+
+    def _count_moves(self) -> None:
+        """Add the draft's new pairs and its moves (re-matched confirmed pairs), counted apart, to the status."""
+        drafts = [r for r in self.model.rows if r["status"] == "proposed"]
+        moved = sum(r["moved_from"] is not None for r in drafts)
+        if drafts:
+            self.status.setText(self.status.text() + " " + self.tr("New pairs {new}, moves {moved}.").format(
+                new=len(drafts) - moved, moved=moved))
 
     def _proposal_failed(self, exc: BaseException) -> None:
         message = user_message(exc)
