@@ -296,9 +296,11 @@ class MentorChooser(QDialog):
         self.db = db
         self.pair = pair
         self.setWindowTitle(self.tr("Move {apprentice} to another mentor").format(apprentice=pair["apprentice"]))
-        label = QLabel(self.tr("{apprentice} ({trade}) is now with {mentor}. Choose the new mentor; the pair with {mentor} "
-                               "ends and stays in the history.").format(
-            apprentice=pair["apprentice"], trade=pair["trade"], mentor=pair["mentor"]), self)
+        text = (self.tr("{apprentice} ({trade}) is now with {mentor}. Choose the new mentor; the pair with {mentor} "
+                        "ends and stays in the history.") if pair["status"] == "confirmed" else
+                self.tr("{apprentice} ({trade}) is proposed for {mentor}. Choose the mentor to pair them with instead; "
+                        "the draft pair goes."))
+        label = QLabel(text.format(apprentice=pair["apprentice"], trade=pair["trade"], mentor=pair["mentor"]), self)
         label.setWordWrap(True)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find a mentor by name, employee number or pinyin"))

@@ -81,6 +81,10 @@
         <translation>{apprentice}（{trade}）现由{mentor}带。请选择新导师；与{mentor}的配对随即结束，并保留在历史记录中。</translation>
     </message>
     <message>
+        <source>{apprentice} ({trade}) is proposed for {mentor}. Choose the mentor to pair them with instead; the draft pair goes.</source>
+        <translation>草稿中{apprentice}（{trade}）由{mentor}带。请选择改配的导师；这条草稿配对随即取消。</translation>
+    </message>
+    <message>
         <source>Find a mentor by name, employee number or pinyin</source>
         <translation>按姓名、工号或拼音查找导师</translation>
     </message>
