@@ -4,7 +4,7 @@
     mentormatch --db PATH match ...                       propose (and confirm) pairs
     mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
     mentormatch --db PATH import KIND FILE ...            import a roster
-    mentormatch --db PATH export KIND OUT ...             export pairs, rosters, letters or the history (audit)
+    mentormatch --db PATH export KIND OUT ...             export pairs, rosters, letters, the history (audit) or pairs' history
     mentormatch --db PATH backup [FILE]                   a backup now (see mentormatch/backup.py)
     mentormatch --db PATH restore FILE                    restore a backup, the current data saved first
     mentormatch --db PATH check                           integrity and foreign-key check
@@ -84,9 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--programme", metavar="NAME", help=translate(
         "Cli", "put the apprentices into this programme (rows with their own 项目 keep it)"))
 
-    exp = sub.add_parser("export", help=translate("Cli", "export pairs, the apprentice or mentor roster, the letter register or "
-                                                         "the history of changes"))
-    exp.add_argument("kind", choices=["pairs", "apprentices", "mentors", "letters", "audit"])
+    exp = sub.add_parser("export", help=translate("Cli", "export pairs, the apprentice or mentor roster, the letter register, "
+                                                         "the history of changes or the history of pairs"))
+    exp.add_argument("kind", choices=["pairs", "apprentices", "mentors", "letters", "audit", "history"])
     exp.add_argument("out", metavar="OUT", help=translate("Cli", "file ending in .xlsx, .csv or .pdf"))
     exp.add_argument("--programme", metavar="NAME", help=translate("Cli", "only this programme"))
     exp.add_argument("--columns", metavar="COLUMN,...", help=translate(

@@ -9,7 +9,9 @@ What is exported:
   free places as capacity.py counts them;
 - letters: the register of letters of appointment, revoked ones included;
 - audit: the history of changes, newest first, of every programme (audit.py keeps it masked:
-  it has no full personal data to give).
+  it has no full personal data to give);
+- history: what happened to the pairs of a programme (pairs.history): ended pairs with why and
+  by whom, pairs made against a rule, exclusions, re-matches.
 
 The coordinator picks the columns (on the command line by key or by header in either language:
 column_keys()). ID numbers and phones are masked unless the export asks for full personal data.
@@ -39,12 +41,12 @@ import xlsxwriter.exceptions
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
 from sqlite_utils import Database
 
-from mentormatch import audit, files, records, store, tabular, validation
+from mentormatch import audit, files, pairs, records, store, tabular, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate, translate_in
 
 FORMULA_START = ("=", "+", "-", "@")
-EXPORT_KINDS = ("pairs", "apprentices", "mentors", "letters", "audit")
+EXPORT_KINDS = ("pairs", "apprentices", "mentors", "letters", "audit", "history")
 FORMATS = (".xlsx", ".csv", ".pdf")
 MAX_WIDTH = 50
 
@@ -95,6 +97,9 @@ COLUMNS: dict[str, list[Column]] = {
         _field("apprentices", "start_date", default=False),
         _field("apprentices", "end_date", default=False),
         Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
+        Column("paired_on", QT_TRANSLATE_NOOP("Export", "Paired on"), default=False),
+        Column("locked", QT_TRANSLATE_NOOP("Export", "Locked"), default=False),
+        Column("override_reason", QT_TRANSLATE_NOOP("Export", "Rule overridden because"), default=False),
         Column("score", QT_TRANSLATE_NOOP("Export", "Score"), default=False),
     ],
     "apprentices": [
@@ -158,6 +163,21 @@ COLUMNS: dict[str, list[Column]] = {
         Column("summary", QT_TRANSLATE_NOOP("Export", "Record")),
         Column("details", QT_TRANSLATE_NOOP("Export", "Details")),
     ],
+    "history": [  # the keys of pairs.history
+        Column("date", QT_TRANSLATE_NOOP("Export", "Date")),
+        Column("event", QT_TRANSLATE_NOOP("Export", "What happened")),
+        Column("apprentice", QT_TRANSLATE_NOOP("Export", "Apprentice")),
+        _field("apprentices", "student_no", text=True),
+        Column("trade", QT_TRANSLATE_NOOP("Export", "Trade")),
+        Column("mentor", QT_TRANSLATE_NOOP("Export", "Mentor")),
+        Column("enterprise", QT_TRANSLATE_NOOP("Export", "Enterprise")),
+        Column("started", QT_TRANSLATE_NOOP("Export", "Paired on")),
+        Column("ended", QT_TRANSLATE_NOOP("Export", "Ended on")),
+        Column("then_mentor", QT_TRANSLATE_NOOP("Export", "Then paired with")),
+        Column("reason", QT_TRANSLATE_NOOP("Export", "Reason given")),
+        Column("override_reason", QT_TRANSLATE_NOOP("Export", "Rule overridden because")),
+        Column("by", QT_TRANSLATE_NOOP("Export", "By (user)")),
+    ],
 }
 
 TITLES = {
@@ -166,6 +186,7 @@ TITLES = {
     "mentors": QT_TRANSLATE_NOOP("Export", "Mentor roster"),
     "letters": QT_TRANSLATE_NOOP("Export", "Register of letters of appointment"),
     "audit": QT_TRANSLATE_NOOP("Export", "History of changes"),
+    "history": QT_TRANSLATE_NOOP("Export", "History of pairs"),
 }
 
 _SQL = {
@@ -174,7 +195,7 @@ _SQL = {
         " tm.name_zh AS mentor_trade, m.skill_level AS mentor_level, m.phone AS mentor_phone, a.name AS apprentice,"
         " a.student_no, a.gender, c.name AS college, a.class_name, a.major, ta.name_zh AS trade, a.kind, a.target_level,"
         " h.name AS host_enterprise, a.id_number, a.phone AS apprentice_phone, a.start_date, a.end_date, p.status, p.score,"
-        " m.id AS mentor_id"
+        " substr(IFNULL(p.confirmed_at, p.created_at), 1, 10) AS paired_on, p.locked, p.override_reason, m.id AS mentor_id"
         " FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id JOIN mentors m ON m.id = p.mentor_id"
         " JOIN enterprises e ON e.id = m.enterprise_id JOIN colleges c ON c.id = a.college_id"
         " JOIN trades ta ON ta.id = a.trade_id JOIN trades tm ON tm.id = m.trade_id"
@@ -260,6 +281,8 @@ class Sheet:
 def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
     if kind == "audit":
         return audit.rows(db)  # as shown in the window; kept for every programme together
+    if kind == "history":
+        return pairs.history(db, programme_id)  # newest first, as shown on the pairing page
     cursor = db.execute(_SQL[kind], [programme_id, programme_id])
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
@@ -291,9 +314,9 @@ def _value(column: Column, full: bool):
     key = column.key
     if key == "status":
         return _status
-    if key == "active":
+    if key in ("active", "locked"):
         yes, no = translate("Export", "yes"), translate("Export", "no")
-        return lambda item: yes if item["active"] else no
+        return lambda item: yes if item[key] else no
     if key == "issuers":
         return lambda item: "、".join(json.loads(item["issuers"] or "[]"))
     if column.choice:
@@ -498,7 +521,7 @@ def write_csv(path: Path, part: Sheet) -> None:
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch export {pairs,apprentices,mentors,letters,audit} OUT.{xlsx,csv,pdf} [--programme NAME]
+    """mentormatch export {pairs,apprentices,mentors,letters,audit,history} OUT.{xlsx,csv,pdf} [--programme NAME]
     [--columns KEY,...] [--signature] [--full-personal-data]."""
     if args.kind == "audit" and args.programme:
         raise UserError(translate("Export", "The history of changes covers every programme; leave out --programme."))
@@ -507,6 +530,9 @@ def run_command(db: Database, args) -> int:
     if args.kind == "audit" and args.full_personal_data:
         raise UserError(translate("Export", "The history of changes keeps ID numbers and phones masked only; "
                                             "leave out --full-personal-data."))
+    if args.full_personal_data and not any(c.sensitive for c in COLUMNS[args.kind]):
+        raise UserError(translate("Export", "{title} has no ID numbers or phones; leave out --full-personal-data.").format(
+            title=title(args.kind)))
     programme_id = records.programme_id_by_name(db, args.programme)
     keys = column_keys(args.kind, [n for n in re.split(r"[,，、]", args.columns) if n.strip()]) if args.columns else None
     count = export(db, args.kind, args.out, programme_id, keys, full_personal_data=args.full_personal_data, signature=args.signature)

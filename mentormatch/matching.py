@@ -458,11 +458,14 @@ def propose(db: Database, programme_id: int | None, *, allow_related: bool = Fal
 
 
 def _pair_json(pair: dict) -> dict:
+    """A pair for --json; moved_from: the confirmed mentor a re-match draft takes the apprentice from."""
+    moved = pair["moved_from"]
     return {
         "status": pair["status"], "locked": pair["locked"],
         "apprentice": {"student_no": pair["student_no"], "name": pair["apprentice"], "college": pair["college"], "trade": pair["trade"]},
         "mentor": {"id": pair["mentor_id"], "name": pair["mentor"], "employee_no": pair["employee_no"], "enterprise": pair["enterprise"]},
         "score": pair["score"], "breakdown": pair["breakdown"], "override_reason": pair["override_reason"],
+        "moved_from": None if moved is None else {"id": moved["mentor_id"], "name": moved["mentor"], "score_change": moved["score_change"]},
     }
 
 
@@ -483,10 +486,12 @@ def run_command(db: Database, args) -> int:
     for reason in proposal.unmatched.values():
         by_reason[reason] += 1
     if args.json:
+        listed = pair_actions.list_pairs(db, programme_id)
         print(json.dumps({
             "programme": args.programme, "matched": proposal.matched, "unmatched": by_reason,
             "total_score": proposal.total_score, "fairness_cost": proposal.fairness, "confirmed": confirmed,
-            "pairs": [_pair_json(p) for p in pair_actions.list_pairs(db, programme_id)],
+            "moved": sum(p["moved_from"] is not None for p in listed),
+            "pairs": [_pair_json(p) for p in listed],
         }, ensure_ascii=False, indent=1))
         return 0
     print(translate("Matching", "Matched: {matched} apprentices.").format(matched=proposal.matched))

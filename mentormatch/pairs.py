@@ -20,9 +20,10 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
-from mentormatch import audit, capacity, validation
+from mentormatch import audit, capacity, pinyin, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import breakdown, load_weights, score
@@ -432,22 +433,37 @@ def exclude(db: Database, apprentice_id: int, mentor_id: int, reason: str = "") 
 # what the workspace shows
 
 
+# the confirmed pair a re-match draft would end, per apprentice and programme (at most one: the newest)
+_PENDING = ("(SELECT apprentice_id, IFNULL(programme_id, 0) AS programme, mentor_id, score, MAX(id) FROM pairs"
+            f" WHERE end_code = '{REMATCH_PENDING}' GROUP BY apprentice_id, programme)")
+
+
 def list_pairs(db: Database, programme_id: int | None) -> list[dict]:
-    """The active pairs of the scope, drafts first, with the names the coordinator reads."""
+    """The active pairs of the scope, drafts first, with the names the coordinator reads.
+
+    A draft pair that would take its apprentice from a confirmed mentor (a re-match) has
+    moved_from = {"mentor_id", "mentor", "score"} of that confirmed pair and "score_change" (new −
+    old); else None."""
     where, params = _scope_sql(programme_id, "p.programme_id")
     rows = db.execute(
         "SELECT p.id, p.status, p.locked, p.score, p.breakdown, p.override_reason, a.id, a.name, a.student_no, c.name, t.name_zh,"
-        " m.id, m.name, m.employee_no, e.name, p.programme_id FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id"
+        " m.id, m.name, m.employee_no, e.name, p.programme_id, t.id, e.id, o.mentor_id, om.name, o.score"
+        " FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id"
         " JOIN colleges c ON c.id = a.college_id JOIN trades t ON t.id = a.trade_id JOIN mentors m ON m.id = p.mentor_id"
-        f" JOIN enterprises e ON e.id = m.enterprise_id WHERE p.ended_at IS NULL AND {where}"
-        " ORDER BY p.status DESC, t.name_zh, a.student_no, a.id", params).fetchall()
+        f" JOIN enterprises e ON e.id = m.enterprise_id LEFT JOIN {_PENDING} o ON p.status = 'proposed'"
+        " AND o.apprentice_id = p.apprentice_id AND o.programme = IFNULL(p.programme_id, 0) LEFT JOIN mentors om ON om.id = o.mentor_id"
+        f" WHERE p.ended_at IS NULL AND {where} ORDER BY p.status DESC, t.name_zh, a.student_no, a.id", params).fetchall()
     keys = ("id", "status", "locked", "score", "breakdown", "override_reason", "apprentice_id", "apprentice", "student_no",
-            "college", "trade", "mentor_id", "mentor", "employee_no", "enterprise", "programme_id")
+            "college", "trade", "mentor_id", "mentor", "employee_no", "enterprise", "programme_id", "trade_id", "enterprise_id")
     result = []
     for row in rows:
         item = dict(zip(keys, row))
         item["locked"] = bool(item["locked"])
         item["breakdown"] = json.loads(item["breakdown"]) if item["breakdown"] else {}
+        mentor_id, mentor, old = row[-3:]
+        item["moved_from"] = None if mentor_id is None else {
+            "mentor_id": mentor_id, "mentor": mentor, "score": old,
+            "score_change": None if old is None or item["score"] is None else item["score"] - old}
         result.append(item)
     return result
 
@@ -459,13 +475,16 @@ WITHOUT_PAIR = ("NOT EXISTS (SELECT 1 FROM pairs p WHERE p.apprentice_id = a.id 
 
 
 def unpaired_apprentices(db: Database, programme_id: int | None) -> list[dict]:
-    """Apprentices of the scope without an active pair, by trade then student number."""
+    """Apprentices of the scope without an active pair, by trade then student number; loses_mentor:
+    the confirmed mentor a re-match draft takes them from without giving another (else None)."""
     where, params = _scope_sql(programme_id, "a.programme_id")
     rows = db.execute(
-        "SELECT a.id, a.name, a.student_no, t.id, t.name_zh, a.target_level, IFNULL(e.short_name, ''), IFNULL(e.name, '')"
-        " FROM apprentices a JOIN trades t ON t.id = a.trade_id LEFT JOIN enterprises e ON e.id = a.host_enterprise_id"
+        "SELECT a.id, a.name, a.student_no, t.id, t.name_zh, a.target_level, IFNULL(e.short_name, ''), IFNULL(e.name, ''),"
+        " a.host_enterprise_id, om.name FROM apprentices a JOIN trades t ON t.id = a.trade_id"
+        f" LEFT JOIN enterprises e ON e.id = a.host_enterprise_id LEFT JOIN {_PENDING} o ON o.apprentice_id = a.id"
+        " AND o.programme = IFNULL(a.programme_id, 0) LEFT JOIN mentors om ON om.id = o.mentor_id"
         f" WHERE {where} AND {WITHOUT_PAIR} ORDER BY t.name_zh, a.student_no, a.id", params).fetchall()
-    keys = ("id", "name", "student_no", "trade_id", "trade", "target_level", "host_short", "host")
+    keys = ("id", "name", "student_no", "trade_id", "trade", "target_level", "host_short", "host", "host_id", "loses_mentor")
     return [dict(zip(keys, row)) for row in rows]
 
 
@@ -476,12 +495,12 @@ def mentor_loads(db: Database) -> list[dict]:
         "SELECT m.id, m.name, m.employee_no, t.id, t.name_zh, IFNULL(NULLIF(e.short_name, ''), e.name), m.skill_level, m.years,"
         " c.capacity, c.confirmed_load, c.draft_load, c.free_confirmed, c.free_after_draft,"
         " (SELECT group_concat(t2.name_zh, '、') FROM mentor_teaches o JOIN trades t2 ON t2.id = o.trade_id"
-        "  WHERE o.mentor_id = m.id AND o.trade_id <> t.id)"
+        "  WHERE o.mentor_id = m.id AND o.trade_id <> t.id), e.id"
         " FROM mentor_teaches mt JOIN mentors m ON m.id = mt.mentor_id JOIN trades t ON t.id = mt.trade_id"
         " JOIN enterprises e ON e.id = m.enterprise_id JOIN mentor_capacity c ON c.mentor_id = m.id"
         " WHERE m.active = 1 ORDER BY t.name_zh, m.name, m.id").fetchall()
     keys = ("id", "name", "employee_no", "trade_id", "trade", "enterprise", "skill_level", "years", "capacity", "confirmed_load",
-            "draft_load", "free_confirmed", "free_after_draft", "other_trades")
+            "draft_load", "free_confirmed", "free_after_draft", "other_trades", "enterprise_id")
     result = [dict(zip(keys, row)) for row in rows]
     for item in result:
         item["load"] = item["confirmed_load"] + item["draft_load"]
@@ -512,4 +531,101 @@ def supply_demand(db: Database, programme_id: int | None) -> list[dict]:
                        "mentors": places.mentors, "free_confirmed": places.free_confirmed,
                        "free_after_draft": places.free_after_draft, "shortfall": max(need - places.free_confirmed, 0)})
     result.sort(key=lambda r: (-r["shortfall"], -r["needing"], r["trade"]))
+    return result
+
+
+def matching_people(db: Database, programme_id: int | None, text: str) -> tuple[set[int], set[int]]:
+    """The apprentices (of the scope) and the mentors whose name, student or employee number,
+    or name typed in pinyin (pinyin.search_condition) contains every word of text."""
+    pinyin.register(db.conn)
+    found = []
+    for table, number, scope in (("apprentices", "student_no", _scope_sql(programme_id)), ("mentors", "employee_no", ("1", []))):
+        where, params = [scope[0]], list(scope[1])
+        for term in text.lower().split():
+            conditions = ["instr(lower(name), ?) > 0", f"instr(lower({number}), ?) > 0"]
+            params += [term, term]
+            typed = pinyin.search_condition(term)
+            if typed:
+                conditions.append(typed[0])
+                params += typed[1]
+            where.append("(" + " OR ".join(conditions) + ")")
+        found.append({r[0] for r in db.execute(f"SELECT id FROM {table} WHERE {' AND '.join(where)}", params)})
+    return found[0], found[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# the history of a programme's pairs
+
+# why a pair ended, by its end_code (None: the coordinator unpaired it)
+END_CODES = {
+    None: QT_TRANSLATE_NOOP("Pairs", "Unpaired"),
+    REMATCH_PENDING: QT_TRANSLATE_NOOP("Pairs", "Re-match under review"),
+    REMATCHED: QT_TRANSLATE_NOOP("Pairs", "Re-matched"),
+    "moved": QT_TRANSLATE_NOOP("Pairs", "Moved to another mentor"),
+    "excluded": QT_TRANSLATE_NOOP("Pairs", "Never pair (exclusion)"),
+    "mentor_deactivated": QT_TRANSLATE_NOOP("Pairs", "Mentor deactivated"),
+    "record_ended": QT_TRANSLATE_NOOP("Pairs", "Apprentice's pairs ended"),
+}
+OVERRIDDEN = QT_TRANSLATE_NOOP("Pairs", "Paired against a rule")
+EXCLUSION = QT_TRANSLATE_NOOP("Pairs", "Exclusion")
+HISTORY_KEYS = ("date", "event", "apprentice", "student_no", "trade", "mentor", "enterprise", "started", "ended", "then_mentor",
+                "reason", "override_reason", "by")
+
+
+def _enders(db: Database) -> dict[tuple, str]:
+    """Who did it, from the audit log (the latest row wins): (action, pair id) for the actions
+    on pairs that end one or follow one, (kind, record id) for an apprentice or mentor whose pairs
+    were ended, ("exclude", summary) for exclusions (one without a pair is known by its names only)."""
+    users: dict = {}
+    for kind, action, record_id, summary, user in db.execute(
+            "SELECT kind, action, record_id, summary, os_user FROM audit WHERE (kind = 'pairs' AND action IN"
+            " ('unpair', 'exclude', 'pair', 'confirm')) OR (kind IN ('apprentices', 'mentors') AND action = 'update'"
+            " AND details LIKE '%\"active_pairs\"%') ORDER BY id"):
+        users[(action if kind == "pairs" else kind, record_id)] = user
+        if action == "exclude":
+            users[("exclude", summary)] = user
+    return users
+
+
+def history(db: Database, programme_id: int | None) -> list[dict]:
+    """What happened to the pairs of the scope, newest first: every ended pair (why, in the
+    application's words and the coordinator's, who ended it and whom the apprentice went to
+    next), every active pair made against a rule, and every exclusion. Keys HISTORY_KEYS plus
+    apprentice_id and mentor_id; dates ISO."""
+    where, params = _scope_sql(programme_id, "p.programme_id")
+    users = _enders(db)
+    result = []
+    for (pair_id, ended, code, reason, override, created, confirmed, next_id, then_mentor, apprentice_id, apprentice, student_no,
+         trade, mentor_id, mentor, enterprise) in db.execute(
+            "WITH seq AS (SELECT p.*, LEAD(p.id) OVER w AS next_id, LEAD(p.mentor_id) OVER w AS next_mentor FROM pairs p"
+            f" WHERE {where} WINDOW w AS (PARTITION BY p.apprentice_id, IFNULL(p.programme_id, 0) ORDER BY p.id))"
+            " SELECT s.id, s.ended_at, s.end_code, s.end_reason, s.override_reason, s.created_at, s.confirmed_at, s.next_id,"
+            " nm.name, a.id, a.name, a.student_no, t.name_zh, m.id, m.name, e.name FROM seq s"
+            " JOIN apprentices a ON a.id = s.apprentice_id JOIN trades t ON t.id = a.trade_id JOIN mentors m ON m.id = s.mentor_id"
+            " JOIN enterprises e ON e.id = m.enterprise_id LEFT JOIN mentors nm ON nm.id = s.next_mentor"
+            " WHERE s.ended_at IS NOT NULL OR s.override_reason IS NOT NULL", params):
+        started = (confirmed or created)[:10]
+        if ended is None:
+            event, by = translate("Pairs", OVERRIDDEN), users.get(("pair", pair_id))
+        else:
+            event = translate("Pairs", END_CODES.get(code, END_CODES[None]))
+            by = {None: users.get(("unpair", pair_id)), "excluded": users.get(("exclude", pair_id)),
+                  "moved": users.get(("pair", next_id)), REMATCHED: users.get(("confirm", next_id)),
+                  "mentor_deactivated": users.get(("mentors", mentor_id)),
+                  "record_ended": users.get(("apprentices", apprentice_id))}.get(code)
+        result.append({"date": ended or started, "event": event, "apprentice": apprentice, "student_no": student_no, "trade": trade,
+                       "mentor": mentor, "enterprise": enterprise, "started": started, "ended": ended,
+                       "then_mentor": then_mentor if ended and code in ("moved", REMATCHED, REMATCH_PENDING) else None,
+                       "reason": reason, "override_reason": override, "by": by, "apprentice_id": apprentice_id,
+                       "mentor_id": mentor_id, "order": pair_id})
+    where, params = _scope_sql(programme_id, "a.programme_id")
+    for apprentice_id, apprentice, student_no, trade, mentor_id, mentor, enterprise, reason, created, title in db.execute(
+            "SELECT a.id, a.name, a.student_no, t.name_zh, m.id, m.name, e.name, x.reason, x.created_at,"
+            f" {_PAIR_TITLE} FROM exclusions x JOIN apprentices a ON a.id = x.apprentice_id JOIN trades t ON t.id = a.trade_id"
+            f" JOIN mentors m ON m.id = x.mentor_id JOIN enterprises e ON e.id = m.enterprise_id WHERE {where}", params):
+        result.append({"date": created[:10], "event": translate("Pairs", EXCLUSION), "apprentice": apprentice, "student_no": student_no,
+                       "trade": trade, "mentor": mentor, "enterprise": enterprise, "started": None, "ended": None,
+                       "then_mentor": None, "reason": reason or None, "override_reason": None, "by": users.get(("exclude", title)),
+                       "apprentice_id": apprentice_id, "mentor_id": mentor_id, "order": 0})
+    result.sort(key=lambda r: (r["date"], r["order"]), reverse=True)
     return result

@@ -168,8 +168,8 @@
         <translation>把学徒放入这个项目（自带“项目”的行保留自己的项目）</translation>
     </message>
     <message>
-        <source>export pairs, the apprentice or mentor roster, the letter register or the history of changes</source>
-        <translation>导出配对表、学徒花名册或导师花名册、聘书登记簿或修改记录</translation>
+        <source>export pairs, the apprentice or mentor roster, the letter register, the history of changes or the history of pairs</source>
+        <translation>导出配对、学徒或导师名册、聘书登记、修改记录或配对历史</translation>
     </message>
     <message>
         <source>file ending in .xlsx, .csv or .pdf</source>

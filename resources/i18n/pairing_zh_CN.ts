@@ -71,6 +71,49 @@
     </message>
 </context>
 <context>
+    <name>MentorChooser</name>
+    <message>
+        <source>Move {apprentice} to another mentor</source>
+        <translation>把{apprentice}调给其他导师</translation>
+    </message>
+    <message>
+        <source>{apprentice} ({trade}) is now with {mentor}. Choose the new mentor; the pair with {mentor} ends and stays in the history.</source>
+        <translation>{apprentice}（{trade}）现由{mentor}带。请选择新导师；与{mentor}的配对随即结束，并保留在历史记录中。</translation>
+    </message>
+    <message>
+        <source>{apprentice} ({trade}) is proposed for {mentor}. Choose the mentor to pair them with instead; the draft pair goes.</source>
+        <translation>草稿中{apprentice}（{trade}）由{mentor}带。请选择改配的导师；这条草稿配对随即取消。</translation>
+    </message>
+    <message>
+        <source>Find a mentor by name, employee number or pinyin</source>
+        <translation>按姓名、工号或拼音查找导师</translation>
+    </message>
+    <message>
+        <source>Mentors of every trade</source>
+        <translation>显示所有工种的导师</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>Load (with draft) / capacity</source>
+        <translation>在带（含草稿）/名额</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>调整</translation>
+    </message>
+</context>
+<context>
     <name>MentorTree</name>
     <message>
         <source>Mentor</source>
@@ -90,6 +133,33 @@
     </message>
 </context>
 <context>
+    <name>PairHistory</name>
+    <message>
+        <source>Find a name, student number, pinyin or a word of a reason</source>
+        <translation>按姓名、学号、拼音或原因中的词查找</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>显示 {shown} / 共 {total}</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>导出配对历史</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {file}.</source>
+        <translation>已写入 {count} 行到 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>PairingPage</name>
     <message>
         <source>The pairs could not be proposed: {error}. Nothing was changed.</source>
@@ -98,6 +168,26 @@
     <message>
         <source>Allow related trades</source>
         <translation>允许相近工种</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Moves (re-match)</source>
+        <translation>调整（重新匹配）</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>未配对</translation>
     </message>
     <message>
         <source>Re-match everything not locked</source>
@@ -146,6 +236,14 @@
     <message>
         <source>Unpair…</source>
         <translation>解除配对…</translation>
+    </message>
+    <message>
+        <source>Move to mentor…</source>
+        <translation>调给其他导师…</translation>
+    </message>
+    <message>
+        <source>Pair the selected apprentice with another mentor in one step; the old pair stays in the history.</source>
+        <translation>一步把所选学徒调给另一位导师；原配对保留在历史记录中。</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -212,8 +310,32 @@
         <translation>供需</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Find a name, student or employee number, or pinyin (zxy)</source>
+        <translation>按姓名、学号、工号或拼音（如 zxy）查找</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Every trade</source>
+        <translation>全部工种</translation>
+    </message>
+    <message>
+        <source>Every enterprise</source>
+        <translation>全部企业</translation>
+    </message>
+    <message>
+        <source>Shown: {pairs} pairs, {unmatched} without a mentor, {mentors} mentors</source>
+        <translation>显示：配对 {pairs} 对，未配对学徒 {unmatched} 名，导师 {mentors} 名</translation>
+    </message>
+    <message>
+        <source>loses {mentor} if the draft is accepted</source>
+        <translation>采纳草稿后将失去导师{mentor}</translation>
     </message>
     <message>
         <source>{trade} ({count})</source>
@@ -256,12 +378,40 @@
         <translation>草稿：已安排 {matched} 名学徒，{unmatched} 名无法配对；总分 {score}。请审核后采纳或放弃。</translation>
     </message>
     <message>
+        <source>New pairs {new}, moves {moved}.</source>
+        <translation>新配对 {new}，调整 {moved}。</translation>
+    </message>
+    <message>
         <source>Pairing</source>
         <translation>配对</translation>
     </message>
     <message>
         <source>Done: {action}.</source>
         <translation>已完成：{action}。</translation>
+    </message>
+    <message>
+        <source>Accept the draft</source>
+        <translation>采纳草稿</translation>
+    </message>
+    <message>
+        <source>Accepting {count} draft pairs changes {changed} confirmed pairs: {moved} apprentices move to another mentor, {lost} lose their mentor. The confirmed pairs that end stay in the history.
+
+Accept?</source>
+        <translation>采纳这 {count} 对草稿将改变 {changed} 对已确认的配对：{moved} 名学徒换导师，{lost} 名学徒失去导师。结束的已确认配对保留在历史记录中。
+
+确定采纳吗？</translation>
+    </message>
+    <message>
+        <source>Accepted {accepted} pairs ({moved} of them moves); {left} draft pairs remain.</source>
+        <translation>已采纳 {accepted} 对（其中调整 {moved} 对），剩余草稿 {left} 对。</translation>
+    </message>
+    <message>
+        <source>Accepted {accepted} pairs; {left} draft pairs remain.</source>
+        <translation>已采纳 {accepted} 对，剩余草稿 {left} 对。</translation>
+    </message>
+    <message>
+        <source>{apprentice} moved from {old} to {new}; Undo puts it back.</source>
+        <translation>{apprentice}已从{old}调给{new}；可撤销。</translation>
     </message>
     <message>
         <source>Pair by hand</source>
@@ -418,6 +568,42 @@
         <source>Exclude</source>
         <translation>排除配对</translation>
     </message>
+    <message>
+        <source>Unpaired</source>
+        <translation>解除配对</translation>
+    </message>
+    <message>
+        <source>Re-match under review</source>
+        <translation>重新匹配待定</translation>
+    </message>
+    <message>
+        <source>Re-matched</source>
+        <translation>重新匹配</translation>
+    </message>
+    <message>
+        <source>Moved to another mentor</source>
+        <translation>调给其他导师</translation>
+    </message>
+    <message>
+        <source>Never pair (exclusion)</source>
+        <translation>不再配对（排除）</translation>
+    </message>
+    <message>
+        <source>Mentor deactivated</source>
+        <translation>导师停用</translation>
+    </message>
+    <message>
+        <source>Apprentice's pairs ended</source>
+        <translation>学徒的配对被结束</translation>
+    </message>
+    <message>
+        <source>Paired against a rule</source>
+        <translation>人工突破规则配对</translation>
+    </message>
+    <message>
+        <source>Exclusion</source>
+        <translation>排除</translation>
+    </message>
 </context>
 <context>
     <name>PairsModel</name>
@@ -458,6 +644,18 @@
         <translation>选择理由</translation>
     </message>
     <message>
+        <source>Re-match</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>from {old} → {new}</source>
+        <translation>从 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>from {old} → {new}, score {change:+d}</source>
+        <translation>从 {old} → {new}，分数 {change:+d}</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -466,12 +664,20 @@
         <translation>已确认</translation>
     </message>
     <message>
+        <source>{status} · move</source>
+        <translation>{status} · 调整</translation>
+    </message>
+    <message>
         <source>{status} · locked</source>
         <translation>{status} · 已锁定</translation>
     </message>
     <message>
         <source>{status} · override</source>
         <translation>{status} · 人工突破规则</translation>
+    </message>
+    <message>
+        <source>Accepting this pair ends the confirmed pair with {old} (score {score}).</source>
+        <translation>采纳此配对将结束与{old}的已确认配对（分数 {score}）。</translation>
     </message>
     <message>
         <source>Paired by hand against a rule: {reason}</source>

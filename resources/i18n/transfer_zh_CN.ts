@@ -43,6 +43,18 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Paired on</source>
+        <translation>配对日期</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Rule overridden because</source>
+        <translation>突破规则的原因</translation>
+    </message>
+    <message>
         <source>Score</source>
         <translation>匹配分</translation>
     </message>
@@ -131,6 +143,30 @@
         <translation>详情</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Then paired with</source>
+        <translation>之后的导师</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>填写的原因</translation>
+    </message>
+    <message>
+        <source>By (user)</source>
+        <translation>操作人（用户）</translation>
+    </message>
+    <message>
         <source>Pair list</source>
         <translation>师徒结对名单</translation>
     </message>
@@ -149,6 +185,10 @@
     <message>
         <source>History of changes</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>History of pairs</source>
+        <translation>配对历史</translation>
     </message>
     <message>
         <source>, </source>
@@ -213,6 +253,10 @@
     <message>
         <source>The history of changes keeps ID numbers and phones masked only; leave out --full-personal-data.</source>
         <translation>修改记录中的身份证号码和电话只以遮盖形式保存，请去掉 --full-personal-data。</translation>
+    </message>
+    <message>
+        <source>{title} has no ID numbers or phones; leave out --full-personal-data.</source>
+        <translation>{title}不含身份证号和电话；请去掉 --full-personal-data。</translation>
     </message>
     <message>
         <source>{count} rows written to {file}.</source>
