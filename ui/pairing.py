@@ -190,10 +190,11 @@ class PairsModel(RowsModel):
 
 
 class ReasonDialog(QDialog):
-    """Asks for a reason (and optionally a date); used to override a rule, unpair and exclude."""
+    """Asks for a reason, always required (and optionally a date): the message, then the date, then
+    the reason, which has the keyboard focus; Enter in it confirms once it is filled. Used to override a
+    rule, unpair, exclude and revoke a letter."""
 
-    def __init__(self, title: str, message: str, *, with_date: bool = False, required: bool = True,
-                 ok_text: str = "", parent=None):
+    def __init__(self, title: str, message: str, *, with_date: bool = False, ok_text: str = "", parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -201,28 +202,31 @@ class ReasonDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         form = QFormLayout()
-        self.date = QDateEdit(QDate.currentDate(), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = None  # a widget only where a date is asked: a hidden one would still take the focus
         if with_date:
+            self.date = QDateEdit(QDate.currentDate(), self)
+            self.date.setCalendarPopup(True)
+            self.date.setDisplayFormat("yyyy-MM-dd")
             form.addRow(self.tr("Date"), self.date)
         self.reason = QLineEdit(self)
         form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok_text:
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+            ok.setText(ok_text)
+        ok.setDefault(True)  # Enter in the reason presses it, while it is enabled
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        if required:
-            ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-            ok.setEnabled(False)
-            self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-        self.resize(460, self.sizeHint().height())
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.reason.setFocus()
+        self.resize(460, self.heightForWidth(460) if self.hasHeightForWidth() else self.sizeHint().height())
 
     def values(self) -> tuple[str, str]:
-        return self.date.date().toString("yyyy-MM-dd"), self.reason.text().strip()
+        """The date (empty where none is asked) and the reason as typed, trimmed."""
+        return self.date.date().toString("yyyy-MM-dd") if self.date else "", self.reason.text().strip()
 
 
 class WeightsDialog(FormDialog):
@@ -596,7 +600,7 @@ class PairingPage(QWidget):
         row = rows[0]
         dialog = ReasonDialog(self.tr("Never pair these two"), self.tr(
             "{apprentice} and {mentor} will never be paired again, and their pair ends.").format(
-            apprentice=row["apprentice"], mentor=row["mentor"]), required=False, ok_text=self.tr("Never pair"), parent=self)
+            apprentice=row["apprentice"], mentor=row["mentor"]), ok_text=self.tr("Never pair"), parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._apply(lambda: pairs.exclude(self.db, row["apprentice_id"], row["mentor_id"], dialog.values()[1]))
 
