@@ -35,7 +35,7 @@ from ortools.graph.python import min_cost_flow
 from sqlite_utils import Database
 
 from mentormatch import pairs as pair_actions
-from mentormatch import files, records
+from mentormatch import capacity, files, records
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import SCORE_TERMS, Weights, load_weights
@@ -295,6 +295,70 @@ def unpaired_reasons(db: Database, programme_id: int | None, *, allow_related: b
     left = ~(np.bincount(cand["class"][free], minlength=len(cls.sizes)) > 0)[cls.of]
     reasons = _reasons(cand)
     return {a: reasons[c] for a, c in zip(inst.app_id[left].tolist(), cls.of[left].tolist())}
+
+
+def supply_demand(db: Database, programme_id: int | None, *, allow_related: bool = False) -> list[dict]:
+    """Supply and demand per trade, and within each trade per host enterprise (host_id 0: not hosted).
+
+    needing: apprentices of the scope still needing a mentor — the ones a proposal would place
+    (without a confirmed or locked pair); in_draft: of them, those with a draft pair. usable_*:
+    the free places (capacity.py's figures) of the active mentors the rules allow them — their
+    trade, or a related one when allowed; a hosted apprentice only their host enterprise's; not a
+    mentor excluded for all of them. shortfall: how many the best pairing leaves without a mentor
+    (a proposal's unmatched), with reasons: {reason: count}. So after a proposal, in_draft +
+    shortfall = needing. A trade's own free_confirmed, free_after_draft and mentors count all its
+    active mentors (capacity.by_trade), as the mentor tree does. Trades short of places come first.
+    """
+    inst = load_instance(db, programme_id, allow_related=allow_related)
+    cls = _classes(inst)
+    cand = _candidates(inst, cls)
+    unmatched = solve(inst).unmatched
+    drafted = {a for _, a, _, status, _, programme in pair_actions.active_pairs(db)
+               if status == "proposed" and pair_actions.in_scope(programme, programme_id)}
+    # the mentors each (trade, host) may have: the union over its classes
+    allowed: dict[tuple[int, int], set[int]] = {}
+    for c, m in zip(cand["class"].tolist(), inst.men_id[cand["mentor"]].tolist()):
+        allowed.setdefault((int(cls.trade[c]), int(cls.host[c])), set()).add(m)
+    hosts: dict[tuple[int, int], dict] = {}
+    for a, trade, host in zip(inst.app_id.tolist(), inst.app_trade.tolist(), inst.app_host.tolist()):
+        row = hosts.setdefault((trade, host), {"host_id": host, "needing": 0, "in_draft": 0, "shortfall": 0, "reasons": {}})
+        row["needing"] += 1
+        row["in_draft"] += a in drafted
+        if a in unmatched:
+            row["shortfall"] += 1
+            row["reasons"][unmatched[a]] = row["reasons"].get(unmatched[a], 0) + 1
+    figures = capacity.by_mentor(db)
+    by_trade = capacity.by_trade(db)
+    trade_names = dict(db.execute("SELECT id, name_zh FROM trades"))
+    host_names = {i: (short, name) for i, short, name in db.execute("SELECT id, IFNULL(NULLIF(short_name, ''), name), name FROM enterprises")}
+
+    def usable(row: dict, mentors: set[int]) -> dict:
+        places = capacity.total(figures[m] for m in mentors if m in figures)
+        row.update(usable_mentors=places.mentors, usable_confirmed=places.free_confirmed, usable_after_draft=places.free_after_draft)
+        return row
+
+    def order(row: dict):
+        return -row["shortfall"], -row["needing"]
+
+    trades: dict[int, dict] = {t: {"trade_id": t, "trade": trade_names[t], "hosts": []} for t in set(by_trade) | {t for t, _ in hosts}}
+    for (trade, host), row in hosts.items():
+        row["host"], row["host_full"] = host_names.get(host, ("", ""))
+        trades[trade]["hosts"].append(usable(row, allowed.get((trade, host), set())))
+    result = []
+    for trade, row in trades.items():
+        places = by_trade.get(trade, capacity.NO_PLACES)
+        reasons: dict[str, int] = {}
+        for host in row["hosts"]:
+            for reason, count in host["reasons"].items():
+                reasons[reason] = reasons.get(reason, 0) + count
+        row.update(mentors=places.mentors, free_confirmed=places.free_confirmed, free_after_draft=places.free_after_draft,
+                   needing=sum(h["needing"] for h in row["hosts"]), in_draft=sum(h["in_draft"] for h in row["hosts"]),
+                   shortfall=sum(h["shortfall"] for h in row["hosts"]), reasons=reasons)
+        usable(row, set().union(*(allowed.get((trade, h["host_id"]), set()) for h in row["hosts"])))
+        row["hosts"].sort(key=lambda h: (*order(h), h["host_id"] != 0, h["host"]))
+        result.append(row)
+    result.sort(key=lambda r: (*order(r), r["trade"]))
+    return result
 
 
 def _mentor_groups(arc_source: np.ndarray, arc_mentor: np.ndarray, arc_score: np.ndarray, n_mentors: int) -> np.ndarray:

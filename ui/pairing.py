@@ -33,8 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -56,7 +54,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DRAFT_BACKGROUND = QColor("#FFF3CD")
 FULL_COLOUR = QColor("#B02A37")
-SUPPLY_COLUMNS = ("trade", "needing", "in_draft", "mentors", "free_confirmed", "shortfall", "free_after_draft")  # of pairs.supply_demand
+# of matching.supply_demand; a trade's free_confirmed counts all its mentors (a host enterprise's row leaves it empty)
+SUPPLY_COLUMNS = ("trade", "needing", "in_draft", "free_confirmed", "usable_confirmed", "usable_after_draft", "shortfall", "reasons")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,6 +131,54 @@ class MentorTree(QTreeWidget):
     def selected_id(self) -> int | None:
         item = self.currentItem()
         return item.data(0, ID_ROLE) if item is not None else None
+
+
+class SupplyTree(QTreeWidget):
+    """Supply and demand: a row per trade, under it a row per host enterprise of its apprentices."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderLabels([self.tr("Trade / host enterprise"), self.tr("Apprentices needing a mentor"), self.tr("Of them in the draft"),
+                              self.tr("Free places (confirmed)"), self.tr("Usable by them (confirmed)"), self.tr("Usable after draft"),
+                              self.tr("Cannot be placed"), self.tr("Why")])
+        for column, tip in (
+                (3, self.tr("Places left against confirmed pairs, of all the trade's active mentors (as in the mentor list)")),
+                (4, self.tr("Free places (confirmed) of the mentors these apprentices may have: their trade (or a related one, "
+                            "when allowed), at their host enterprise if they have one, not excluded")),
+                (5, self.tr("Places of those mentors left once the draft is accepted")),
+                (6, self.tr("Apprentices the best possible pairing leaves without a mentor"))):
+            self.headerItem().setToolTip(column, tip)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+
+    def _item(self, parent, row: dict, name: str) -> QTreeWidgetItem:
+        why = self.tr("; ").join(self.tr("{reason}: {count}").format(reason=matching.reason_text(reason), count=count)
+                                 for reason, count in sorted(row["reasons"].items(), key=lambda kv: matching.REASONS.index(kv[0])))
+        values = {**row, "trade": name, "reasons": why, "free_confirmed": row.get("free_confirmed", "")}
+        item = QTreeWidgetItem(parent, [str(values[key]) for key in SUPPLY_COLUMNS])
+        for column in range(1, len(SUPPLY_COLUMNS)):
+            if SUPPLY_COLUMNS[column] != "reasons":
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if row["shortfall"]:
+            for column in (6, 7):
+                item.setForeground(column, QBrush(FULL_COLOUR))
+        return item
+
+    def fill(self, rows: list[dict]) -> None:
+        self.setUpdatesEnabled(False)
+        self.clear()
+        for row in rows:
+            trade = self._item(self, row, row["trade"])
+            trade.setToolTip(0, self.tr("{count} active mentors teach this trade").format(count=row["mentors"]))
+            font = trade.font(0)
+            font.setBold(True)
+            trade.setFont(0, font)
+            for host in row["hosts"]:
+                item = self._item(trade, host, host["host"] or self.tr("No host enterprise (any enterprise)"))
+                item.setToolTip(0, host["host_full"] or self.tr("Apprentices without a host enterprise may have a mentor of any enterprise"))
+            trade.setExpanded(bool(row["shortfall"]))
+        self.setUpdatesEnabled(True)
 
 
 class PairsModel(RowsModel):
@@ -321,17 +368,7 @@ class PairingPage(QWidget):
         pairs_layout.addWidget(self.why)
         pairs_layout.addLayout(buttons)
 
-        self.supply = QTableWidget(0, len(SUPPLY_COLUMNS), self)
-        self.supply.setHorizontalHeaderLabels([self.tr("Trade"), self.tr("Apprentices needing a mentor"), self.tr("Of them in the draft"),
-                                               self.tr("Active mentors"), self.tr("Free places (confirmed)"), self.tr("Places missing"),
-                                               self.tr("Free after draft")])
-        for column, tip in ((4, self.tr("Places left against confirmed pairs only")),
-                            (5, self.tr("Apprentices needing a mentor beyond the free places (confirmed)")),
-                            (6, self.tr("Places left once the draft is accepted"))):
-            self.supply.horizontalHeaderItem(column).setToolTip(tip)
-        self.supply.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.supply.verticalHeader().hide()
-        self.supply.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.supply = SupplyTree(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pairs_tab, self.tr("Pairs"))
         self.tabs.addTab(self.supply, self.tr("Supply and demand"))
@@ -348,6 +385,7 @@ class PairingPage(QWidget):
 
         self.programme.currentIndexChanged.connect(self.refresh)
         self.allow_related.toggled.connect(self._fill_apprentices)
+        self.allow_related.toggled.connect(self._fill_supply)
         self.propose_button.clicked.connect(self.propose)
         self.weights_button.clicked.connect(self.edit_weights)
         self.mentors.apprentice_dropped.connect(self.pair_by_hand)
@@ -444,17 +482,7 @@ class PairingPage(QWidget):
         tree.expandAll()
 
     def _fill_supply(self) -> None:
-        rows = pairs.supply_demand(self.db, self.programme_id())
-        self.supply.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, key in enumerate(SUPPLY_COLUMNS):
-                value = row[key]
-                item = QTableWidgetItem(str(value))
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if key == "shortfall" and value:
-                    item.setForeground(QBrush(FULL_COLOUR))
-                self.supply.setItem(r, c, item)
+        self.supply.fill(matching.supply_demand(self.db, self.programme_id(), allow_related=self.allow_related.isChecked()))
 
     def selected_pair_ids(self) -> list[int]:
         return [self.proxy.data(i, ID_ROLE) for i in self.table.selectionModel().selectedRows()]
