@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -319,6 +320,7 @@ class PairingPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.weights_button)
         self.status.setWordWrap(True)
+        self.stale_banner = self._stale_banner()
 
         self.apprentices = ApprenticeTree(self)
         self.mentors = MentorTree(self)
@@ -381,6 +383,7 @@ class PairingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.stale_banner)
         layout.addWidget(main, 1)
 
         self.programme.currentIndexChanged.connect(self.refresh)
@@ -401,6 +404,22 @@ class PairingPage(QWidget):
         self.undo_action.triggered.connect(self.undo)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.refresh()
+
+    def _stale_banner(self) -> QFrame:
+        """Shown while the draft was proposed from other weights, capacities, exclusions or records than there are now."""
+        banner = QFrame(self)
+        banner.setObjectName("staleBanner")
+        banner.setStyleSheet(f"#staleBanner {{ background: {DRAFT_BACKGROUND.name()}; border: 1px solid #E0B252; }}")
+        self.stale_text = QLabel(self.tr("<b>The draft is out of date:</b> weights, capacities, exclusions, records or other pairs "
+                                         "have changed since it was proposed. Its scores and pairs are those of before."), banner)
+        self.stale_text.setWordWrap(True)
+        self.repropose_button = QPushButton(self.tr("Propose again"), banner)
+        self.repropose_button.clicked.connect(self.propose)
+        row = QHBoxLayout(banner)
+        row.addWidget(self.stale_text, 1)
+        row.addWidget(self.repropose_button)
+        banner.hide()
+        return banner
 
     @staticmethod
     def _boxed(title: str, *widgets: QWidget) -> QWidget:
@@ -425,8 +444,12 @@ class PairingPage(QWidget):
         self.model.set_rows(pairs.list_pairs(self.db, self.programme_id()))
         self.table.resizeColumnsToContents()
         self._fill_supply()
+        self._show_draft_state()
         self._selection_changed()
         self._update_buttons()
+
+    def _show_draft_state(self) -> None:
+        self.stale_banner.setVisible(matching.draft_state(self.db, self.programme_id()).stale)
 
     def _fill_apprentices(self) -> None:
         tree = self.apprentices
@@ -508,7 +531,7 @@ class PairingPage(QWidget):
         busy = self._solving
         rows = self._selected_rows()
         drafts = any(r["status"] == "proposed" for r in self.model.rows)
-        for widget in (self.programme, self.allow_related, self.rematch, self.propose_button, self.weights_button,
+        for widget in (self.programme, self.allow_related, self.rematch, self.propose_button, self.repropose_button, self.weights_button,
                        self.by_hand_button, self.apprentices, self.mentors):
             widget.setEnabled(not busy)
         self.accept_all_button.setEnabled(not busy and drafts)
@@ -552,9 +575,10 @@ class PairingPage(QWidget):
             self.status.setText(str(exc))
             self.refresh()
             return
-        self.status.setText(self.tr("Draft: {matched} apprentices placed, {unmatched} cannot be matched; total score {score}. "
+        draft = matching.draft_state(self.db, self.programme_id())  # its own total, from the pairs' stored scores
+        self.status.setText(self.tr("Draft: {pairs} pairs, total score {score}; {unmatched} apprentices cannot be matched. "
                                     "Review it, then accept or discard.").format(
-            matched=proposal.matched, unmatched=len(proposal.unmatched), score=proposal.total_score))
+            pairs=draft.pairs, score=draft.total_score, unmatched=len(proposal.unmatched)))
         self.refresh()
 
     def _proposal_failed(self, exc: BaseException) -> None:
@@ -649,3 +673,4 @@ class PairingPage(QWidget):
 
     def edit_weights(self) -> None:
         WeightsDialog(self.db, self).exec()
+        self._show_draft_state()

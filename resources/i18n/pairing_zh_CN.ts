@@ -172,6 +172,14 @@
         <translation>供需</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The draft is out of date:&lt;/b&gt; weights, capacities, exclusions, records or other pairs have changed since it was proposed. Its scores and pairs are those of before.</source>
+        <translation>&lt;b&gt;草稿已过期：&lt;/b&gt;生成草稿后，权重、名额、排除、档案或其他配对已有改动；草稿中的配对和分数仍按改动前计算。</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>全部项目</translation>
     </message>
@@ -212,8 +220,8 @@
         <translation>正在为 {count} 名学徒生成配对方案…</translation>
     </message>
     <message>
-        <source>Draft: {matched} apprentices placed, {unmatched} cannot be matched; total score {score}. Review it, then accept or discard.</source>
-        <translation>草稿：已安排 {matched} 名学徒，{unmatched} 名无法配对；总分 {score}。请审核后采纳或放弃。</translation>
+        <source>Draft: {pairs} pairs, total score {score}; {unmatched} apprentices cannot be matched. Review it, then accept or discard.</source>
+        <translation>草稿：{pairs} 对，总分 {score}；{unmatched} 名学徒无法配对。请审阅后接受或放弃。</translation>
     </message>
     <message>
         <source>Pairing</source>
