@@ -54,6 +54,7 @@ def main() -> int:
     programme = db.execute("SELECT id FROM programmes").fetchone()[0]
     page = PairingPage(db)
     page.programme.setCurrentIndex(page.programme.findData(programme))
+    page.tabs.setCurrentWidget(page.supply)  # the tab is filled while it is on screen
     print(f"{options.apprentices} apprentices, {options.mentors} mentors, {options.enterprises} enterprises, {options.trades} trades;"
           f" {options.runs} runs, medians (wall / CPU)")
     for label in ("no draft", "with a draft"):

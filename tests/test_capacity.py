@@ -34,6 +34,7 @@ def trade_id(db, name: str) -> int:
 
 def supply_rows(page) -> dict[str, dict]:
     """The supply tab as read: each trade's figures by column title, with its host enterprises' under "hosts"."""
+    page.tabs.setCurrentWidget(page.supply)
     tree = page.supply
     titles = [tree.headerItem().text(c) for c in range(tree.columnCount())]
 

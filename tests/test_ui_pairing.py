@@ -146,6 +146,8 @@ def test_weights_dialog_saves_to_the_database(qtbot, sample_db, monkeypatch):
 
 
 def test_supply_and_demand_tab(qtbot, page, sample_db):
+    assert page.supply.topLevelItemCount() == 0  # filled when shown
+    page.tabs.setCurrentWidget(page.supply)
     def painters():
         tree = page.supply
         row = next(tree.topLevelItem(r) for r in range(tree.topLevelItemCount()) if tree.topLevelItem(r).text(0) == "汽车涂装工")

@@ -389,6 +389,7 @@ class PairingPage(QWidget):
         self.programme.currentIndexChanged.connect(self.refresh)
         self.allow_related.toggled.connect(self._fill_apprentices)
         self.allow_related.toggled.connect(self._fill_supply)
+        self.tabs.currentChanged.connect(self._fill_supply)
         self.propose_button.clicked.connect(self.propose)
         self.weights_button.clicked.connect(self.edit_weights)
         self.mentors.apprentice_dropped.connect(self.pair_by_hand)
@@ -493,6 +494,8 @@ class PairingPage(QWidget):
             font.setBold(True)
             group.setFont(0, font)
             group.setFirstColumnSpanned(True)
+            group.setToolTip(0, self.tr("Free places of all the active mentors of this trade; the Supply and demand tab shows "
+                                        "how many of them the apprentices still needing a mentor may use."))
             for row in rows:
                 name = row["name"] if not row["other_trades"] else self.tr("{name} (also {trades})").format(
                     name=row["name"], trades=row["other_trades"])
@@ -504,8 +507,13 @@ class PairingPage(QWidget):
                     item.setForeground(3, QBrush(FULL_COLOUR))
         tree.expandAll()
 
-    def _fill_supply(self) -> None:
-        self.supply.fill(matching.supply_demand(self.db, self.programme_id(), allow_related=self.allow_related.isChecked()))
+    def _fill_supply(self, *args) -> None:
+        """Fill the supply tab when it is on screen (it solves the scope: tens of ms at a thousand
+        apprentices); otherwise empty it, to be filled when it is shown."""
+        if self.tabs.currentWidget() is not self.supply:
+            self.supply.clear()
+        else:
+            self.supply.fill(matching.supply_demand(self.db, self.programme_id(), allow_related=self.allow_related.isChecked()))
 
     def selected_pair_ids(self) -> list[int]:
         return [self.proxy.data(i, ID_ROLE) for i in self.table.selectionModel().selectedRows()]

@@ -192,6 +192,10 @@
         <translation>{trade}（{count} 名导师；空余名额（已确认）{free}；草稿后空余 {after}）</translation>
     </message>
     <message>
+        <source>Free places of all the active mentors of this trade; the Supply and demand tab shows how many of them the apprentices still needing a mentor may use.</source>
+        <translation>该工种全部在岗导师的空余名额；其中有多少可供尚待配导师的学徒使用，见“供需”页。</translation>
+    </message>
+    <message>
         <source>{name} (also {trades})</source>
         <translation>{name}（兼 {trades}）</translation>
     </message>
