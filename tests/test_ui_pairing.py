@@ -169,3 +169,4 @@ def test_supply_and_demand_tab(qtbot, page, sample_db):
     page.refresh()
     totals, hosts = painters()
     assert totals == ["4", "0", "10", "2", "2", "2", "all mentors of that trade are full: 2"]
+    assert hosts == [["长安汽车", "4", "0", "", "2", "2", "2", "all mentors of that trade are full: 2"]]
