@@ -15,7 +15,8 @@ sort by them; the functions here are the reads the rest of the core makes of the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass
 
 from sqlite_utils import Database
 
@@ -44,6 +45,17 @@ def of_mentor(db: Database, mentor_id: int) -> Places:
     """One mentor's figures."""
     row = db.execute(f"SELECT {_FIGURES} FROM mentor_capacity WHERE mentor_id = ?", [mentor_id]).fetchone()
     return Places(*row) if row else NO_PLACES
+
+
+def by_mentor(db: Database) -> dict[int, Places]:
+    """Each active mentor's figures."""
+    return {row[0]: Places(*row[1:]) for row in db.execute(f"SELECT mentor_id, {_FIGURES} FROM mentor_capacity WHERE active = 1")}
+
+
+def total(places: Iterable[Places]) -> Places:
+    """The sums of several mentors' figures (a set of mentors someone may have, say)."""
+    columns = list(zip(*(astuple(p) for p in places)))
+    return Places(*(sum(c) for c in columns)) if columns else NO_PLACES
 
 
 def by_trade(db: Database) -> dict[int, Places]:

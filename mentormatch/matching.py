@@ -25,9 +25,10 @@ the straight arc would be better, so the optimum does not do it.)
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -35,7 +36,7 @@ from ortools.graph.python import min_cost_flow
 from sqlite_utils import Database
 
 from mentormatch import pairs as pair_actions
-from mentormatch import files, records
+from mentormatch import capacity, files, records, store
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.scoring import SCORE_TERMS, Weights, load_weights
@@ -89,6 +90,7 @@ class Instance:
     mt_trade: np.ndarray
     related: dict[int, list[int]]
     exclusions: set[tuple[int, int]]
+    data_version: int = 0  # store.data_version when read: a commit of another program since makes the draft out of date
 
 
 @dataclass
@@ -166,7 +168,7 @@ def load_instance(db: Database, programme_id: int | None, *, allow_related: bool
         men_id=men_id, men_enterprise=mentors[:, 1], men_level=mentors[:, 2], men_years=mentors[:, 3],
         men_capacity=mentors[:, 4], men_load=load,
         mt_mentor=np.searchsorted(men_id, trades[:, 0]), mt_trade=trades[:, 1],
-        related=related, exclusions=exclusions,
+        related=related, exclusions=exclusions, data_version=store.data_version(db),
     )
 
 
@@ -295,6 +297,70 @@ def unpaired_reasons(db: Database, programme_id: int | None, *, allow_related: b
     left = ~(np.bincount(cand["class"][free], minlength=len(cls.sizes)) > 0)[cls.of]
     reasons = _reasons(cand)
     return {a: reasons[c] for a, c in zip(inst.app_id[left].tolist(), cls.of[left].tolist())}
+
+
+def supply_demand(db: Database, programme_id: int | None, *, allow_related: bool = False) -> list[dict]:
+    """Supply and demand per trade, and within each trade per host enterprise (host_id 0: not hosted).
+
+    needing: apprentices of the scope still needing a mentor — the ones a proposal would place
+    (without a confirmed or locked pair); in_draft: of them, those with a draft pair. usable_*:
+    the free places (capacity.py's figures) of the active mentors the rules allow them — their
+    trade, or a related one when allowed; a hosted apprentice only their host enterprise's; not a
+    mentor excluded for all of them. shortfall: how many the best pairing leaves without a mentor
+    (a proposal's unmatched), with reasons: {reason: count}. So after a proposal, in_draft +
+    shortfall = needing. A trade's own free_confirmed, free_after_draft and mentors count all its
+    active mentors (capacity.by_trade), as the mentor tree does. Trades short of places come first.
+    """
+    inst = load_instance(db, programme_id, allow_related=allow_related)
+    cls = _classes(inst)
+    cand = _candidates(inst, cls)
+    unmatched = solve(inst).unmatched
+    drafted = {a for _, a, _, status, _, programme in pair_actions.active_pairs(db)
+               if status == "proposed" and pair_actions.in_scope(programme, programme_id)}
+    # the mentors each (trade, host) may have: the union over its classes
+    allowed: dict[tuple[int, int], set[int]] = {}
+    for c, m in zip(cand["class"].tolist(), inst.men_id[cand["mentor"]].tolist()):
+        allowed.setdefault((int(cls.trade[c]), int(cls.host[c])), set()).add(m)
+    hosts: dict[tuple[int, int], dict] = {}
+    for a, trade, host in zip(inst.app_id.tolist(), inst.app_trade.tolist(), inst.app_host.tolist()):
+        row = hosts.setdefault((trade, host), {"host_id": host, "needing": 0, "in_draft": 0, "shortfall": 0, "reasons": {}})
+        row["needing"] += 1
+        row["in_draft"] += a in drafted
+        if a in unmatched:
+            row["shortfall"] += 1
+            row["reasons"][unmatched[a]] = row["reasons"].get(unmatched[a], 0) + 1
+    figures = capacity.by_mentor(db)
+    by_trade = capacity.by_trade(db)
+    trade_names = dict(db.execute("SELECT id, name_zh FROM trades"))
+    host_names = {i: (short, name) for i, short, name in db.execute("SELECT id, IFNULL(NULLIF(short_name, ''), name), name FROM enterprises")}
+
+    def usable(row: dict, mentors: set[int]) -> dict:
+        places = capacity.total(figures[m] for m in mentors if m in figures)
+        row.update(usable_mentors=places.mentors, usable_confirmed=places.free_confirmed, usable_after_draft=places.free_after_draft)
+        return row
+
+    def order(row: dict):
+        return -row["shortfall"], -row["needing"]
+
+    trades: dict[int, dict] = {t: {"trade_id": t, "trade": trade_names[t], "hosts": []} for t in set(by_trade) | {t for t, _ in hosts}}
+    for (trade, host), row in hosts.items():
+        row["host"], row["host_full"] = host_names.get(host, ("", ""))
+        trades[trade]["hosts"].append(usable(row, allowed.get((trade, host), set())))
+    result = []
+    for trade, row in trades.items():
+        places = by_trade.get(trade, capacity.NO_PLACES)
+        reasons: dict[str, int] = {}
+        for host in row["hosts"]:
+            for reason, count in host["reasons"].items():
+                reasons[reason] = reasons.get(reason, 0) + count
+        row.update(mentors=places.mentors, free_confirmed=places.free_confirmed, free_after_draft=places.free_after_draft,
+                   needing=sum(h["needing"] for h in row["hosts"]), in_draft=sum(h["in_draft"] for h in row["hosts"]),
+                   shortfall=sum(h["shortfall"] for h in row["hosts"]), reasons=reasons)
+        usable(row, set().union(*(allowed.get((trade, h["host_id"]), set()) for h in row["hosts"])))
+        row["hosts"].sort(key=lambda h: (*order(h), h["host_id"] != 0, h["host"]))
+        result.append(row)
+    result.sort(key=lambda r: (*order(r), r["trade"]))
+    return result
 
 
 def _mentor_groups(arc_source: np.ndarray, arc_mentor: np.ndarray, arc_score: np.ndarray, n_mentors: int) -> np.ndarray:
@@ -444,9 +510,69 @@ def solve(inst: Instance, progress: Callable[[int], None] | None = None) -> Prop
 
 
 def write_draft(db: Database, inst: Instance, proposal: Proposal) -> pair_actions.Change:
-    """Replace the scope's draft by the proposal, in one transaction (undoable)."""
+    """Replace the scope's draft by the proposal, in one transaction (undoable), and keep what it was
+    proposed from (draft_inputs)."""
     new = [(a, inst.app_programme[a], m, terms) for a, m, terms in proposal.pairs]
-    return pair_actions.write_draft(db, inst.programme_id, new, inst.current)
+    with writing(db):
+        change = pair_actions.write_draft(db, inst.programme_id, new, inst.current)
+        written = [key[0] for (table, key), row in change.before.items() if table == "pairs" and row is None]
+        if written:
+            # another program's commit since the instance was read: the draft is out of date at once
+            overtaken = store.data_version(db) != inst.data_version
+            first, last = min(written), max(written)
+            inputs = "" if overtaken else draft_inputs(db, inst.programme_id, first, last, inst.allow_related)
+            # ids are used again once their pairs are gone: older drafts' ranges over these ids are void
+            db.execute("DELETE FROM drafts WHERE first_pair_id <= ? AND last_pair_id >= ?", [last, first])
+            db.execute("INSERT INTO drafts (first_pair_id, last_pair_id, programme_id, allow_related, inputs) VALUES (?, ?, ?, ?, ?)",
+                       [first, last, inst.programme_id, int(inst.allow_related), inputs])
+    return change
+
+
+def draft_inputs(db: Database, programme_id: int | None, first: int, last: int, allow_related: bool) -> str:
+    """A hash of what a proposal for the scope reads — the weights, the scope's apprentices, the
+    active mentors with their capacities and trades, related trades when allowed, the scope's
+    exclusions, and the active pairs — leaving out the draft's own pairs first..last while they
+    are a draft or accepted (acting on the draft does not put it out of date; ending one does)."""
+    where, params = ("a.programme_id = ?", [programme_id]) if programme_id is not None else ("1", [])
+    in_scope = "p.programme_id = ?" if programme_id is not None else "1"
+    reads = [
+        [list(astuple(load_weights(db)))],
+        db.execute("SELECT a.id, a.trade_id, a.host_enterprise_id, a.target_level, a.preferred_mentor_id, a.programme_id"
+                   f" FROM apprentices a WHERE {where} ORDER BY a.id", params).fetchall(),
+        db.execute("SELECT m.id, m.enterprise_id, m.skill_level, m.years, c.capacity FROM mentors m"
+                   " JOIN mentor_capacity c ON c.mentor_id = m.id WHERE m.active = 1 ORDER BY m.id").fetchall(),
+        db.execute("SELECT mentor_id, trade_id FROM mentor_teaches ORDER BY mentor_id, trade_id").fetchall(),
+        db.execute("SELECT trade_id, related_id FROM trade_relations ORDER BY trade_id, related_id").fetchall() if allow_related else [],
+        db.execute(f"SELECT x.apprentice_id, x.mentor_id FROM exclusions x JOIN apprentices a ON a.id = x.apprentice_id WHERE {where}"
+                   " ORDER BY x.apprentice_id, x.mentor_id", params).fetchall(),
+        # outside the scope only the places a pair takes count, not whether it is a draft
+        db.execute(f"SELECT p.apprentice_id, p.mentor_id, p.programme_id, CASE WHEN {in_scope} THEN p.status || p.locked ELSE '' END"
+                   " FROM pairs p WHERE p.ended_at IS NULL AND p.id NOT BETWEEN ? AND ?"
+                   " ORDER BY p.apprentice_id, p.programme_id, p.mentor_id", [*params, first, last]).fetchall(),
+        db.execute("SELECT id FROM pairs WHERE id BETWEEN ? AND ? AND ended_at IS NOT NULL ORDER BY id", [first, last]).fetchall(),
+    ]
+    return hashlib.blake2b(json.dumps(reads, separators=(",", ":")).encode(), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class DraftState:
+    pairs: int        # the scope's draft pairs
+    total_score: int  # the sum of their stored scores: the draft's own total
+    stale: bool       # proposed from other inputs than there are now: propose again
+
+
+def draft_state(db: Database, programme_id: int | None) -> DraftState:
+    """The scope's draft as it stands. It is out of date when what a draft of it was proposed from
+    (draft_inputs, kept by write_draft) has changed since; a draft written before drafts were
+    recorded counts as current."""
+    scope = "ended_at IS NULL AND status = 'proposed' AND (?1 IS NULL OR programme_id = ?1)"
+    count, total = db.execute(f"SELECT COUNT(*), IFNULL(SUM(score), 0) FROM pairs WHERE {scope}", [programme_id]).fetchone()
+    drafts = db.execute(
+        "SELECT DISTINCT d.first_pair_id, d.last_pair_id, d.programme_id, d.allow_related, d.inputs FROM drafts d"
+        " JOIN pairs p ON p.id BETWEEN d.first_pair_id AND d.last_pair_id WHERE p.ended_at IS NULL AND p.status = 'proposed'"
+        " AND p.locked = 0 AND (?1 IS NULL OR p.programme_id = ?1)", [programme_id]).fetchall()
+    stale = any(inputs != draft_inputs(db, scope_id, first, last, bool(related)) for first, last, scope_id, related, inputs in drafts)
+    return DraftState(pairs=count, total_score=total, stale=stale)
 
 
 def propose(db: Database, programme_id: int | None, *, allow_related: bool = False, rematch: bool = False) -> Proposal:

@@ -3,7 +3,8 @@
 Accept all or a selection of the draft, discard the draft, pair by hand (hard rules checked; a
 broken rule needs a recorded override reason), unpair with a date and a reason (history is kept),
 lock and unlock, exclude ("never pair these two"), and undo of the last action. Plus the read
-side the pairing workspace shows: pairs, unpaired apprentices, mentor loads, supply and demand.
+side the pairing workspace shows: pairs, unpaired apprentices, mentor loads (supply and demand,
+which needs the matcher's rules, is matching.supply_demand).
 
 Every action returns a Change: the rows it touched, before and after. undo(db, change) puts the
 before images back, provided nobody changed those rows since. Every action and undo leaves its
@@ -504,33 +505,6 @@ def mentor_loads(db: Database) -> list[dict]:
     result = [dict(zip(keys, row)) for row in rows]
     for item in result:
         item["load"] = item["confirmed_load"] + item["draft_load"]
-    return result
-
-
-def supply_demand(db: Database, programme_id: int | None) -> list[dict]:
-    """Per trade: apprentices of the scope still needing a confirmed mentor (and how many of them
-    are in the draft) against the free places of the active mentors teaching it (capacity.by_trade):
-    counting confirmed pairs only, and once the draft is accepted. The shortfall is against the
-    confirmed places."""
-    where, params = _scope_sql(programme_id, "a.programme_id")
-    needing: dict[int, list[int]] = {}
-    for trade_id, status in db.execute(
-            "SELECT a.trade_id, (SELECT p.status FROM pairs p WHERE p.apprentice_id = a.id AND p.ended_at IS NULL"
-            f" AND IFNULL(p.programme_id, 0) = IFNULL(a.programme_id, 0)) FROM apprentices a WHERE {where}", params):
-        if status != "confirmed":
-            counts = needing.setdefault(trade_id, [0, 0])
-            counts[0] += 1
-            counts[1] += status == "proposed"
-    supply = capacity.by_trade(db)
-    names = dict(db.execute("SELECT id, name_zh FROM trades"))
-    result = []
-    for trade_id in set(needing) | set(supply):
-        need, drafted = needing.get(trade_id, [0, 0])
-        places = supply.get(trade_id, capacity.NO_PLACES)
-        result.append({"trade_id": trade_id, "trade": names[trade_id], "needing": need, "in_draft": drafted,
-                       "mentors": places.mentors, "free_confirmed": places.free_confirmed,
-                       "free_after_draft": places.free_after_draft, "shortfall": max(need - places.free_confirmed, 0)})
-    result.sort(key=lambda r: (-r["shortfall"], -r["needing"], r["trade"]))
     return result
 
 

@@ -300,7 +300,21 @@ INSERT OR IGNORE INTO trade_relations (trade_id, related_id)
 SELECT x.id, y.id FROM added JOIN trades x ON x.name_zh = added.a JOIN trades y ON y.name_zh = added.b;
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6]
+# What each draft was proposed from (issue 11: a draft never lies about being current): a hash of
+# the inputs matching.draft_inputs reads, so a draft proposed before weights, capacities,
+# exclusions, records or other pairs changed says it is out of date. A draft's pairs are the ids
+# first_pair_id..last_pair_id (written together). No foreign key: a row outlives nothing that matters.
+MIGRATION_7 = """
+CREATE TABLE drafts (
+    first_pair_id INTEGER PRIMARY KEY,  -- the draft's pairs: first_pair_id..last_pair_id
+    last_pair_id INTEGER NOT NULL,
+    programme_id INTEGER,               -- the scope proposed for; NULL: every programme
+    allow_related INTEGER NOT NULL,     -- related trades were allowed
+    inputs TEXT NOT NULL                -- matching.draft_inputs when it was written ('' : out of date at once)
+);
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Functions the migrations may call (store._migrate registers them): what only Python computes.

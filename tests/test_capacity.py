@@ -9,6 +9,7 @@ teaching a second trade, an inactive mentor holding a pair and a changed default
 from __future__ import annotations
 
 import csv
+from collections import Counter
 
 import pytest
 from openpyxl import load_workbook
@@ -29,6 +30,25 @@ def header_column(model, text: str) -> int:
 
 def trade_id(db, name: str) -> int:
     return db.execute("SELECT id FROM trades WHERE name_zh = ?", [name]).fetchone()[0]
+
+
+def supply_rows(page) -> dict[str, dict]:
+    """The supply tab as read: each trade's figures by column title, with its host enterprises' under "hosts"."""
+    page.tabs.setCurrentWidget(page.supply)
+    tree = page.supply
+    titles = [tree.headerItem().text(c) for c in range(tree.columnCount())]
+
+    def read(item):
+        return {title: item.text(c) for c, title in enumerate(titles)}
+
+    return {(trade := tree.topLevelItem(i)).text(0): {**read(trade), "hosts": {trade.child(j).text(0): read(trade.child(j))
+                                                                             for j in range(trade.childCount())}}
+            for i in range(tree.topLevelItemCount())}
+
+
+def tree_header(page, trade: str) -> str:
+    tree = page.mentors
+    return next(tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount()) if tree.topLevelItem(i).text(0).startswith(trade + " ("))
 
 
 def oracle(db) -> dict[int, dict]:
@@ -69,10 +89,29 @@ def test_every_screen_and_export_shows_the_same_loads_and_free_places(qtbot, win
         db.execute("INSERT INTO mentor_trades (mentor_id, trade_id) VALUES (?, ?)", [welder, trade_id(db, "汽车维修工")])
     settings.put(db, "default_capacity", 6)
 
-    # propose on the pairing page, accept the first ten pairs of the draft, keep the rest a draft
+    # propose on the pairing page: the supply tab, the unmatched list, the draft and the mentor tree agree
     page = window.show_page("pairing")
     qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page._solving and page.model.rowCount() > 0, timeout=10000)
+    supply = supply_rows(page)
+    unmatched = {page.apprentices.topLevelItem(i).text(0).split(" (")[0]: page.apprentices.topLevelItem(i).childCount()
+                 for i in range(page.apprentices.topLevelItemCount())}
+    drafted = Counter(row["trade"] for row in page.model.rows if row["status"] == "proposed")
+    figures = oracle(db)
+    for name, row in supply.items():
+        assert int(row["Of them in the draft"]) == drafted[name]
+        assert int(row["Cannot be placed"]) == unmatched.get(name, 0) == int(row["Apprentices needing a mentor"]) - drafted[name]
+        assert sum(int(h["Cannot be placed"]) for h in row["hosts"].values()) == int(row["Cannot be placed"])
+        free, after = oracle_by_trade(db, figures, name)
+        assert int(row["Free places (confirmed)"]) == free and int(row["Usable after draft"]) <= after
+        assert tree_header(page, name).endswith(f"free places (confirmed) {free}; free after draft {after})")
+    # the painters: eight free places, none theirs
+    painters = supply["汽车涂装工"]
+    assert (painters["Free places (confirmed)"], painters["Usable by them (confirmed)"], painters["Cannot be placed"]) == ("8", "0", "4")
+    assert painters["Why"] == "no mentor of that trade at the host enterprise: 4"
+    assert painters["hosts"]["长安汽车"]["Cannot be placed"] == "4"
+
+    # accept the first ten pairs of the draft, keep the rest a draft
     page.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # by trade: the confirmed pairs land in a few trades
     page.table.selectRow(0)
     for row in range(1, 10):
@@ -90,22 +129,20 @@ def test_every_screen_and_export_shows_the_same_loads_and_free_places(qtbot, win
     figures = oracle(db)
     names = {mid: (name, employee_no) for mid, name, employee_no in db.execute("SELECT id, name, employee_no FROM mentors")}
 
-    # the supply tab: its two free-place figures carry different names
-    supply = page.supply.model()
-    trade_col = header_column(supply, "Trade")
-    confirmed_col, after_col = header_column(supply, "Free places (confirmed)"), header_column(supply, "Free after draft")
-    tab = {supply.index(r, trade_col).data(): (int(supply.index(r, confirmed_col).data()), int(supply.index(r, after_col).data()))
-           for r in range(supply.rowCount())}
+    # the supply tab: a trade's free places (confirmed) of all its mentors, as the tree's header
+    tab = {name: int(row["Free places (confirmed)"]) for name, row in supply_rows(page).items()}
 
     # the mentor tree: each trade's header and each mentor's load against capacity
     tree = page.mentors
     shown_loads: dict[int, str] = {}
+    shown_trades: dict[str, tuple[int, int]] = {}
     for i in range(tree.topLevelItemCount()):
         group = tree.topLevelItem(i)
         name = group.text(0).split(" (")[0]
         expected = oracle_by_trade(db, figures, name)
         assert group.text(0).endswith("free places (confirmed) {}; free after draft {})".format(*expected)), group.text(0)
-        assert tab[name] == expected
+        assert tab[name] == expected[0]
+        shown_trades[name] = expected
         for j in range(group.childCount()):
             item = group.child(j)
             mid = item.data(0, Qt.ItemDataRole.UserRole)
@@ -113,8 +150,8 @@ def test_every_screen_and_export_shows_the_same_loads_and_free_places(qtbot, win
             assert item.text(3) == f"{figures[mid]['load']}/{figures[mid]['capacity']}"
     assert welder in shown_loads and inactive not in shown_loads
     for name in TRADES:
-        assert tab[name] == oracle_by_trade(db, figures, name)
-    maintenance = tab["汽车维修工"]
+        assert shown_trades[name] == oracle_by_trade(db, figures, name)
+    maintenance = shown_trades["汽车维修工"]
     assert maintenance[0] > maintenance[1]  # the draft takes places: the two figures differ, under two names
 
     # the mentor list: load (with draft) / capacity of every mentor
@@ -144,7 +181,7 @@ def test_every_screen_and_export_shows_the_same_loads_and_free_places(qtbot, win
     for name in TRADES:
         teachers = {r[0] for r in db.execute("SELECT mentor_id FROM mentor_teaches WHERE trade_id = ?", [trade_id(db, name)])}
         rows = [by_mentor[names[m]] for m in teachers]
-        assert (sum(r[2] for r in rows), sum(r[3] for r in rows)) == tab[name]
+        assert (sum(r[2] for r in rows), sum(r[3] for r in rows)) == shown_trades[name] and tab[name] == shown_trades[name][0]
 
 
 def test_the_mentors_of_a_programme_are_the_same_in_the_list_the_export_and_the_letters(qtbot, window, sample_db, tmp_path):

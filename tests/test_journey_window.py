@@ -86,7 +86,7 @@ def test_first_day_in_the_window(qtbot, window, monkeypatch, tmp_path):
     pairing.programme.setCurrentIndex(pairing.programme.findText(PROGRAMME))
     qtbot.mouseClick(pairing.propose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not pairing._solving and pairing.model.rowCount() == len(APPRENTICES), timeout=10000)
-    assert f"{len(APPRENTICES)} apprentices placed, 0 cannot be matched" in pairing.status.text()
+    assert f"Draft: {len(APPRENTICES)} pairs" in pairing.status.text() and "0 apprentices cannot be matched" in pairing.status.text()
     qtbot.mouseClick(pairing.accept_all_button, Qt.MouseButton.LeftButton)
     statuses = {pairing.model.rows[r]["status"] for r in range(pairing.model.rowCount())}
     assert statuses == {"confirmed"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -388,6 +389,50 @@ def test_reasons_without_a_proposal_skip_who_could_be_placed(sample_db):
                                                           matching.propose(sample_db, None).unmatched}
     pairs.discard_draft(sample_db, None)
     assert len(matching.unpaired_reasons(sample_db, None)) == 4  # the others have a mentor with a free place
+
+
+def test_supply_and_demand_counts_the_places_each_apprentice_may_use(db):
+    w = World(db)
+    e1, e2, e3 = (w.enterprise() for _ in range(3))
+    lathe, cnc, _, electric = w.trades
+    w.mentor(lathe, e1, capacity=1), w.mentor(lathe, e1, capacity=2), w.mentor(lathe, e3, capacity=2)
+    for _ in range(3):
+        w.apprentice(lathe, host=e1)
+    w.apprentice(lathe, host=e2)  # no lathe mentor at their host: the 5 free places are not theirs
+    w.apprentice(lathe)           # not hosted: any lathe mentor
+    sparky = w.mentor(electric, e1, capacity=1)
+    shunned = w.apprentice(electric)
+    w.exclude(shunned, sparky)
+    w.apprentice(cnc)  # nobody teaches 数控车工; 车工 is related
+
+    def table(**options):
+        return {r["trade"]: r for r in matching.supply_demand(db, w.programme, **options)}
+
+    def figures(row, *keys):
+        return tuple(row[k] for k in keys)
+
+    keys = ("needing", "in_draft", "usable_confirmed", "shortfall", "reasons")
+    found = table()
+    assert list(found)[:1] == ["车工"]  # short of places, and the most needing
+    assert figures(found["车工"], "free_confirmed", "mentors", *keys) == (5, 3, 5, 0, 5, 1, {matching.NO_MENTOR_AT_HOST: 1})
+    assert [(h["host"], *figures(h, *keys)) for h in found["车工"]["hosts"]] == [
+        ("企业2", 1, 0, 0, 1, {matching.NO_MENTOR_AT_HOST: 1}), ("企业1", 3, 0, 3, 0, {}), ("", 1, 0, 5, 0, {})]
+    assert figures(found["电工"], "free_confirmed", *keys) == (1, 1, 0, 0, 1, {matching.ONLY_EXCLUDED: 1})
+    assert figures(found["数控车工"], "mentors", *keys) == (0, 1, 0, 0, 1, {matching.NO_MENTOR_OF_TRADE: 1})
+    # with related trades, the lathe mentors' places are the CNC apprentice's too, and one is left
+    assert figures(table(allow_related=True)["数控车工"], *keys) == (1, 0, 5, 0, {})
+
+    # after a proposal, every row agrees with the draft: placed + left over = needing, the reasons are the draft's
+    proposal = matching.propose(db, w.programme)
+    found = table()
+    assert Counter(proposal.unmatched.values()) == sum((Counter(r["reasons"]) for r in found.values()), Counter())
+    for trade in found.values():
+        for row in (trade, *trade["hosts"]):
+            assert row["in_draft"] + row["shortfall"] == row["needing"], row
+    assert figures(found["车工"], "usable_confirmed", "usable_after_draft", "free_after_draft") == (5, 1, 1)
+    # accepted pairs need nobody any more and take their places
+    pairs.accept(db, w.programme)
+    assert figures(table()["车工"], "needing", "free_confirmed", "usable_confirmed", "shortfall") == (1, 1, 0, 1)
 
 
 def test_related_trades_only_when_allowed(db):

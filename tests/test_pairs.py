@@ -131,14 +131,3 @@ def test_undo_refuses_when_the_pairs_changed_since(db, world):
     pairs.set_locked(db, [pair_id], True)
     with pytest.raises(UserError):
         pairs.undo(db, change)
-
-
-def test_supply_and_demand_per_trade(db, world):
-    world.apprentice(world.trades[3])
-    pairs.pair_by_hand(db, world.a1, world.m1)
-    matching.propose(db, world.programme)
-    table = {r["trade"]: r for r in pairs.supply_demand(db, world.programme)}
-    assert table["车工"] == {"trade_id": world.trades[0], "trade": "车工", "needing": 2, "in_draft": 2, "mentors": 2,
-                            "free_confirmed": 2, "free_after_draft": 0, "shortfall": 0}
-    assert table["电工"]["needing"] == 1 and table["电工"]["free_confirmed"] == 0 and table["电工"]["shortfall"] == 1
-    assert next(iter(table)) == "电工"  # the trade short of mentors comes first

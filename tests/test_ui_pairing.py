@@ -145,10 +145,28 @@ def test_weights_dialog_saves_to_the_database(qtbot, sample_db, monkeypatch):
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_supply_and_demand_tab(qtbot, page):
-    trades = [page.supply.item(r, 0).text() for r in range(page.supply.rowCount())]
-    painters = trades.index("汽车涂装工")
-    assert page.supply.item(painters, 1).text() == "4"
+def test_supply_and_demand_tab(qtbot, page, sample_db):
+    assert page.supply.topLevelItemCount() == 0  # filled when shown
+    page.tabs.setCurrentWidget(page.supply)
+    def painters():
+        tree = page.supply
+        row = next(tree.topLevelItem(r) for r in range(tree.topLevelItemCount()) if tree.topLevelItem(r).text(0) == "汽车涂装工")
+        return [row.text(c) for c in range(1, 8)], [[row.child(j).text(c) for c in range(8)] for j in range(row.childCount())]
+
+    # eight free places, none theirs: the four painters hosted where no painter works cannot be placed
+    why = "no mentor of that trade at the host enterprise: 4"
+    assert painters() == (["4", "0", "8", "0", "0", "4", why], [["长安汽车", "4", "0", "", "0", "0", "4", why]])
+    assert page.supply.topLevelItem(0).text(0) == "汽车涂装工" and page.supply.topLevelItem(0).isExpanded()  # the shortfall first
     # before any proposal, the painters who cannot be placed already say why
     group = page.apprentices.topLevelItem(0)
     assert group.text(0) == "汽车涂装工 (4)" and group.child(0).text(3) == "no mentor of that trade at the host enterprise"
+    # a painter mentor at their host enterprise, with two places: two can be placed, two cannot
+    with sample_db.atomic():
+        host, trade = sample_db.execute("SELECT host_enterprise_id, trade_id FROM apprentices a JOIN trades t ON t.id = a.trade_id"
+                                        " WHERE t.name_zh = '汽车涂装工' LIMIT 1").fetchone()
+        sample_db.execute("INSERT INTO mentors (name, enterprise_id, employee_no, trade_id, capacity) VALUES ('涂师傅', ?, 'P9', ?, 2)",
+                          [host, trade])
+    page.refresh()
+    totals, hosts = painters()
+    assert totals == ["4", "0", "10", "2", "2", "2", "all mentors of that trade are full: 2"]
+    assert hosts == [["长安汽车", "4", "0", "", "2", "2", "2", "all mentors of that trade are full: 2"]]

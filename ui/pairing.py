@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,8 +40,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -73,7 +72,8 @@ STATUS_FILTERS = (
     ("moved", QT_TRANSLATE_NOOP("PairingPage", "Moves (re-match)")),
     ("unmatched", QT_TRANSLATE_NOOP("PairingPage", "Unmatched")),
 )
-SUPPLY_COLUMNS = ("trade", "needing", "in_draft", "mentors", "free_confirmed", "shortfall", "free_after_draft")  # of pairs.supply_demand
+# of matching.supply_demand; a trade's free_confirmed counts all its mentors (a host enterprise's row leaves it empty)
+SUPPLY_COLUMNS = ("trade", "needing", "in_draft", "free_confirmed", "usable_confirmed", "usable_after_draft", "shortfall", "reasons")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,6 +149,54 @@ class MentorTree(QTreeWidget):
     def selected_id(self) -> int | None:
         item = self.currentItem()
         return item.data(0, ID_ROLE) if item is not None else None
+
+
+class SupplyTree(QTreeWidget):
+    """Supply and demand: a row per trade, under it a row per host enterprise of its apprentices."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderLabels([self.tr("Trade / host enterprise"), self.tr("Apprentices needing a mentor"), self.tr("Of them in the draft"),
+                              self.tr("Free places (confirmed)"), self.tr("Usable by them (confirmed)"), self.tr("Usable after draft"),
+                              self.tr("Cannot be placed"), self.tr("Why")])
+        for column, tip in (
+                (3, self.tr("Places left against confirmed pairs, of all the trade's active mentors (as in the mentor list)")),
+                (4, self.tr("Free places (confirmed) of the mentors these apprentices may have: their trade (or a related one, "
+                            "when allowed), at their host enterprise if they have one, not excluded")),
+                (5, self.tr("Places of those mentors left once the draft is accepted")),
+                (6, self.tr("Apprentices the best possible pairing leaves without a mentor"))):
+            self.headerItem().setToolTip(column, tip)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+
+    def _item(self, parent, row: dict, name: str) -> QTreeWidgetItem:
+        why = self.tr("; ").join(self.tr("{reason}: {count}").format(reason=matching.reason_text(reason), count=count)
+                                 for reason, count in sorted(row["reasons"].items(), key=lambda kv: matching.REASONS.index(kv[0])))
+        values = {**row, "trade": name, "reasons": why, "free_confirmed": row.get("free_confirmed", "")}
+        item = QTreeWidgetItem(parent, [str(values[key]) for key in SUPPLY_COLUMNS])
+        for column in range(1, len(SUPPLY_COLUMNS)):
+            if SUPPLY_COLUMNS[column] != "reasons":
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if row["shortfall"]:
+            for column in (6, 7):
+                item.setForeground(column, QBrush(FULL_COLOUR))
+        return item
+
+    def fill(self, rows: list[dict]) -> None:
+        self.setUpdatesEnabled(False)
+        self.clear()
+        for row in rows:
+            trade = self._item(self, row, row["trade"])
+            trade.setToolTip(0, self.tr("{count} active mentors teach this trade").format(count=row["mentors"]))
+            font = trade.font(0)
+            font.setBold(True)
+            trade.setFont(0, font)
+            for host in row["hosts"]:
+                item = self._item(trade, host, host["host"] or self.tr("No host enterprise (any enterprise)"))
+                item.setToolTip(0, host["host_full"] or self.tr("Apprentices without a host enterprise may have a mentor of any enterprise"))
+            trade.setExpanded(bool(row["shortfall"]))
+        self.setUpdatesEnabled(True)
 
 
 class PairsModel(RowsModel):
@@ -243,10 +291,11 @@ class PairsFilter(QSortFilterProxyModel):
 
 
 class ReasonDialog(QDialog):
-    """Asks for a reason (and optionally a date); used to override a rule, unpair and exclude."""
+    """Asks for a reason, always required (and optionally a date): the message, then the date, then
+    the reason, which has the keyboard focus; Enter in it confirms once it is filled. Used to override a
+    rule, unpair, exclude and revoke a letter."""
 
-    def __init__(self, title: str, message: str, *, with_date: bool = False, required: bool = True,
-                 ok_text: str = "", parent=None):
+    def __init__(self, title: str, message: str, *, with_date: bool = False, ok_text: str = "", parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -254,28 +303,31 @@ class ReasonDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         form = QFormLayout()
-        self.date = QDateEdit(QDate.currentDate(), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = None  # a widget only where a date is asked: a hidden one would still take the focus
         if with_date:
+            self.date = QDateEdit(QDate.currentDate(), self)
+            self.date.setCalendarPopup(True)
+            self.date.setDisplayFormat("yyyy-MM-dd")
             form.addRow(self.tr("Date"), self.date)
         self.reason = QLineEdit(self)
         form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok_text:
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+            ok.setText(ok_text)
+        ok.setDefault(True)  # Enter in the reason presses it, while it is enabled
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        if required:
-            ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-            ok.setEnabled(False)
-            self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-        self.resize(460, self.sizeHint().height())
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.reason.setFocus()
+        self.resize(460, self.heightForWidth(460) if self.hasHeightForWidth() else self.sizeHint().height())
 
     def values(self) -> tuple[str, str]:
-        return self.date.date().toString("yyyy-MM-dd"), self.reason.text().strip()
+        """The date (empty where none is asked) and the reason as typed, trimmed."""
+        return self.date.date().toString("yyyy-MM-dd") if self.date else "", self.reason.text().strip()
 
 
 class WeightsDialog(FormDialog):
@@ -388,6 +440,7 @@ class PairingPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.weights_button)
         self.status.setWordWrap(True)
+        self.stale_banner = self._stale_banner()
 
         self.apprentices = ApprenticeTree(self)
         self.mentors = MentorTree(self)
@@ -439,17 +492,7 @@ class PairingPage(QWidget):
         pairs_layout.addWidget(self.why)
         pairs_layout.addLayout(buttons)
 
-        self.supply = QTableWidget(0, len(SUPPLY_COLUMNS), self)
-        self.supply.setHorizontalHeaderLabels([self.tr("Trade"), self.tr("Apprentices needing a mentor"), self.tr("Of them in the draft"),
-                                               self.tr("Active mentors"), self.tr("Free places (confirmed)"), self.tr("Places missing"),
-                                               self.tr("Free after draft")])
-        for column, tip in ((4, self.tr("Places left against confirmed pairs only")),
-                            (5, self.tr("Apprentices needing a mentor beyond the free places (confirmed)")),
-                            (6, self.tr("Places left once the draft is accepted"))):
-            self.supply.horizontalHeaderItem(column).setToolTip(tip)
-        self.supply.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.supply.verticalHeader().hide()
-        self.supply.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.supply = SupplyTree(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(pairs_tab, self.tr("Pairs"))
         self.tabs.addTab(self.supply, self.tr("Supply and demand"))
@@ -465,10 +508,13 @@ class PairingPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addLayout(self._filter_bar())
+        layout.addWidget(self.stale_banner)
         layout.addWidget(main, 1)
 
         self.programme.currentIndexChanged.connect(self.refresh)
         self.allow_related.toggled.connect(self._fill_apprentices)
+        self.allow_related.toggled.connect(self._fill_supply)
+        self.tabs.currentChanged.connect(self._fill_supply)
         self.propose_button.clicked.connect(self.propose)
         self.weights_button.clicked.connect(self.edit_weights)
         self.mentors.apprentice_dropped.connect(self.pair_by_hand)
@@ -513,6 +559,22 @@ class PairingPage(QWidget):
             combo.currentIndexChanged.connect(self._apply_filters)
         return bar
 
+    def _stale_banner(self) -> QFrame:
+        """Shown while the draft was proposed from other weights, capacities, exclusions or records than there are now."""
+        banner = QFrame(self)
+        banner.setObjectName("staleBanner")
+        banner.setStyleSheet(f"#staleBanner {{ background: {DRAFT_BACKGROUND.name()}; border: 1px solid #E0B252; }}")
+        self.stale_text = QLabel(self.tr("<b>The draft is out of date:</b> weights, capacities, exclusions, records or other pairs "
+                                         "have changed since it was proposed. Its scores and pairs are those of before."), banner)
+        self.stale_text.setWordWrap(True)
+        self.repropose_button = QPushButton(self.tr("Propose again"), banner)
+        self.repropose_button.clicked.connect(self.propose)
+        row = QHBoxLayout(banner)
+        row.addWidget(self.stale_text, 1)
+        row.addWidget(self.repropose_button)
+        banner.hide()
+        return banner
+
     @staticmethod
     def _boxed(title: str, *widgets: QWidget) -> QWidget:
         box = QWidget()
@@ -541,6 +603,7 @@ class PairingPage(QWidget):
         self._apply_filters()
         self._keep_selection(kept, scroll)
         self._show_history()
+        self._show_draft_state()
         self._selection_changed()
         self._update_buttons()
 
@@ -631,6 +694,9 @@ class PairingPage(QWidget):
         if self.tabs.currentWidget() is self.history_view:
             self.history_view.show_programme(self.programme_id())
 
+    def _show_draft_state(self) -> None:
+        self.stale_banner.setVisible(matching.draft_state(self.db, self.programme_id()).stale)
+
     def _fill_apprentices(self) -> None:
         tree = self.apprentices
         tree.clear()
@@ -680,6 +746,8 @@ class PairingPage(QWidget):
             font.setBold(True)
             group.setFont(0, font)
             group.setFirstColumnSpanned(True)
+            group.setToolTip(0, self.tr("Free places of all the active mentors of this trade; the Supply and demand tab shows "
+                                        "how many of them the apprentices still needing a mentor may use."))
             for row in rows:
                 name = row["name"] if not row["other_trades"] else self.tr("{name} (also {trades})").format(
                     name=row["name"], trades=row["other_trades"])
@@ -691,18 +759,13 @@ class PairingPage(QWidget):
                     item.setForeground(3, QBrush(FULL_COLOUR))
         tree.expandAll()
 
-    def _fill_supply(self) -> None:
-        rows = pairs.supply_demand(self.db, self.programme_id())
-        self.supply.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, key in enumerate(SUPPLY_COLUMNS):
-                value = row[key]
-                item = QTableWidgetItem(str(value))
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if key == "shortfall" and value:
-                    item.setForeground(QBrush(FULL_COLOUR))
-                self.supply.setItem(r, c, item)
+    def _fill_supply(self, *args) -> None:
+        """Fill the supply tab when it is on screen (it solves the scope: tens of ms at a thousand
+        apprentices); otherwise empty it, to be filled when it is shown."""
+        if self.tabs.currentWidget() is not self.supply:
+            self.supply.clear()
+        else:
+            self.supply.fill(matching.supply_demand(self.db, self.programme_id(), allow_related=self.allow_related.isChecked()))
 
     def selected_pair_ids(self) -> list[int]:
         return [self.proxy.data(i, ID_ROLE) for i in self.table.selectionModel().selectedRows()]
@@ -728,7 +791,7 @@ class PairingPage(QWidget):
         busy = self._solving
         rows = self._selected_rows()
         drafts = any(r["status"] == "proposed" for r in self.model.rows)
-        for widget in (self.programme, self.allow_related, self.rematch, self.propose_button, self.weights_button,
+        for widget in (self.programme, self.allow_related, self.rematch, self.propose_button, self.repropose_button, self.weights_button,
                        self.by_hand_button, self.apprentices, self.mentors):
             widget.setEnabled(not busy)
         self.accept_all_button.setEnabled(not busy and drafts)
@@ -773,9 +836,10 @@ class PairingPage(QWidget):
             self.status.setText(str(exc))
             self.refresh()
             return
-        self.status.setText(self.tr("Draft: {matched} apprentices placed, {unmatched} cannot be matched; total score {score}. "
+        draft = matching.draft_state(self.db, self.programme_id())  # its own total, from the pairs' stored scores
+        self.status.setText(self.tr("Draft: {pairs} pairs, total score {score}; {unmatched} apprentices cannot be matched. "
                                     "Review it, then accept or discard.").format(
-            matched=proposal.matched, unmatched=len(proposal.unmatched), score=proposal.total_score))
+            pairs=draft.pairs, score=draft.total_score, unmatched=len(proposal.unmatched)))
         self.refresh()
         self._count_moves()
 
@@ -902,7 +966,7 @@ class PairingPage(QWidget):
         row = rows[0]
         dialog = ReasonDialog(self.tr("Never pair these two"), self.tr(
             "{apprentice} and {mentor} will never be paired again, and their pair ends.").format(
-            apprentice=row["apprentice"], mentor=row["mentor"]), required=False, ok_text=self.tr("Never pair"), parent=self)
+            apprentice=row["apprentice"], mentor=row["mentor"]), ok_text=self.tr("Never pair"), parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._apply(lambda: pairs.exclude(self.db, row["apprentice_id"], row["mentor_id"], dialog.values()[1]))
 
@@ -923,3 +987,4 @@ class PairingPage(QWidget):
 
     def edit_weights(self) -> None:
         WeightsDialog(self.db, self).exec()
+        self._show_draft_state()

@@ -262,46 +262,6 @@
         <translation>撤销</translation>
     </message>
     <message>
-        <source>Trade</source>
-        <translation>工种</translation>
-    </message>
-    <message>
-        <source>Apprentices needing a mentor</source>
-        <translation>待配导师的学徒</translation>
-    </message>
-    <message>
-        <source>Of them in the draft</source>
-        <translation>其中在草稿中</translation>
-    </message>
-    <message>
-        <source>Active mentors</source>
-        <translation>在岗导师</translation>
-    </message>
-    <message>
-        <source>Places missing</source>
-        <translation>名额缺口</translation>
-    </message>
-    <message>
-        <source>Free places (confirmed)</source>
-        <translation>空余名额（已确认）</translation>
-    </message>
-    <message>
-        <source>Free after draft</source>
-        <translation>草稿后空余</translation>
-    </message>
-    <message>
-        <source>Places left against confirmed pairs only</source>
-        <translation>只扣除已确认配对后剩下的名额</translation>
-    </message>
-    <message>
-        <source>Apprentices needing a mentor beyond the free places (confirmed)</source>
-        <translation>待配导师的学徒数超出空余名额（已确认）的部分</translation>
-    </message>
-    <message>
-        <source>Places left once the draft is accepted</source>
-        <translation>草稿全部接受后剩下的名额</translation>
-    </message>
-    <message>
         <source>Pairs</source>
         <translation>配对</translation>
     </message>
@@ -316,6 +276,14 @@
     <message>
         <source>Find a name, student or employee number, or pinyin (zxy)</source>
         <translation>按姓名、学号、工号或拼音（如 zxy）查找</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The draft is out of date:&lt;/b&gt; weights, capacities, exclusions, records or other pairs have changed since it was proposed. Its scores and pairs are those of before.</source>
+        <translation>&lt;b&gt;草稿已过期：&lt;/b&gt;生成草稿后，权重、名额、排除、档案或其他配对已有改动；草稿中的配对和分数仍按改动前计算。</translation>
+    </message>
+    <message>
+        <source>Propose again</source>
+        <translation>重新生成</translation>
     </message>
     <message>
         <source>All programmes</source>
@@ -346,6 +314,10 @@
         <translation>{trade}（{count} 名导师；空余名额（已确认）{free}；草稿后空余 {after}）</translation>
     </message>
     <message>
+        <source>Free places of all the active mentors of this trade; the Supply and demand tab shows how many of them the apprentices still needing a mentor may use.</source>
+        <translation>该工种全部在岗导师的空余名额；其中有多少可供尚待配导师的学徒使用，见“供需”页。</translation>
+    </message>
+    <message>
         <source>{name} (also {trades})</source>
         <translation>{name}（兼 {trades}）</translation>
     </message>
@@ -374,8 +346,8 @@
         <translation>正在为 {count} 名学徒生成配对方案…</translation>
     </message>
     <message>
-        <source>Draft: {matched} apprentices placed, {unmatched} cannot be matched; total score {score}. Review it, then accept or discard.</source>
-        <translation>草稿：已安排 {matched} 名学徒，{unmatched} 名无法配对；总分 {score}。请审核后采纳或放弃。</translation>
+        <source>Draft: {pairs} pairs, total score {score}; {unmatched} apprentices cannot be matched. Review it, then accept or discard.</source>
+        <translation>草稿：{pairs} 对，总分 {score}；{unmatched} 名学徒无法配对。请审阅后接受或放弃。</translation>
     </message>
     <message>
         <source>New pairs {new}, moves {moved}.</source>
@@ -732,6 +704,77 @@ Accept?</source>
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyTree</name>
+    <message>
+        <source>Trade / host enterprise</source>
+        <translation>工种 / 实习企业</translation>
+    </message>
+    <message>
+        <source>Apprentices needing a mentor</source>
+        <translation>待配导师的学徒</translation>
+    </message>
+    <message>
+        <source>Of them in the draft</source>
+        <translation>其中在草稿中</translation>
+    </message>
+    <message>
+        <source>Free places (confirmed)</source>
+        <translation>空余名额（已确认）</translation>
+    </message>
+    <message>
+        <source>Usable by them (confirmed)</source>
+        <translation>其中可用（已确认）</translation>
+    </message>
+    <message>
+        <source>Cannot be placed</source>
+        <translation>无法安排</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Usable after draft</source>
+        <translation>草稿后可用空余</translation>
+    </message>
+    <message>
+        <source>Places left against confirmed pairs, of all the trade's active mentors (as in the mentor list)</source>
+        <translation>该工种全部在岗导师只扣除已确认配对后剩下的名额（与导师列表一致）</translation>
+    </message>
+    <message>
+        <source>Free places (confirmed) of the mentors these apprentices may have: their trade (or a related one, when allowed), at their host enterprise if they have one, not excluded</source>
+        <translation>这些学徒可以配的导师的空余名额（已确认）：同工种（允许时含相近工种），有实习企业的只算该企业的导师，不含已排除的导师</translation>
+    </message>
+    <message>
+        <source>Apprentices the best possible pairing leaves without a mentor</source>
+        <translation>即使按最优方案配对也配不上导师的学徒</translation>
+    </message>
+    <message>
+        <source>Places of those mentors left once the draft is accepted</source>
+        <translation>草稿全部接受后这些导师剩下的名额</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{reason}: {count}</source>
+        <translation>{reason}：{count}</translation>
+    </message>
+    <message>
+        <source>{count} active mentors teach this trade</source>
+        <translation>该工种有 {count} 位在岗导师</translation>
+    </message>
+    <message>
+        <source>No host enterprise (any enterprise)</source>
+        <translation>未定实习企业（任一企业）</translation>
+    </message>
+    <message>
+        <source>Apprentices without a host enterprise may have a mentor of any enterprise</source>
+        <translation>没有实习企业的学徒可以配任一企业的导师</translation>
     </message>
 </context>
 <context>
