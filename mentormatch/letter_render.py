@@ -10,11 +10,12 @@ then is refused with a message rather than run onto a second sheet.
 
 Laid out as official documents are (GB/T 9704): a text the template marks <a name="seal"> is
 an issuer's name (the k-th mark the k-th issuer's; the mark runs to the end of its paragraph or
-cell), set a little smaller when it would break onto a second line; its seal (a PNG with
+cell); it and the date, marked <a name="date">, are set a little smaller when they would break
+onto a second line. An issuer's seal (a PNG with
 transparency) is centred over it, the name just below the seal's centre so that the seal presses
 on the name and the date under it, moved and sized as the issuer's SealPlace says. Seals are
 drawn under the text, a little translucent, as ink: the text they press on stays legible. In
-landscape the date, marked <a name="date">, is set clear below the seals. A title spaced out
+landscape the date is set clear below the seals. A title spaced out
 with letter-spacing stays centred (Qt adds the spacing after the last character too), and the
 whole text stands in the middle of the sheet's height. A decorative border is drawn with
 QPainter. One QImage per seal is drawn on every page, so the PDF stores it once.
@@ -62,6 +63,7 @@ SEAL_MM = 40  # an official seal's diameter
 SEAL_INK = 0.88  # the seal's opacity: red ink, not a sticker
 NAME_SMALLEST = 0.5  # an issuer's name is set at least this fraction of its size to keep it on one line
 DATE_CLEARANCE_MM = 1.5  # between a seal and the date set below it (landscape)
+SEAL_ROOM_MM = 2  # between the text and the top of the first row of seals ("上距正文一行之内")
 BORDER_COLOUR = QColor("#a0161b")
 _STYLE = re.compile(r'style\s*=\s*"([^"]*)"', re.IGNORECASE)
 _POINTS = re.compile(r"(-?\d+(?:\.\d+)?)pt\b")
@@ -199,9 +201,14 @@ class PageRenderer:
             if doc.pageCount() > 1:
                 continue
             names = _marks(doc, "seal")
-            if _keep_whole(doc, names) and doc.pageCount() > 1:
+            if _keep_whole(doc, names + _marks(doc, "date")) and doc.pageCount() > 1:
                 continue
             seals = self._seal_squares(doc, names, page.issuers, unit)
+            if _make_room(doc, names, seals, SEAL_ROOM_MM * MM * unit):
+                if doc.pageCount() > 1:
+                    continue
+                names = _marks(doc, "seal")
+                seals = self._seal_squares(doc, names, page.issuers, unit)
             if self.options.landscape and _set_below(doc, _marks(doc, "date"), seals, DATE_CLEARANCE_MM * MM * unit):
                 if doc.pageCount() > 1:
                     continue
@@ -323,6 +330,16 @@ def _lines(block: QTextBlock, start: int, end: int) -> range:
     return range(layout.lineForTextPosition(start).lineNumber(), layout.lineForTextPosition(end - 1).lineNumber() + 1)
 
 
+def _text_lines(block: QTextBlock, start: int, end: int) -> list[range]:
+    """The lines each text line of a mark is laid out on: a mark may hold line breaks of its own (<br>)."""
+    spans, text = [], block.text()
+    for part in text[start:end].split("\u2028"):
+        if part.strip():
+            spans.append(_lines(block, start, start + len(part.rstrip())))
+        start += len(part) + 1
+    return spans
+
+
 def _text_rect(doc: QTextDocument, block: QTextBlock, start: int, end: int) -> QRectF:
     """The box of a block's text from start to end, in document coordinates."""
     layout = block.layout()
@@ -336,8 +353,9 @@ def _text_rect(doc: QTextDocument, block: QTextBlock, start: int, end: int) -> Q
 
 
 def _keep_whole(doc: QTextDocument, marks: list[tuple[QTextBlock, int, int]]) -> bool:
-    """Set each marked name that breaks onto another line smaller, until it fits on one (down to
-    NAME_SMALLEST of its size; a longer one the coordinator shortens: the issuer's name on letters).
+    """Set each marked text (a name, the date) that breaks onto another line smaller, until it fits on
+    one (down to NAME_SMALLEST of its size; a longer name the coordinator shortens: the issuer's name
+    on letters). A mark with a line break of its own (the bilingual date) counts its longest line.
     Returns whether anything changed (the document is laid out again)."""
     def size_at(block: QTextBlock, start: int) -> float:
         cursor = QTextCursor(doc)
@@ -349,14 +367,15 @@ def _keep_whole(doc: QTextDocument, marks: list[tuple[QTextBlock, int, int]]) ->
     for _ in range(3):  # the new size is computed from the widths: one step, rarely a second
         again = False
         for (block, start, end), least in zip(marks, smallest):
-            lines = _lines(block, start, end)
-            size = size_at(block, start)
-            if len(lines) < 2 or size <= least:
-                continue
             layout = block.layout()
-            width = sum(layout.lineAt(n).naturalTextWidth() for n in lines)
+            broken = [lines for lines in _text_lines(block, start, end) if len(lines) > 1]
+            size = size_at(block, start)
+            if not broken or size <= least:
+                continue
+            fits = min(layout.lineAt(lines[0]).width() / sum(layout.lineAt(n).naturalTextWidth() for n in lines)
+                       for lines in broken)
             shrink = QTextCharFormat()
-            shrink.setFontPointSize(max(least, math.floor(size * layout.lineAt(lines[0]).width() / width * 4) / 4))
+            shrink.setFontPointSize(max(least, math.floor(size * fits * 4) / 4))
             cursor = QTextCursor(doc)
             cursor.setPosition(block.position() + start)
             cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
@@ -366,6 +385,35 @@ def _keep_whole(doc: QTextDocument, marks: list[tuple[QTextBlock, int, int]]) ->
             break
         doc.pageCount()  # lays the document out again
     return changed
+
+
+def _make_room(doc: QTextDocument, names: list[tuple[QTextBlock, int, int]], seals: list[tuple[str, QRectF]],
+               gap: float) -> bool:
+    """Move the first row of issuers down until its seals' top is gap below the text above them
+    (whatever the seal's size and the type step); returns whether they moved."""
+    if not seals:
+        return False
+    top = min(square.top() for _, square in seals)
+    first_row = [mark for mark, (_, square) in zip(names, seals) if square.top() - top < 1]
+    names_top = min(_text_rect(doc, *mark).top() for mark in first_row)
+    marked = {block.blockNumber() for block, _, _ in names + _marks(doc, "date")}
+    layout = doc.documentLayout()
+    above = [layout.blockBoundingRect(block).bottom() for block in _blocks(doc)
+             if block.text().strip() and block.blockNumber() not in marked]
+    text_bottom = max((bottom for bottom in above if bottom <= names_top), default=None)
+    if text_bottom is None or top >= text_bottom + gap - 0.5:
+        return False
+    for block, _, _ in first_row:
+        _move_down(block, text_bottom + gap - top)
+    doc.pageCount()
+    return True
+
+
+def _blocks(doc: QTextDocument) -> Iterable[QTextBlock]:
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
 
 
 def _set_below(doc: QTextDocument, dates: list[tuple[QTextBlock, int, int]], seals: list[tuple[str, QRectF]],

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPixmap, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QInputDialog, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter,
                                QTextEdit, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letter_templates, letters
+from mentormatch import letter_templates, letters, settings
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
-from mentormatch.letter_render import Page, PageRenderer
+from mentormatch.letter_render import PageRenderer
 from ui import jobs
 from ui.letters import attempt
+from ui.letters_preview import PagePreview, sample_letter
 from ui.programme_combo import fill_programmes
 from ui.screen_fit import resize_within_screen
 from ui.settings_dialog import FormDialog, LetterSettingsForm
@@ -145,9 +144,7 @@ class TemplateEditor(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(translate("Placeholders", help_text))
         self.placeholders.itemDoubleClicked.connect(self._insert_placeholder)
-        self.preview = QLabel(self)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.preview.setMinimumWidth(360)
+        self.preview = PagePreview(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.position = QLabel(self)
@@ -186,24 +183,12 @@ class TemplateEditor(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.update_preview)
         self.editor.textChanged.connect(self._timer.start)
+        self.preview.wants_page.connect(self._timer.start)
         self.editor.cursorPositionChanged.connect(self._show_position)
         self.template.currentIndexChanged.connect(self.load)
-        self.sample = self._sample_letter()
+        self.sample = sample_letter(db)
         self.load()
         resize_within_screen(self, 1200, 820)
-
-    def _sample_letter(self) -> letters.Letter:
-        """The first registered or possible letter, else a made-up one, to fill the preview."""
-        mentor = self.db.execute("SELECT id FROM mentors ORDER BY id LIMIT 1").fetchone()
-        if mentor is not None:
-            return letters.plan(self.db, [mentor[0]], None, issue_date=date.today().isoformat())[0]
-        context = {"serial": "MM-2026-0001", "name": "王劲松", "trade": "焊工", "trade_en": "Welder",
-                   "enterprise": "重庆长安汽车股份有限公司", "programme": "2026 汽车工程半年实习",
-                   "term_from": "2026年7月14日", "term_to": "2027年1月13日", "term_from_en": "14 July 2026",
-                   "term_to_en": "13 January 2027", "issue_date": "2026年7月14日", "issue_date_en": "14 July 2026",
-                   "issuers": ["四川工业科技学院", "重庆长安汽车股份有限公司"]}
-        return letters.Letter(None, "MM-2026-0001", 2026, 1, 0, "王劲松", None, "2026-07-14", "2027-01-13",
-                              "2026-07-14", tuple(context["issuers"]), letter_templates.DEFAULT, context)
 
     def load(self) -> None:
         name = self.template.currentData()
@@ -225,16 +210,14 @@ class TemplateEditor(QDialog):
 
     def update_preview(self) -> None:
         """Render the text being edited; a broken template shows its line instead."""
-        options, signature_lines = letters.page_options(self.db)
+        layout = settings.get(self.db, "letter_layout")
         try:
-            html = letter_templates.render(self.editor.toPlainText(), {**self.sample.context, "signature_lines": signature_lines})
-            image = PageRenderer(options).image(Page(html, self.sample.issuers, f"{self.sample.serial} {self.sample.mentor_name}"),
-                                                      max(self.preview.width(), 360))
+            page = letters.letter_page(self.sample, self.editor.toPlainText(), layout)
+            self.preview.show_page(PageRenderer(letters.page_options(layout)), page)
         except UserError as exc:
             self._mark_error(str(exc), getattr(exc, "lineno", None))
             return
         self._mark_error("", None)
-        self.preview.setPixmap(QPixmap.fromImage(image))
 
     def _mark_error(self, message: str, lineno: int | None) -> None:
         self.message.setText(message)
@@ -285,4 +268,4 @@ class OptionsDialog(FormDialog):
     def __init__(self, db: Database, parent=None):
         super().__init__(db, LetterSettingsForm(db), parent)
         self.setWindowTitle(self.tr("Letter options"))
-        resize_within_screen(self, 640, 680)
+        resize_within_screen(self, 1040, 720)
