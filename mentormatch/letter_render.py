@@ -200,19 +200,16 @@ class PageRenderer:
             _centre_spaced_lines(doc)
             if doc.pageCount() > 1:
                 continue
-            names = _marks(doc, "seal")
-            if _keep_whole(doc, names + _marks(doc, "date")) and doc.pageCount() > 1:
+            names, dates = _marks(doc, "seal"), _marks(doc, "date")
+            if _keep_whole(doc, names + dates) and doc.pageCount() > 1:
                 continue
             seals = self._seal_squares(doc, names, page.issuers, unit)
-            if _make_room(doc, names, seals, SEAL_ROOM_MM * MM * unit):
+            # both moves measured on this layout: the room above the seals moves the date as much as them
+            moved = self.options.landscape and _set_below(doc, dates, seals, DATE_CLEARANCE_MM * MM * unit)
+            if _make_room(doc, names, dates, seals, SEAL_ROOM_MM * MM * unit) or moved:
                 if doc.pageCount() > 1:
                     continue
-                names = _marks(doc, "seal")
                 seals = self._seal_squares(doc, names, page.issuers, unit)
-            if self.options.landscape and _set_below(doc, _marks(doc, "date"), seals, DATE_CLEARANCE_MM * MM * unit):
-                if doc.pageCount() > 1:
-                    continue
-                seals = self._seal_squares(doc, _marks(doc, "seal"), page.issuers, unit)
             return step, _Laid(seals, _balance(doc, seals))
         raise UserError(translate("Render", "The letter {letter} does not fit on one sheet even in {size} pt type. "
                                     "Shorten its template or choose the other paper orientation.").format(
@@ -387,25 +384,32 @@ def _keep_whole(doc: QTextDocument, marks: list[tuple[QTextBlock, int, int]]) ->
     return changed
 
 
-def _make_room(doc: QTextDocument, names: list[tuple[QTextBlock, int, int]], seals: list[tuple[str, QRectF]],
-               gap: float) -> bool:
+def _make_room(doc: QTextDocument, names: list[tuple[QTextBlock, int, int]], dates: list[tuple[QTextBlock, int, int]],
+               seals: list[tuple[str, QRectF]], gap: float) -> bool:
     """Move the first row of issuers down until its seals' top is gap below the text above them
-    (whatever the seal's size and the type step); returns whether they moved."""
+    (whatever the seal's size and the type step); returns whether they are to move (the document
+    is laid out again when next asked)."""
     if not seals:
         return False
     top = min(square.top() for _, square in seals)
     first_row = [mark for mark, (_, square) in zip(names, seals) if square.top() - top < 1]
     names_top = min(_text_rect(doc, *mark).top() for mark in first_row)
-    marked = {block.blockNumber() for block, _, _ in names + _marks(doc, "date")}
+    marked = {block.blockNumber() for block, _, _ in names + dates}
     layout = doc.documentLayout()
     above = [layout.blockBoundingRect(block).bottom() for block in _blocks(doc)
              if block.text().strip() and block.blockNumber() not in marked]
     text_bottom = max((bottom for bottom in above if bottom <= names_top), default=None)
     if text_bottom is None or top >= text_bottom + gap - 0.5:
         return False
-    for block, _, _ in first_row:
-        _move_down(block, text_bottom + gap - top)
-    doc.pageCount()
+    by = (text_bottom + gap - top) * 96 / layout.paintDevice().logicalDpiY()  # frames keep CSS pixels
+    table = QTextCursor(first_row[0][0]).currentTable()
+    if table is not None and all(table.cellAt(block.position()).row() == 0 for block, _, _ in first_row):
+        room = table.format()  # the row opens its table: one margin above the table moves the whole row
+        room.setTopMargin(room.topMargin() + by)
+        table.setFormat(room)
+    else:
+        for block, _, _ in first_row:
+            _move_down(block, by)
     return True
 
 
@@ -418,7 +422,8 @@ def _blocks(doc: QTextDocument) -> Iterable[QTextBlock]:
 
 def _set_below(doc: QTextDocument, dates: list[tuple[QTextBlock, int, int]], seals: list[tuple[str, QRectF]],
                clearance: float) -> bool:
-    """Move each marked date down, clear of the seals above it; returns whether any moved."""
+    """Move each marked date down, clear of the seals above it; returns whether any is to move (the
+    document is laid out again when next asked)."""
     moved = False
     for block, start, end in dates:
         date = _text_rect(doc, block, start, end)
@@ -426,17 +431,14 @@ def _set_below(doc: QTextDocument, dates: list[tuple[QTextBlock, int, int]], sea
                       if square.left() < date.right() and date.left() < square.right() and square.top() < date.top()),
                      default=None)
         if bottom is not None and date.top() < bottom + clearance:
-            _move_down(block, bottom + clearance - date.top())
+            _move_down(block, (bottom + clearance - date.top()) * 96 / doc.documentLayout().paintDevice().logicalDpiY())
             moved = True
-    if moved:
-        doc.pageCount()
     return moved
 
 
 def _move_down(block: QTextBlock, by: float) -> None:
-    """Move a paragraph down by layout pixels: a table cell's top padding grows (Qt ignores a block's
-    margin there), else its top margin; both are kept in CSS pixels (1/96 inch)."""
-    by *= 96 / block.document().documentLayout().paintDevice().logicalDpiY()
+    """Move a paragraph down by CSS pixels (1/96 inch, as Qt keeps margins and paddings): a table
+    cell's top padding grows (Qt ignores a block's margin there), else its top margin."""
     cursor = QTextCursor(block)
     table = cursor.currentTable()
     if table is None:
@@ -455,12 +457,8 @@ def _balance(doc: QTextDocument, seals: list[tuple[str, QRectF]]) -> float:
     """How far down the text area the letter stands so that it is in the middle of it: the text and
     its seals, from the top of the first line to the lowest of the text or the seals."""
     layout = doc.documentLayout()
-    bottom = max((square.bottom() for _, square in seals), default=0.0)
-    block = doc.begin()
-    while block.isValid():
-        if block.text().strip():
-            bottom = max(bottom, layout.blockBoundingRect(block).bottom())
-        block = block.next()
+    bottom = max([square.bottom() for _, square in seals]
+                 + [layout.blockBoundingRect(block).bottom() for block in _blocks(doc) if block.text().strip()], default=0.0)
     return max(0.0, (doc.pageSize().height() - bottom) / 2)
 
 
