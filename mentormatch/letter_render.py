@@ -67,6 +67,8 @@ SEAL_ROOM_MM = 2  # between the text and the top of the first row of seals ("上
 BORDER_COLOUR = QColor("#a0161b")
 _STYLE = re.compile(r'style\s*=\s*"([^"]*)"', re.IGNORECASE)
 _POINTS = re.compile(r"(-?\d+(?:\.\d+)?)pt\b")
+_CENTRED = re.compile(r"<p\b[^>]*(?:\balign\s*=\s*\"?center|text-align\s*:\s*center)[^>]*>", re.IGNORECASE)
+_SPACING = re.compile(r"letter-spacing\s*:\s*(\d+(?:\.\d+)?)pt\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -196,8 +198,7 @@ class PageRenderer:
             if doc.defaultFont() != font:  # setting it lays the previous letter out again
                 doc.clear()
                 doc.setDefaultFont(font)
-            doc.setHtml(_points_to_pixels(page.html, unit, body_pt / BODY_PT))
-            _centre_spaced_lines(doc)
+            doc.setHtml(_points_to_pixels(_centre_spaced(page.html), unit, body_pt / BODY_PT))
             if doc.pageCount() > 1:
                 continue
             names, dates = _marks(doc, "seal"), _marks(doc, "date")
@@ -281,25 +282,18 @@ def _points_to_pixels(html: str, unit: float, scale: float = 1.0) -> str:
     return _STYLE.sub(style, html)
 
 
-def _centre_spaced_lines(doc: QTextDocument) -> None:
-    """Qt adds letter-spacing after a paragraph's last character too, which pushes a spaced-out
-    centred title (聘　书) off centre by half the spacing: take it off the last character."""
-    block = doc.begin()
-    while block.isValid():
-        if block.length() > 1:
-            last = block.position() + block.length() - 2
-            cursor = QTextCursor(doc)
-            cursor.setPosition(last + 1)
-            spacing = cursor.charFormat()
-            if spacing.hasProperty(QTextCharFormat.Property.FontLetterSpacing):
-                none = QTextCharFormat()
-                absolute = spacing.fontLetterSpacingType() == QFont.SpacingType.AbsoluteSpacing
-                none.setFontLetterSpacingType(spacing.fontLetterSpacingType())
-                none.setFontLetterSpacing(0 if absolute else 100)
-                if spacing.fontLetterSpacing() != none.fontLetterSpacing():
-                    cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-                    cursor.mergeCharFormat(none)
-        block = block.next()
+def _centre_spaced(html: str) -> str:
+    """Qt adds letter-spacing after a line's last character too, which pushes a spaced-out centred
+    title (聘　书) off centre by half the spacing: a first-line indent as wide as the spacing (a
+    centred line moves by half its indent) brings it back."""
+
+    def tag(match: re.Match) -> str:
+        spacing = _SPACING.search(match.group(0))
+        if spacing is None or "text-indent" in match.group(0).lower():
+            return match.group(0)
+        return _SPACING.sub(lambda s: f"{s.group(0)}; text-indent: {spacing.group(1)}pt", match.group(0), count=1)
+
+    return _CENTRED.sub(tag, html)
 
 
 def _marks(doc: QTextDocument, name: str) -> list[tuple[QTextBlock, int, int]]:

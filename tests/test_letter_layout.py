@@ -55,8 +55,9 @@ def laid_out(monkeypatch):
 
         title = max(_blocks(doc), key=lambda b: b.begin().fragment().charFormat().fontPointSize() if b.text().strip() else 0)
         ink = QRectF()
-        for run in title.layout().lineAt(0).glyphRuns():
-            ink = ink.united(run.boundingRect())
+        for run in title.layout().lineAt(0).glyphRuns():  # the glyphs' ink, not their advances
+            for glyph, at in zip(run.glyphIndexes(), run.positions()):
+                ink = ink.united(run.rawFont().boundingRect(glyph).translated(at))
         marks = {block.blockNumber() for block, _, _ in letter_render._marks(doc, "seal") + letter_render._marks(doc, "date")}
         above = [(doc.documentLayout().blockBoundingRect(b), b.layout().lineCount()) for b in _blocks(doc)
                  if b.text().strip() and b.blockNumber() not in marks]  # the text, but for the issuers and the date
