@@ -340,16 +340,7 @@ _SKELETON = """{mark}{form} #}}
 <p style="line-height: 200%; text-indent: 32pt;">{opening}</p>
 {duties}{{% if term_from and term_to %}}<p style="line-height: 200%; text-indent: 32pt;">聘期自 {{{{ term_from }}}} 至 {{{{ term_to }}}}。</p>
 {{% endif %}}<p style="line-height: 200%; text-indent: 32pt">{closing}</p>
-{{% set columns = [[issuers|length, 2]|max, 3]|min %}}{{% set width = 100 // columns %}}
-<table width="100%" cellspacing="0" cellpadding="6" style="margin-top: 60pt;">
-{{% for row in issuers|batch(columns) %}}<tr>{{% for _ in range(columns - row|length) %}}<td width="{{{{ width }}}}%"></td>{{% endfor %}}{{% for issuer in row %}}<td width="{{{{ width }}}}%" align="center"><a name="seal">{{{{ issuer }}}}</a></td>{{% endfor %}}</tr>
-{{% endfor %}}<tr>{{% for _ in range(columns - 1) %}}<td width="{{{{ width }}}}%"></td>{{% endfor %}}<td width="{{{{ width }}}}%" align="center">{{{{ issue_date }}}}</td></tr>
-</table>
-{{% if signature_lines %}}<table width="100%" cellspacing="0" cellpadding="6">
-<tr><td width="50%" style="padding-top: 30pt; font-size: 12pt;">受聘人签字：________________</td><td width="50%" style="padding-top: 30pt; font-size: 12pt;">聘任单位负责人签字：____________</td></tr>
-</table>
-{{% endif %}}
-</body>
+{issuers_and_date}</body>
 </html>
 """
 
@@ -364,7 +355,14 @@ def wording_html(form: dict) -> str:
     # "#}" would end the comment early; JSON reads the escape back
     stored = json.dumps(values, ensure_ascii=False).replace("#}", "#\\u007d")
     return _SKELETON.format(mark=_FORM_MARK, form=stored, title=text["title"], opening=text["opening"],
-                            duties=duties, closing=text["closing"])
+                            duties=duties, closing=text["closing"], issuers_and_date=_issuers_and_date())
+
+
+def _issuers_and_date() -> str:
+    """The issuers, their seals, the date and the signature lines exactly as the formal letter sets
+    them (resources/templates/formal-zh.html): one layout for both, so the renderer finds its marks."""
+    text = (BUILTIN_DIR / "formal-zh.html").read_text(encoding="utf-8")
+    return text[text.index("{% set columns"):text.index("</body>")]
 
 
 def form_of(text: str) -> dict | None:

@@ -35,6 +35,7 @@ from mentormatch.i18n import translate
 from mentormatch.store import now_iso, writing
 
 SKILL_LEVELS_ZH = {1: "初级工", 2: "中级工", 3: "高级工", 4: "技师", 5: "高级技师"}
+DIGITS_ZH = "〇一二三四五六七八九"
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -67,6 +68,21 @@ def date_zh(iso: str | None) -> str:
         return ""
     d = date.fromisoformat(iso)
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def date_zh_numerals(iso: str | None) -> str:
+    """2026-12-01 -> 二〇二六年十二月一日 (as formal letters write the date of issue)."""
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso)
+    year = "".join(DIGITS_ZH[int(c)] for c in str(d.year))
+    return f"{year}年{_number_zh(d.month)}月{_number_zh(d.day)}日"
+
+
+def _number_zh(n: int) -> str:
+    """1..31 in Chinese numerals: 一, 十, 十二, 二十, 三十一."""
+    tens, ones = divmod(n, 10)
+    return (DIGITS_ZH[tens] if tens > 1 else "") + ("十" if tens else "") + (DIGITS_ZH[ones] if ones else "")
 
 
 def date_en(iso: str | None) -> str:
@@ -364,19 +380,34 @@ def _context(letter: Letter, data: dict) -> dict:
 
 # --- page options and output -------------------------------------------------------------------
 
-def page_options(db: Database):
-    """The letter page options from the settings (letter_render.PageOptions)."""
-    from mentormatch.letter_render import PageOptions
+def page_options(layout: dict):
+    """The letter page options (letter_render.PageOptions) of the layout settings (setting letter_layout)."""
+    from mentormatch.letter_render import PageOptions, SealPlace
 
-    layout = settings.get(db, "letter_layout")
     seals = {}
     for issuer, encoded in layout.get("seals", {}).items():
         try:
             seals[issuer] = base64.b64decode(encoded)
         except ValueError:
             continue
+    places = {issuer: SealPlace(float(o.get("seal_mm", SealPlace.size_mm)), float(o.get("seal_right_mm", 0)),
+                                float(o.get("seal_down_mm", 0)))
+              for issuer, o in layout.get("issuer_options", {}).items()}
     return PageOptions(landscape=bool(layout["landscape"]), border=bool(layout["border"]), font_family=layout["font"],
-                       seals=seals), bool(layout["signature_lines"])
+                       seals=seals, seal_places=places)
+
+
+def letter_page(letter: Letter, text: str, layout: dict):
+    """One letter's page (letter_render.Page): template text filled with the letter's values and
+    those the layout settings decide: the issuers' names on letters, the date's numerals, signature lines."""
+    from mentormatch.letter_render import Page
+
+    options = layout.get("issuer_options", {})
+    context = {**letter.context, "signature_lines": bool(layout["signature_lines"]),
+               "issuers": [options.get(issuer, {}).get("name_on_letters") or issuer for issuer in letter.issuers]}
+    if layout.get("chinese_date"):
+        context["issue_date"] = date_zh_numerals(letter.issue_date)
+    return Page(letter_templates.render(text, context), letter.issuers, f"{letter.serial} {letter.mentor_name}")
 
 
 def split_file_name(letter: Letter) -> str:
@@ -402,10 +433,10 @@ class Batch:
 
     def __init__(self, db: Database, letters: list[Letter]):
         from mentormatch import preprinted
-        from mentormatch.letter_render import Page
 
         self.letters = list(letters)
-        self.options, signature_lines = page_options(db)
+        layout = settings.get(db, "letter_layout")
+        self.options = page_options(layout)
         templates = {name: letter_templates.source(name) for name in {l.template for l in self.letters}}
         sheets = [name for name in templates if letter_templates.is_sheet(name)]
         if sheets and len(templates) > 1:
@@ -416,8 +447,7 @@ class Batch:
         if self.sheet is not None:
             self.pages = [preprinted.fill(self.sheet, l.context, f"{l.serial} {l.mentor_name}") for l in self.letters]
         else:
-            self.pages = [Page(letter_templates.render(templates[l.template], {**l.context, "signature_lines": signature_lines}),
-                               l.issuers, f"{l.serial} {l.mentor_name}") for l in self.letters]
+            self.pages = [letter_page(l, templates[l.template], layout) for l in self.letters]
         self._pending: list = []  # letter_render.PendingPdf written by write(), placed by commit()
         self._renderer = None
 

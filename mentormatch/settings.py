@@ -28,8 +28,12 @@ DEFAULTS: dict[str, Any] = {
     "letter_prefix": "MM",
     "letter_serial_pattern": "{prefix}-{year}-{seq:04d}",
     "letter_issuers": [],
-    # page options of letters; seals: issuer name -> PNG as base64; font: "" = the best installed
-    "letter_layout": {"landscape": False, "border": True, "signature_lines": False, "font": "", "seals": {}},
+    # page options of letters; seals: issuer name -> PNG as base64; font: "" = the best installed;
+    # chinese_date: the date of issue in Chinese numerals (二〇二六年十二月一日); issuer_options: issuer name ->
+    # {"name_on_letters": the name printed ("" = the name itself), "seal_mm": the seal's diameter,
+    #  "seal_right_mm", "seal_down_mm": the seal moved from its place over the name}
+    "letter_layout": {"landscape": False, "border": True, "signature_lines": False, "font": "", "seals": {},
+                      "chinese_date": False, "issuer_options": {}},
 }
 
 

@@ -4,7 +4,7 @@ sheets), letter options, a printer's calibration."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap, QTextCursor, QTextFormat
@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QTableWidgetItem, QTabWidget, QTextEdit, QToolButton, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
-from mentormatch import letter_templates, letters, preprinted
+from mentormatch import letter_templates, letters, preprinted, settings
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
-from mentormatch.letter_render import Page, PageRenderer
+from mentormatch.letter_render import PageRenderer
 from ui import jobs
 from ui.letters import attempt, printer_offset, set_printer_offset
+from ui.letters_preview import sample_letter
 from ui.programme_combo import fill_programmes
 from ui.screen_fit import resize_within_screen
 from ui.settings_dialog import FormDialog, LetterSettingsForm
@@ -411,7 +412,7 @@ class TemplateEditor(QDialog):
         self.editor.textChanged.connect(self._html_changed)
         self.editor.cursorPositionChanged.connect(self._show_position)
         self.template.currentIndexChanged.connect(self._template_chosen)
-        self.sample = self._sample_letter()
+        self.sample = sample_letter(db)
         self.load()
         resize_within_screen(self, 1200, 820)
 
@@ -428,19 +429,6 @@ class TemplateEditor(QDialog):
         button.clicked.connect(lambda: self.insert_placeholder(key))
         self.placeholder_buttons[key] = button
         return button
-
-    def _sample_letter(self) -> letters.Letter:
-        """The first registered or possible letter, else a made-up one, to fill the preview."""
-        mentor = self.db.execute("SELECT id FROM mentors ORDER BY id LIMIT 1").fetchone()
-        if mentor is not None:
-            return letters.plan(self.db, [mentor[0]], None, issue_date=date.today().isoformat())[0]
-        context = {"serial": "MM-2026-0001", "name": "王劲松", "trade": "焊工", "trade_en": "Welder",
-                   "enterprise": "重庆长安汽车股份有限公司", "programme": "2026 汽车工程半年实习",
-                   "term_from": "2026年7月14日", "term_to": "2027年1月13日", "term_from_en": "14 July 2026",
-                   "term_to_en": "13 January 2027", "issue_date": "2026年7月14日", "issue_date_en": "14 July 2026",
-                   "issuers": ["四川工业科技学院", "重庆长安汽车股份有限公司"]}
-        return letters.Letter(None, "MM-2026-0001", 2026, 1, 0, "王劲松", None, "2026-07-14", "2027-01-13",
-                              "2026-07-14", tuple(context["issuers"]), letter_templates.DEFAULT, context)
 
     # -- which template, and what it holds -----------------------------------------------------
 
@@ -580,16 +568,17 @@ class TemplateEditor(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def _letter_image(self, text: str, width: int) -> QImage:
-        """An HTML letter's page, filled with the sample letter, width pixels wide."""
-        options, signature_lines = letters.page_options(self.db)
-        html = letter_templates.render(text, {**self.sample.context, "signature_lines": signature_lines})
-        issuers = letter_templates.fixed_issuers(text) or self.sample.issuers
-        return PageRenderer(options).image(Page(html, issuers, f"{self.sample.serial} {self.sample.mentor_name}"), width)
+        """An HTML letter's page, filled with the sample letter (the issuers the wording names, if
+        any), laid out as the PDF and the printer lay it out, width pixels wide."""
+        layout = settings.get(self.db, "letter_layout")
+        issuers = letter_templates.fixed_issuers(text)
+        sample = replace(self.sample, issuers=issuers, context={**self.sample.context, "issuers": list(issuers)}) if issuers else self.sample
+        return PageRenderer(letters.page_options(layout)).image(letters.letter_page(sample, text, layout), width)
 
     def _sheet_image(self, width: int) -> QImage:
         """The sheet filled with the sample letter, the scan behind it, width pixels wide."""
         sheet = preprinted.parse(self.sheet_form.text())
-        options, _ = letters.page_options(self.db)
+        options = letters.page_options(settings.get(self.db, "letter_layout"))
         return preprinted.SheetRenderer(sheet, options.font_family).image(preprinted.fill(sheet, self.sample.context), width)
 
     def _mark_error(self, message: str, lineno: int | None) -> None:
@@ -735,4 +724,4 @@ class OptionsDialog(FormDialog):
     def __init__(self, db: Database, parent=None):
         super().__init__(db, LetterSettingsForm(db), parent)
         self.setWindowTitle(self.tr("Letter options"))
-        resize_within_screen(self, 640, 680)
+        resize_within_screen(self, 1040, 720)

@@ -9,16 +9,18 @@ Letters page's Letter options… (LetterSettingsForm) — one form for each sett
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,10 +39,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from mentormatch import letters, scoring, settings
+from mentormatch import letter_templates, letters, scoring, settings
 from mentormatch.errors import UserError
 from mentormatch.fonts import chinese_families
+from mentormatch.letter_render import SEAL_MM, PageRenderer
 from mentormatch.store import writing
+from ui.letters_preview import PagePreview, sample_letter
 from ui.record_dialog import ERROR_STYLE
 from ui.screen_fit import resize_within_screen
 
@@ -130,14 +134,17 @@ class WeightsForm(QWidget):
 
 
 class LetterSettingsForm(QWidget):
-    """Letters of appointment: paper, border, signature lines, font, the issuers and their seals,
-    and the serial number (prefix and pattern, with the number the next letter will get)."""
+    """Letters of appointment: paper, border, signature lines, font, the date's numerals, the issuers
+    with their seals (each issuer's name on letters, its seal's size and place), and the serial number
+    (prefix and pattern, with the number the next letter will get); a sample letter beside the form
+    shows the options as they are set."""
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
         layout_settings = settings.get(db, "letter_layout")
         self.seals: dict[str, str] = dict(layout_settings.get("seals", {}))
+        self.issuer_options: dict[str, dict] = {k: dict(v) for k, v in layout_settings.get("issuer_options", {}).items()}
 
         self.portrait = QRadioButton(self.tr("A4 portrait"), self)
         self.landscape = QRadioButton(self.tr("A4 landscape"), self)
@@ -155,12 +162,15 @@ class LetterSettingsForm(QWidget):
         for family in chinese_families():
             self.font_family.addItem(family, family)
         self.font_family.setCurrentIndex(max(self.font_family.findData(layout_settings["font"]), 0))
+        self.chinese_date = QCheckBox(self.tr("Date of issue in Chinese numerals (二〇二六年十二月一日)"), self)
+        self.chinese_date.setChecked(bool(layout_settings["chinese_date"]))
         self.issuers = QPlainTextEdit("\n".join(settings.get(db, "letter_issuers")), self)
         self.issuers.setPlaceholderText(self.tr("One organisation per line. Empty: the programme's colleges and the "
                                                 "mentor's enterprise."))
         self.issuers.setMaximumHeight(90)
         self.seal_list = QListWidget(self)
-        self.seal_list.setIconSize(QPixmap(40, 40).size())
+        self.seal_list.setIconSize(QPixmap(32, 32).size())
+        self.seal_list.setMaximumHeight(110)
         choose = QPushButton(self.tr("Choose seal image…"), self)
         remove = QPushButton(self.tr("Remove seal"), self)
         choose.clicked.connect(self.choose_seal)
@@ -169,6 +179,34 @@ class LetterSettingsForm(QWidget):
         seal_buttons.addWidget(choose)
         seal_buttons.addWidget(remove)
         seal_buttons.addStretch(1)
+        self.name_on_letters = QLineEdit(self)
+        self.name_on_letters.setPlaceholderText(self.tr("The full name"))
+        self.name_on_letters.setToolTip(self.tr("A shorter name to print for the selected organisation, "
+                                                "for example when its full name does not fit on one line."))
+        self.seal_size = QDoubleSpinBox(self)
+        self.seal_size.setRange(20, 60)
+        self.seal_right = QDoubleSpinBox(self)
+        self.seal_down = QDoubleSpinBox(self)
+        for spin in (self.seal_right, self.seal_down):
+            spin.setRange(-40, 40)
+        for spin in (self.seal_size, self.seal_right, self.seal_down):
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" mm")
+        self.seal_right.setToolTip(self.tr("Moves the seal to the right (a negative value: to the left)."))
+        self.seal_down.setToolTip(self.tr("Moves the seal down (a negative value: up)."))
+        seal_place = QHBoxLayout()
+        for label, spin in ((self.tr("Diameter"), self.seal_size), (self.tr("Right"), self.seal_right),
+                            (self.tr("Down"), self.seal_down)):
+            seal_place.addWidget(QLabel(label, self))
+            seal_place.addWidget(spin)
+        seal_place.addStretch(1)
+        self.preview = PagePreview(self)
+        self.preview.setMinimumWidth(260)
+        self._sample = sample_letter(db)
+        self._preview_timer = QTimer(self, singleShot=True, interval=150)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.preview.wants_page.connect(self._preview_timer.start)
         self.prefix = QLineEdit(settings.get(db, "letter_prefix"), self)
         self.pattern = QLineEdit(settings.get(db, "letter_serial_pattern"), self)
         self.pattern.setToolTip(self.tr("{prefix}: the prefix; {year}: the year of issue; {seq}: the letter's number in "
@@ -182,19 +220,36 @@ class LetterSettingsForm(QWidget):
         pattern_box.addWidget(self.pattern)
         pattern_box.addWidget(self.next_serial)
 
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow(self.tr("Paper"), orientation)
         form.addRow("", self.border)
         form.addRow("", self.signature_lines)
+        form.addRow("", self.chinese_date)
         form.addRow(self.tr("Font"), self.font_family)
         form.addRow(self.tr("Issuers"), self.issuers)
         form.addRow(self.tr("Seals (PNG with transparency)"), self.seal_list)
         form.addRow("", seal_buttons)
+        form.addRow(self.tr("Name on letters"), self.name_on_letters)
+        form.addRow(self.tr("Seal"), seal_place)
         form.addRow(self.tr("Serial prefix"), self.prefix)
         form.addRow(self.tr("Serial pattern"), pattern_cell)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addLayout(left, 3)
+        columns.addWidget(self.preview, 2)
         self.prefix.textChanged.connect(self.check)
         self.pattern.textChanged.connect(self.check)
         self.issuers.textChanged.connect(self._fill_seal_list)
+        self.seal_list.currentItemChanged.connect(self._show_issuer_options)
+        self.name_on_letters.textChanged.connect(self._keep_issuer_options)
+        for spin in (self.seal_size, self.seal_right, self.seal_down):
+            spin.valueChanged.connect(self._keep_issuer_options)
+        for changed in (self.portrait.toggled, self.border.toggled, self.signature_lines.toggled, self.chinese_date.toggled,
+                        self.font_family.currentIndexChanged, self.issuers.textChanged):
+            changed.connect(self._preview_timer.start)
         self._fill_seal_list()
         self.check()
 
@@ -219,6 +274,61 @@ class LetterSettingsForm(QWidget):
                 item.setText(self.tr("{name} — seal chosen").format(name=name))
             if name == current:
                 self.seal_list.setCurrentItem(item)
+        if self.seal_list.currentItem() is None and self.seal_list.count():
+            self.seal_list.setCurrentRow(0)
+        self._show_issuer_options()
+        self._preview_timer.start()
+
+    def current_issuer(self) -> str | None:
+        item = self.seal_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _show_issuer_options(self) -> None:
+        """The selected issuer's name on letters and seal place in the fields under the list."""
+        issuer = self.current_issuer()
+        options = self.issuer_options.get(issuer, {})
+        fields = (self.name_on_letters, self.seal_size, self.seal_right, self.seal_down)
+        for widget in fields:
+            widget.blockSignals(True)
+            widget.setEnabled(issuer is not None)
+        self.name_on_letters.setText(options.get("name_on_letters", ""))
+        self.seal_size.setValue(options.get("seal_mm", SEAL_MM))
+        self.seal_right.setValue(options.get("seal_right_mm", 0))
+        self.seal_down.setValue(options.get("seal_down_mm", 0))
+        for widget in fields:
+            widget.blockSignals(False)
+
+    def _keep_issuer_options(self) -> None:
+        issuer = self.current_issuer()
+        if issuer is None:
+            return
+        options = {"name_on_letters": self.name_on_letters.text().strip(), "seal_mm": self.seal_size.value(),
+                   "seal_right_mm": self.seal_right.value(), "seal_down_mm": self.seal_down.value()}
+        if options == {"name_on_letters": "", "seal_mm": SEAL_MM, "seal_right_mm": 0, "seal_down_mm": 0}:
+            self.issuer_options.pop(issuer, None)  # as if never set: follows the defaults
+        else:
+            self.issuer_options[issuer] = options
+        self._preview_timer.start()
+
+    def layout_settings(self) -> dict:
+        """The setting letter_layout as the form shows it."""
+        return {"landscape": self.landscape.isChecked(), "border": self.border.isChecked(),
+                "signature_lines": self.signature_lines.isChecked(), "font": self.font_family.currentData(),
+                "seals": self.seals, "chinese_date": self.chinese_date.isChecked(), "issuer_options": self.issuer_options}
+
+    def update_preview(self) -> None:
+        """Draw a sample letter with the options as set (the default template, the issuers typed above)."""
+        if not self.preview.isVisible():
+            return  # drawn when shown
+        letter = replace(self._sample, issuers=tuple(self.issuer_names()) or self._sample.issuers)
+        layout = self.layout_settings()
+        try:
+            page = letters.letter_page(letter, letter_templates.source(letter.template), layout)
+            self.preview.show_page(PageRenderer(letters.page_options(layout)), page)
+        except UserError as exc:
+            self.preview.setToolTip(str(exc))
+        else:
+            self.preview.setToolTip("")
 
     def choose_seal(self) -> None:
         item = self.seal_list.currentItem()
@@ -259,11 +369,8 @@ class LetterSettingsForm(QWidget):
         return True
 
     def save(self) -> None:
-        layout_settings = {"landscape": self.landscape.isChecked(), "border": self.border.isChecked(),
-                           "signature_lines": self.signature_lines.isChecked(), "font": self.font_family.currentData(),
-                           "seals": self.seals}
         with writing(self.db):
-            settings.put(self.db, "letter_layout", layout_settings)
+            settings.put(self.db, "letter_layout", self.layout_settings())
             settings.put(self.db, "letter_issuers", self.issuer_names())
             settings.put(self.db, "letter_prefix", self.prefix.text().strip())
             settings.put(self.db, "letter_serial_pattern", self.pattern.text().strip())
@@ -313,7 +420,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        resize_within_screen(self, 640, 680)
+        resize_within_screen(self, 1040, 720)
 
     def accept(self) -> None:
         refused = _refuse_or_save(self.db, [self.tabs.widget(i) for i in range(self.tabs.count())])

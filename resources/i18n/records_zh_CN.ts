@@ -142,6 +142,10 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
         <translation>自动（已安装的最合适的简体中文字体）</translation>
     </message>
     <message>
+        <source>Date of issue in Chinese numerals (二〇二六年十二月一日)</source>
+        <translation>落款日期用汉字书写（二〇二六年十二月一日）</translation>
+    </message>
+    <message>
         <source>One organisation per line. Empty: the programme's colleges and the mentor's enterprise.</source>
         <translation>每行一个单位。留空：项目的院校和导师所在企业。</translation>
     </message>
@@ -152,6 +156,34 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     <message>
         <source>Remove seal</source>
         <translation>移除印章</translation>
+    </message>
+    <message>
+        <source>The full name</source>
+        <translation>单位全称</translation>
+    </message>
+    <message>
+        <source>A shorter name to print for the selected organisation, for example when its full name does not fit on one line.</source>
+        <translation>所选单位印在聘书上的简称，例如全称在一行内排不下时使用。</translation>
+    </message>
+    <message>
+        <source>Moves the seal to the right (a negative value: to the left).</source>
+        <translation>印章向右移动（负值为向左）。</translation>
+    </message>
+    <message>
+        <source>Moves the seal down (a negative value: up).</source>
+        <translation>印章向下移动（负值为向上）。</translation>
+    </message>
+    <message>
+        <source>Diameter</source>
+        <translation>直径</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
     </message>
     <message>
         <source>{prefix}: the prefix; {year}: the year of issue; {seq}: the letter's number in that year, {seq:04d} with four digits</source>
@@ -172,6 +204,14 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     <message>
         <source>Seals (PNG with transparency)</source>
         <translation>印章（透明背景 PNG）</translation>
+    </message>
+    <message>
+        <source>Name on letters</source>
+        <translation>聘书上的名称</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>印章</translation>
     </message>
     <message>
         <source>Serial prefix</source>
