@@ -36,18 +36,20 @@ export QT_QPA_PLATFORM=offscreen
 PYTHON="${PYTHON:-python}"
 cd "$WORK"  # nothing of the checkout is importable from here
 
-fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
-step() { echo "smoke: $*"; }
+passed=0
+fail() { echo "smoke: FAILED: $*" >&2; echo "smoke: $passed passed, 1 failed"; exit 1; }
+step() { passed=$((passed + 1)); echo "smoke: $*"; }
 DB="$WORK/college.db"
 
-version="$("$CLI" --version)"
+version="$("$CLI" --version)" || fail "$CLI --version"
 [[ "$version" == "MentorMatch "* ]] || fail "--version printed: $version"
 step "version: $version"
 
 "$CLI" --lang zh_CN --help | grep -q "配对" || fail "--lang zh_CN --help is not in Chinese (the .qm files)"
 step "--lang zh_CN --help speaks Chinese"
 
-"$CLI" --db "$DB" sample
+"$CLI" --db "$DB" sample || fail "sample"
+step "sample loaded"
 programme="$("$PYTHON" - "$WORK" "$ROOT/tests" <<'EOF'
 import sys
 from pathlib import Path
@@ -59,13 +61,16 @@ rosters.mentors_xlsx(work / "导师名单.xlsx")
 rosters.apprentices_xlsx(work / "学徒名单.xlsx")
 print(rosters.PROGRAMME)
 EOF
-)"
+)" || fail "writing the rosters needs a Python with openpyxl: PYTHON=$PYTHON"
 iconv -f GBK -t UTF-8 "$WORK/合作企业.csv" >/dev/null || fail "the CSV roster is not GBK"
-"$CLI" --db "$DB" import enterprises "$WORK/合作企业.csv"
-"$CLI" --db "$DB" import mentors "$WORK/导师名单.xlsx"
-"$CLI" --db "$DB" import apprentices "$WORK/学徒名单.xlsx" --skip-errors
-"$CLI" --db "$DB" match --confirm
-"$CLI" --db "$DB" letters "$WORK/letters.pdf" --programme "$programme"
+"$CLI" --db "$DB" import enterprises "$WORK/合作企业.csv" || fail "import of the GBK .csv"
+step "GBK .csv roster imported"
+"$CLI" --db "$DB" import mentors "$WORK/导师名单.xlsx" || fail "import of the mentors' .xlsx"
+"$CLI" --db "$DB" import apprentices "$WORK/学徒名单.xlsx" --skip-errors || fail "import of the apprentices' .xlsx"
+step ".xlsx rosters imported"
+"$CLI" --db "$DB" match --confirm || fail "match --confirm"
+step "pairs matched and confirmed"
+"$CLI" --db "$DB" letters "$WORK/letters.pdf" --programme "$programme" || fail "letters"
 if command -v pdffonts >/dev/null; then
   fonts="$(pdffonts "$WORK/letters.pdf")"
   # name ... emb sub uni object ID: a Simplified Chinese face with emb = yes
@@ -75,17 +80,20 @@ if command -v pdffonts >/dev/null; then
 else
   step "pdffonts missing: the letters' fonts are not checked"
 fi
-"$CLI" --db "$DB" export pairs "$WORK/pairs.xlsx"
+"$CLI" --db "$DB" export pairs "$WORK/pairs.xlsx" || fail "export pairs"
 rows="$("$PYTHON" -c "import openpyxl,sys; print(openpyxl.load_workbook(sys.argv[1]).active.max_row)" "$WORK/pairs.xlsx")"
 [ "$rows" -gt 1 ] || fail "pairs.xlsx has no pairs"
 step "pairs.xlsx: $rows rows"
-"$CLI" --db "$DB" check
+"$CLI" --db "$DB" check || fail "check"
+step "database checked"
 
 # The window: opens on that database in Chinese, stays up until closed 3 s into its event loop,
 # and exits 0; closing it saved its geometry, so the window was really shown.
 started=$SECONDS
-MENTORMATCH_QUIT_AFTER_MS=3000 timeout 120 "$WINDOW" --db "$DB" --lang zh_CN || fail "the window exited with status $?"
+status=0
+MENTORMATCH_QUIT_AFTER_MS=3000 timeout 120 "$WINDOW" --db "$DB" --lang zh_CN || status=$?
+[ $status -eq 0 ] || fail "the window exited with status $status"
 [ $((SECONDS - started)) -ge 3 ] || fail "the window did not stay open until it was closed"
 grep -rqs "geometry" "$XDG_CONFIG_HOME" "$HOME" || fail "the window never saved its settings on closing"
 step "window opened offscreen and closed cleanly after $((SECONDS - started)) s"
-step "all passed"
+echo "smoke: $passed passed, 0 failed"

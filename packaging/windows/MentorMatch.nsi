@@ -14,8 +14,12 @@
 
 Unicode true
 Target amd64-unicode            ; OR-Tools and Qt are 64-bit only; $SYSDIR is then System32 itself
-SetCompressor /SOLID lzma
-SetCompressorDictSize 64
+!ifdef CHECK                    ; makensis /DCHECK ...: a quick syntax and packaging check (CI)
+  SetCompress off
+!else
+  SetCompressor /SOLID lzma
+  SetCompressorDictSize 64
+!endif
 RequestExecutionLevel user      ; no administrator rights: everything goes under the user's profile
 
 !ifndef VERSION
