@@ -2,7 +2,7 @@
 
 What is exported:
 - pairs: the active pairs of a programme (or of all), sorted by enterprise then mentor (pinyin
-  order, as QCollator sorts Chinese); optionally one sheet per enterprise;
+  order, surnames read as surnames, as the lists sort); optionally one sheet per enterprise;
 - apprentices: the apprentice roster (of the programme), by college, class and student number,
   with each apprentice's confirmed mentor;
 - mentors: the mentor roster, every mentor (of the programme: capacity.py) with capacity, load and
@@ -29,7 +29,6 @@ leading tab so that Excel keeps them as text instead of showing 1.10105E+17.
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import re
 import sys
@@ -38,10 +37,10 @@ from pathlib import Path
 
 import xlsxwriter
 import xlsxwriter.exceptions
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
-from mentormatch import audit, files, pairs, records, store, tabular, validation
+from mentormatch import audit, files, pairs, pinyin, records, store, tabular, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate, translate_in
 
@@ -296,16 +295,16 @@ def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
         items.sort(key=lambda i: (college_rank[i["college"] or ""], class_rank[i["class_name"] or ""], i["student_no"]))
     else:
         name = "mentor" if kind == "pairs" else "name"
-        enterprise_rank, mentor_rank = _ranks(i["enterprise"] for i in items), _ranks(i[name] for i in items)
+        enterprise_rank, mentor_rank = _ranks(i["enterprise"] for i in items), _ranks((i[name] for i in items), pinyin.person)
         tail = (lambda i: i["student_no"] or "") if kind == "pairs" else (lambda i: "")
         items.sort(key=lambda i: (enterprise_rank[i["enterprise"]], mentor_rank[i[name]], i["mentor_id"], tail(i)))
     return items
 
 
-def _ranks(values) -> dict[str, int]:
-    """Each distinct text's place in pinyin order (QCollator for Chinese, whatever the system language)."""
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    distinct = sorted(set(v or "" for v in values), key=functools.cmp_to_key(collator.compare))
+def _ranks(values, key=pinyin.sort_key) -> dict[str, int]:
+    """Each distinct text's place in pinyin order, as the lists sort (mentormatch.pinyin: names of
+    people with their surnames read as surnames through key=pinyin.person, 重庆长安 as cháng'ān)."""
+    distinct = sorted(set(v or "" for v in values), key=lambda v: (key(v), v))
     return {v: i for i, v in enumerate(distinct)}
 
 

@@ -146,3 +146,26 @@ def test_the_migration_fills_the_pinyin_of_an_existing_database(tmp_path, old_sa
     qtbot.addWidget(window)
     window.show()
     assert search(qtbot, page_of(window, "apprentices"), "zxy") == ["赵晓燕"]
+
+
+def test_exports_sort_names_as_the_lists_do(db, tmp_path):
+    """The mentor roster's order: enterprises by words (重庆长安 before 重庆渝北), names with the
+    surname read as a surname (曾 under Z, after 袁)."""
+    from openpyxl import load_workbook
+
+    from mentormatch import exporter
+
+    with db.atomic():
+        trade = db.execute("SELECT id FROM trades LIMIT 1").fetchone()[0]
+        ids = {name: records.save(db, "enterprises", {"name": name}) for name in ("重庆渝北精工焊接有限公司", "重庆长安汽车股份有限公司")}
+        for name in ("曾文静", "袁小明", "蔡东"):
+            for enterprise, enterprise_id in ids.items():
+                records.save(db, "mentors", {"name": name, "enterprise_id": enterprise_id, "trade_id": trade,
+                                             "employee_no": f"{enterprise_id}-{name}"})
+    out = tmp_path / "mentors.xlsx"
+    exporter.export(db, "mentors", out)
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    order = [(r[header.index("Enterprise")], r[header.index("Name")]) for r in rows[1:]]
+    assert order == [(e, n) for e in ("重庆长安汽车股份有限公司", "重庆渝北精工焊接有限公司") for n in ("蔡东", "袁小明", "曾文静")]
