@@ -381,6 +381,9 @@ def unpair(db: Database, pair_id: int, ended_on: str, reason: str) -> Change:
         ended_on = validation.iso_date(ended_on) or date.today().isoformat()
     except validation.ValidationError as exc:
         raise UserError(str(exc)) from exc
+    began = db.execute("SELECT substr(IFNULL(confirmed_at, created_at), 1, 10) FROM pairs WHERE id = ?", [pair_id]).fetchone()[0]
+    if pair[3] == "confirmed" and ended_on < began:
+        raise UserError(translate("Pairs", "The pair cannot end on {ended}: it began on {began}.").format(ended=ended_on, began=began))
     journal = Journal(db, translate("Pairs", "Unpair"))
     journal.touch("pairs", [(pair_id,)])
     _audit(db, "unpair", [pair_id], {**({"ended_at": [None, ended_on]} if pair[3] == "confirmed" else {}), "reason": [None, reason]})

@@ -106,10 +106,10 @@ def test_confirm_unpair_and_undo_leave_a_row_per_pair(sample_db):
     pair_id, apprentice, student_no, mentor = db.execute(
         "SELECT p.id, a.name, a.student_no, m.name FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id"
         " JOIN mentors m ON m.id = p.mentor_id WHERE p.ended_at IS NULL LIMIT 1").fetchone()
-    change = pairs.unpair(db, pair_id, "2026-09-01", "转岗")
+    change = pairs.unpair(db, pair_id, "2030-09-01", "转岗")
     [row] = logged(db, action="unpair")
     assert row[1:4] == ("pairs", pair_id, f"{apprentice} ({student_no}) — {mentor}")
-    assert audit.rows(db)[0]["details"] == "Ended on: 2026-09-01; Reason: 转岗"
+    assert audit.rows(db)[0]["details"] == "Ended on: 2030-09-01; Reason: 转岗"
     pairs.undo(db, change)
     assert logged(db, action="undo")[0][3] == "Unpair"
     pairs.set_locked(db, [pair_id], True)

@@ -79,7 +79,7 @@ def test_history_names_what_ended_why_and_who(sample_db):
     matching.propose(sample_db, pid)
     pairs.accept(sample_db, pid)
     first, second, third = pairs.list_pairs(sample_db, pid)[:3]
-    pairs.unpair(sample_db, first["id"], "2026-09-01", "学徒退学")
+    pairs.unpair(sample_db, first["id"], "2030-09-01", "学徒退学")
     other = next(m for m in pairs.mentor_loads(sample_db) if m["trade_id"] == second["trade_id"]
                  and m["id"] != second["mentor_id"] and m["free_confirmed"] and m["enterprise_id"] == second["enterprise_id"])
     pairs.pair_by_hand(sample_db, second["apprentice_id"], other["id"])
@@ -92,7 +92,7 @@ def test_history_names_what_ended_why_and_who(sample_db):
     user = audit.who()[0]
     by = {(r["apprentice"], r["event"]): r for r in rows}
     unpaired = by[(first["apprentice"], "Unpaired")]
-    assert (unpaired["ended"], unpaired["reason"], unpaired["by"], unpaired["mentor"]) == ("2026-09-01", "学徒退学", user, first["mentor"])
+    assert (unpaired["ended"], unpaired["reason"], unpaired["by"], unpaired["mentor"]) == ("2030-09-01", "学徒退学", user, first["mentor"])
     assert unpaired["started"] == sample_db.execute("SELECT substr(confirmed_at, 1, 10) FROM pairs WHERE id = ?",
                                                     [first["id"]]).fetchone()[0]
     moved = by[(second["apprentice"], "Moved to another mentor")]
@@ -126,7 +126,7 @@ def test_export_history_from_a_fresh_database(tmp_path):
     pid = programme(db)
     name = db.execute("SELECT name FROM programmes").fetchone()[0]
     pair = pairs.list_pairs(db, pid)[0]
-    pairs.unpair(db, pair["id"], "2026-09-01", "=学徒退学")  # a reason that looks like a formula stays text
+    pairs.unpair(db, pair["id"], "2030-09-01", "=学徒退学")  # a reason that looks like a formula stays text
     db.close()
     out_csv, out_xlsx = tmp_path / "history.csv", tmp_path / "history.xlsx"
     result = run("--db", str(path), "--lang", "zh_CN", "export", "history", str(out_csv), "--programme", name)
@@ -135,7 +135,7 @@ def test_export_history_from_a_fresh_database(tmp_path):
         table = list(csv.reader(fh))
     assert table[0] == ["日期", "事项", "学徒", "学号", "工种", "导师", "企业", "配对日期", "结束日期", "之后的导师", "填写的原因",
                         "突破规则的原因", "操作人（用户）"]
-    assert table[1][:3] == ["2026-09-01", "解除配对", pair["apprentice"]] and table[1][10] == "'=学徒退学"
+    assert table[1][:3] == ["2030-09-01", "解除配对", pair["apprentice"]] and table[1][10] == "'=学徒退学"
     assert table[1][12] == audit.who()[0] and len(table) == 2
     assert run("--db", str(path), "export", "history", str(out_xlsx)).returncode == 0
     sheet = openpyxl.load_workbook(out_xlsx).active

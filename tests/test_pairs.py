@@ -58,10 +58,14 @@ def test_by_hand_moves_a_confirmed_pair_and_keeps_history(db, world):
 def test_unpair_keeps_history_with_date_and_reason(db, world):
     pairs.pair_by_hand(db, world.a1, world.m1)
     pair_id = db.execute("SELECT id FROM pairs").fetchone()[0]
+    with db.atomic():  # the pair began when the programme did
+        db.execute("UPDATE pairs SET confirmed_at = '2026-07-14T09:00:00' WHERE id = ?", [pair_id])
     with pytest.raises(UserError):
         pairs.unpair(db, pair_id, "2026-09-01", "  ")
     with pytest.raises(UserError):
         pairs.unpair(db, pair_id, "2026-02-30", "转岗")
+    with pytest.raises(UserError, match="began on 2026-07-14"):  # a date before the pair began
+        pairs.unpair(db, pair_id, "2026-07-01", "转岗")
     pairs.unpair(db, pair_id, "2026/9/1", "学徒转岗（Ａ班→Ｂ班）")
     # the coordinator's words as typed (full-width letters kept); no code: a person ended it
     assert db.execute("SELECT ended_at, end_reason, end_code FROM pairs").fetchone() == ("2026-09-01", "学徒转岗（Ａ班→Ｂ班）", None)

@@ -192,8 +192,8 @@ def shown_items_flat(widget) -> list[int]:
 def test_history_tab_searches_names_pinyin_and_reasons(qtbot, page, sample_db):
     confirmed_sample(page, sample_db)
     first, second = page.model.rows[:2]
-    pairs.unpair(sample_db, first["id"], "2026-09-01", "学徒退学")
-    pairs.unpair(sample_db, second["id"], "2026-09-02", "企业停产")
+    pairs.unpair(sample_db, first["id"], "2030-09-01", "学徒退学")
+    pairs.unpair(sample_db, second["id"], "2030-09-02", "企业停产")
     page.tabs.setCurrentWidget(page.history_view)
     history = page.history_view
     assert history.proxy.rowCount() == 2 and history.model.rows[0]["by"] == audit.who()[0]

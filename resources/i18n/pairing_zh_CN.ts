@@ -525,6 +525,10 @@ Accept?</source>
         <translation>请填写结束配对的原因。</translation>
     </message>
     <message>
+        <source>The pair cannot end on {ended}: it began on {began}.</source>
+        <translation>配对不能在 {ended} 结束：它开始于 {began}。</translation>
+    </message>
+    <message>
         <source>Unpair</source>
         <translation>解除配对</translation>
     </message>
