@@ -387,6 +387,7 @@ def differences(kind: str, a: dict, b: dict) -> list[str]:
 
 PENDING_ROWS = 2000  # new records write() holds back for one statement: fast, and little memory for a roster of 200,000
 DATES_KEPT = 1000  # different dates a batch keeps cleaned (a roster has a few; a wrong one is never kept)
+VALUES_KEPT = 1000  # different texts of a column an import keeps read (a roster repeats a few; a wrong one is never kept)
 
 
 class Batch:
