@@ -387,8 +387,7 @@ class ImportJob:
         given = self._given(r, values, failed)
         key_of_given = tuple(given)
         r.given = self._given_names.setdefault(key_of_given, key_of_given)
-        clean, errors = batch.check({**self._blank, **given})
-        keys = batch.keys_of(clean)
+        clean, errors, keys = batch.check_keys({**self._blank, **given})
         match = batch.match(keys)
         if match is not None:
             key, record_id = match
