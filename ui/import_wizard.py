@@ -72,7 +72,7 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("An Excel or WPS workbook (.xlsx, .xls, .ods) or a CSV/text file. Title rows above the header are passed over."))
+        self.setSubTitle(self.tr("A workbook (.xlsx, .xls, .ods) or a CSV/text file; title rows above the header are passed over."))
         self.table: tabular.Table | None = None
         self._reading = 0
         self._requested: tuple[str, str | None] | None = None  # (path, sheet) of the last read

@@ -329,8 +329,8 @@
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>An Excel or WPS workbook (.xlsx, .xls, .ods) or a CSV/text file. Title rows above the header are passed over.</source>
-        <translation>Excel 或 WPS 工作簿（.xlsx、.xls、.ods）或 CSV/文本文件。表头上方的标题行会被自动跳过。</translation>
+        <source>A workbook (.xlsx, .xls, .ods) or a CSV/text file; title rows above the header are passed over.</source>
+        <translation>工作簿（.xlsx、.xls、.ods）或 CSV/文本文件；表头上方的标题行自动跳过。</translation>
     </message>
     <message>
         <source>Choose a file or drop it on the main window</source>
