@@ -328,13 +328,21 @@ class ImportJob:
                 numbers.append((layout.slots[name], layout.slots.get(identity.within), self.mapping.index(name), ShortenedNumbers()))
         rows: list[RowResult] = []
         failures: dict[int, set[str]] = {}
+        read_before = [{} for _ in columns]  # column -> {text: value read}: a college, a major, a date repeats down the column
         for number, cells in self.table.rows:
             r = RowResult(number, layout, ())
             values = [None] * len(names)
-            for index, slot, name, read in columns:
+            for (index, slot, name, read), known in zip(columns, read_before):
                 raw = cells[index] if index < len(cells) else None
-                if raw is None or (isinstance(raw, str) and not raw.strip()):
+                if raw is None:
                     continue
+                if raw.__class__ is str:  # only texts: 1 == 1.0 == True would share a value
+                    value = known.get(raw)
+                    if value is not None:
+                        values[slot] = value
+                        continue
+                    if not raw.strip():
+                        continue
                 try:
                     value = read(raw)
                 except ValidationError as exc:
@@ -343,6 +351,8 @@ class ImportJob:
                     continue
                 if value not in (None, ""):
                     values[slot] = value
+                    if raw.__class__ is str and len(known) < records.VALUES_KEPT:
+                        known[raw] = value
             for slot, value in defaults:
                 if values[slot] is None:
                     values[slot] = value
@@ -377,8 +387,7 @@ class ImportJob:
         given = self._given(r, values, failed)
         key_of_given = tuple(given)
         r.given = self._given_names.setdefault(key_of_given, key_of_given)
-        clean, errors = batch.check({**self._blank, **given})
-        keys = batch.keys_of(clean)
+        clean, errors, keys = batch.check_keys({**self._blank, **given})
         match = batch.match(keys)
         if match is not None:
             key, record_id = match

@@ -387,6 +387,7 @@ def differences(kind: str, a: dict, b: dict) -> list[str]:
 
 PENDING_ROWS = 2000  # new records write() holds back for one statement: fast, and little memory for a roster of 200,000
 DATES_KEPT = 1000  # different dates a batch keeps cleaned (a roster has a few; a wrong one is never kept)
+VALUES_KEPT = 1000  # different texts of a column an import keeps read (a roster repeats a few; a wrong one is never kept)
 
 
 class Batch:
@@ -433,15 +434,19 @@ class Batch:
         self.created: list[tuple[str, str]] = []  # (table, name) created by write()
         self._similar: dict[str, list[str]] = {}  # a new college name -> the known ones it resembles (warnings())
         self._college_fields = [f.name for f in self.spec.fields if f.kind in ("college", "colleges")]
-        self._cleaners = [(f.name, self._cleaner(f)) for f in self.spec.fields]
-        self._when_empty: dict[str, tuple[object, str]] = {}  # field -> (value, message) of an empty value: most of a roster's cells
-        for name, clean_value in self._cleaners:
-            try:
-                value, error = clean_value(None), ""
-            except ValidationError as exc:
-                value, error = None, str(exc)
-            if not isinstance(value, list):  # a list would be shared by every record
-                self._when_empty[name] = (value, error)
+        # (field, cleaner, (value, message) of an empty value or None): most of a roster's cells are empty
+        self._cleaners: list[tuple[str, object, tuple[object, str] | None]] = []
+        for f in self.spec.fields:
+            cleaner = self._cleaner(f)
+            self._cleaners.append((f.name, cleaner, self._when_empty(cleaner)))
+
+    @staticmethod
+    def _when_empty(clean_value) -> tuple[object, str] | None:
+        try:
+            value, error = clean_value(None), ""
+        except ValidationError as exc:
+            value, error = None, str(exc)
+        return None if isinstance(value, list) else (value, error)  # a list would be shared by every record
 
     # -- lookups ---------------------------------------------------------------------------------
 
@@ -565,12 +570,17 @@ class Batch:
     def check(self, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str]]:
         """Check every field; returns (cleaned values, {field: message}), warnings among the
         messages as validation.Notice (see blocking()). Reads, never writes."""
+        clean, errors, _ = self.check_keys(values, record_id)
+        return clean, errors
+
+    def check_keys(self, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str], list[tuple]]:
+        """check(), and the keys_of() the cleaned values, found on the way (an import compares its rows by them)."""
         clean: dict = {}
         errors: dict[str, str] = {}
-        for name, clean_value in self._cleaners:
+        for name, clean_value, empty in self._cleaners:
             raw = values.get(name)
-            if (raw is None or raw == "") and name in self._when_empty:
-                clean[name], error = self._when_empty[name]
+            if empty is not None and (raw is None or raw == ""):
+                clean[name], error = empty
                 if error:
                     errors[name] = error
                 continue
@@ -581,16 +591,17 @@ class Batch:
                 continue
             # the text given when cleaning changed nothing: an import's 200,000 rows are not copied
             clean[name] = raw if value.__class__ is str and value == raw else value
-        for name, message in (*self._taken(clean, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id),
+        keys = self.keys_of(clean)
+        for name, message in (*self._taken(keys, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id),
                               *self._similar_college_notices(clean)):
             errors.setdefault(name, message)
-        return clean, errors
+        return clean, errors, keys
 
-    def _taken(self, clean: dict, record_id: int | None):
-        """Identity keys and unique values that belong to another record."""
-        keys = self._key_map()
-        for key in self.keys(self.as_stored(clean)):
-            other = keys.get(key)
+    def _taken(self, keys: list[tuple], record_id: int | None):
+        """Identity keys and unique values (keys_of() a record) that belong to another record."""
+        stored = self._key_map()
+        for key in keys:
+            other = stored.get(key)
             if other is None or other == record_id:
                 continue
             if key[0] == "unique":

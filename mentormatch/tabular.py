@@ -1,4 +1,4 @@
-"""Reading rosters as tables: .xlsx workbooks and .csv/.txt text files.
+"""Reading rosters as tables: workbooks (.xlsx, .xlsm, .xls, .ods, read by python-calamine) and .csv/.txt text files.
 
 A table is a header row and the rows below it, each with its row number in the file so that
 messages can name it. Cell values keep their types from the workbook (str, int, float,
@@ -22,7 +22,6 @@ import csv
 import gc
 import io
 import itertools
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,11 +31,12 @@ from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
-BOOK_SUFFIXES = (".xlsx", ".xlsm")
-OLD_SUFFIXES = (".xls", ".et", ".ods", ".numbers")
+BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+OLD_SUFFIXES = (".et", ".numbers")
 HEADER_SEARCH_ROWS = 30
 SHARING_SAMPLE = 2000  # rows after which a column whose cells hardly repeat is no longer shared
 CHUNK = 1 << 20  # bytes of a text file checked at a time
+EXACT = 1e15  # Excel keeps 15 significant digits of a number
 
 
 @dataclass
@@ -62,31 +62,37 @@ def collector_paused() -> Iterator[None]:
 
 
 def sheet_names(path: str | Path) -> list[str]:
-    """The worksheets of a workbook; a text file has one unnamed sheet."""
+    """The visible worksheets of a workbook; a text file has one unnamed sheet."""
     path = Path(path)
     _check_suffix(path)
     if path.suffix.lower() not in BOOK_SUFFIXES:
         return [""]
     book = _open_book(path)
     try:
-        return list(book.sheetnames)
+        with _reading_book(path):
+            return _worksheets(book)
     finally:
         book.close()
 
 
 def read_cells(path: str | Path, sheet: str | None = None) -> Iterator[list]:
     """The rows of the file (or of one sheet), one at a time, as lists of cell values."""
-    path = Path(path)
+    return _rows(Path(path), sheet)[1]
+
+
+def _rows(path: Path, sheet: str | None) -> tuple[str, Iterator[list]]:
+    """The name of the sheet read ("" for a text file) and its rows."""
     _check_suffix(path)
     if path.suffix.lower() in BOOK_SUFFIXES:
-        return _read_book(path, sheet)
-    return _read_text(path)
+        return _book_rows(path, sheet)
+    return "", _read_text(path)
 
 
 def read_table(path: str | Path, sheet: str | None = None, is_header: Callable[[str], bool] = lambda text: False) -> Table:
     """Read the file and find its header row; is_header(text) says whether a cell names a known column."""
     with collector_paused():
-        cells = _shared(read_cells(path, sheet))
+        sheet, cells = _rows(Path(path), sheet)
+        cells = _shared(cells)
         top = list(itertools.islice(cells, HEADER_SEARCH_ROWS))
         index = find_header(top, is_header)
         while index is None:  # only blank rows so far: the first row with a cell is the header
@@ -97,7 +103,7 @@ def read_table(path: str | Path, sheet: str | None = None, is_header: Callable[[
             if any(_header_text(v) for v in row):
                 index = len(top) - 1
         header = top[index]
-        table = Table(headers=[], header_row=index + 1, sheet=sheet or "")
+        table = Table(headers=[], header_row=index + 1, sheet=sheet)
         width = len(header)
         for number, row in enumerate(itertools.chain(top[index + 1:], cells), start=index + 2):
             width = max(width, len(row))
@@ -166,7 +172,7 @@ def _check_suffix(path: Path) -> None:
         )
     if suffix not in BOOK_SUFFIXES + TEXT_SUFFIXES:
         raise UserError(
-            translate("Tabular", "{file}: only Excel workbooks (.xlsx) and text tables (.csv, .txt) can be imported.").format(file=path.name)
+            translate("Tabular", "{file}: only spreadsheets (.xlsx, .xls, .ods) and text tables (.csv, .txt) can be imported.").format(file=path.name)
         )
     if not path.is_file():
         raise UserError(translate("Tabular", "{file} does not exist or is not a file.").format(file=path))
@@ -174,18 +180,17 @@ def _check_suffix(path: Path) -> None:
 
 @contextmanager
 def _reading_book(path: Path) -> Iterator[None]:
-    """A damaged workbook makes openpyxl raise almost anything (zlib and zip errors, XML syntax
-    errors, ValueError from a cell's number, IndexError, KeyError): whatever it raises while it
-    reads the file becomes a UserError naming the file."""
+    """A damaged workbook makes the reader raise almost anything (zip, XML and format errors, and
+    pyo3's PanicException, a BaseException, if calamine's Rust code panics): whatever it raises
+    while it reads the file becomes a UserError naming the file."""
     try:
         yield
-    except UserError:
+    except (UserError, GeneratorExit, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # noqa: BLE001 — only openpyxl's reading of the user's file runs inside
-        if zipfile.is_zipfile(path):
-            detail = str(exc) or type(exc).__name__
-        else:
-            detail = translate("Tabular", "it is not an .xlsx workbook; perhaps an .xls file renamed")
+    except BaseException as exc:  # noqa: BLE001 — only calamine's reading of the user's file runs inside
+        with open(path, "rb") as fh:
+            known = fh.read(4) in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # a zip (.xlsx, .ods) or an OLE file (.xls)
+        detail = (str(exc) or type(exc).__name__) if known else translate("Tabular", "it is not a spreadsheet workbook")
         raise UserError(
             translate("Tabular", "{file} cannot be read ({detail}). Open it in Excel or WPS and save it again as .xlsx.").format(
                 file=path.name, detail=detail)
@@ -193,37 +198,54 @@ def _reading_book(path: Path) -> Iterator[None]:
 
 
 def _open_book(path: Path):
-    """The workbook, read lazily, with its worksheets only."""
-    from openpyxl.reader.excel import ExcelReader
+    """The workbook, whatever its name says: calamine tells .xlsx, .xls and .ods by their content,
+    as Excel and WPS open a renamed file."""
+    from python_calamine import CalamineWorkbook
 
-    class TablesOnly(ExcelReader):
-        def read_chartsheet(self, sheet, rel):
-            """A roster's charts are never imported; openpyxl 3.1 fails on a chart sheet without a drawing."""
-
-    with _reading_book(path):
-        reader = TablesOnly(path, read_only=True, data_only=True, keep_links=False)
-        reader.read()
-        return reader.wb
+    with _reading_book(path), open(path, "rb") as fh:
+        return CalamineWorkbook.from_filelike(fh)
 
 
-def _read_book(path: Path, sheet: str | None) -> Iterator[list]:
+def _worksheets(book) -> list[str]:
+    """The visible worksheets of the book (chart sheets and hidden sheets are not rosters), or all
+    its worksheets if every one is hidden."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    sheets = [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+    visible = [m.name for m in sheets if m.visible == SheetVisibleEnum.Visible]
+    return visible or [m.name for m in sheets]
+
+
+def _book_rows(path: Path, sheet: str | None) -> tuple[str, Iterator[list]]:
+    """The name of the sheet read (the first visible one if none is named) and its rows."""
     book = _open_book(path)
     try:
         with _reading_book(path):
-            if sheet:
-                if sheet not in book.sheetnames:
-                    raise UserError(
-                        translate("Tabular", "{file} has no sheet named {sheet}; its sheets are: {sheets}.").format(
-                            file=path.name, sheet=sheet, sheets="、".join(book.sheetnames))
-                    )
-                ws = book[sheet]
-            elif book.worksheets:
-                ws = book.worksheets[0]
-            else:
+            names = _worksheets(book)
+            if sheet and sheet not in book.sheet_names:
+                raise UserError(
+                    translate("Tabular", "{file} has no sheet named {sheet}; its sheets are: {sheets}.").format(
+                        file=path.name, sheet=sheet, sheets="、".join(names))
+                )
+            if not sheet and not names:
                 raise UserError(translate("Tabular", "{file} has no worksheet, only charts or nothing at all.").format(file=path.name))
-            # Some programs write a wrong dimension; read every row that is really there.
-            ws.reset_dimensions()
-            yield from ws.iter_rows(values_only=True)
+            name = sheet or names[0]
+            rows = book.get_sheet_by_name(name).iter_rows()  # from the sheet's first row, blank rows included
+    except BaseException:
+        book.close()
+        raise
+    return name, _book_cells(path, book, rows)
+
+
+def _book_cells(path: Path, book, rows: Iterator[list]) -> Iterator[list]:
+    """The rows with cells as Excel wrote them: an empty cell None, a whole number of up to 15
+    digits an int (20260901, not '20260901.0'), a longer one a float as Excel keeps it (5.10722E+17:
+    its last digits are lost, and excel_repair says so)."""
+    try:
+        with _reading_book(path):
+            for row in rows:
+                yield [None if v == "" else int(v) if v.__class__ is float and v.is_integer() and -EXACT < v < EXACT else v
+                       for v in row]
     finally:
         book.close()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import mul
 from functools import lru_cache
 
 from stdnum import numdb
@@ -50,14 +51,16 @@ def clean(value: object) -> str:
     """Trim and turn full-width letters, digits and spaces half-width."""
     if value is None:
         return ""
-    return str(value).translate(FULLWIDTH_ALNUM).strip()
+    text = str(value)
+    return (text if text.isascii() else text.translate(FULLWIDTH_ALNUM)).strip()  # ASCII has nothing to narrow: fast for a roster
 
 
 def clean_code(value: object) -> str:
     """Like clean(), and full-width punctuation too: for numbers, codes and dates (１３８－…, ２０２６／７／１４)."""
     if value is None:
         return ""
-    return str(value).translate(FULLWIDTH_ALL).strip()
+    text = str(value)
+    return (text if text.isascii() else text.translate(FULLWIDTH_ALL)).strip()
 
 
 def _code_text(value: object) -> str:
@@ -75,7 +78,7 @@ def id_number(value: object) -> str | None:
         birth = "19" + text[6:12]
     elif len(text) == 18 and text[:17].isdigit() and (text[17].isdigit() or text[17] == "X"):
         birth = text[6:14]
-        total = sum(int(d) * w for d, w in zip(text[:17], ID_WEIGHTS))
+        total = sum(map(mul, map(int, text[:17]), ID_WEIGHTS))
         if ID_CHECK[total % 11] != text[17]:
             raise ValidationError(translate("Validation", "The ID number's check character is wrong; please check every digit."))
     else:

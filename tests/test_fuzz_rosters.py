@@ -51,7 +51,7 @@ def _sheet(change):
 
 
 DAMAGED = {
-    "invalid XML in the sheet": (".xlsx", _book(_sheet(lambda c: c.replace(b"</row>", b"</row><", 1))), "cannot be read"),
+    "invalid XML in the sheet": (".xlsx", _book(_sheet(lambda c: c.replace(b"</row>", b"</row>&", 1))), "cannot be read"),
     "a corrupt zip": (".xlsx", _book()[:900], "cannot be read"),
     "a chart sheet first": (".xlsx", _book(chart_first=True), None),
     "a workbook with no sheet": (".xlsx", _book(lambda name, c: c.replace(c[c.find(b"<sheets>"):c.find(b"</sheets>") + 9], b"<sheets/>")
@@ -59,8 +59,9 @@ DAMAGED = {
     "a number Excel never writes": (".xlsx", _book(_sheet(lambda c: c.replace(b"<v>13812345678</v>", b"<v>0x10</v>"))), "cannot be read"),
     "a 400-digit number": (".xlsx", _book(_sheet(lambda c: c.replace(b"<v>13812345678</v>", b"<v>" + b"9" * 400 + b"</v>"))), "problems"),
     "UTF-16 of odd length": (".csv", ",".join(HEADER).encode("utf-16")[:-1], "byte"),
-    "an .xls file": (".xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), ".xls"),
-    "an .ods file": (".ods", _book(), ".ods"),
+    "a damaged .xls file": (".xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cannot be read"),
+    "an .xlsx renamed .ods": (".ods", _book(), None),
+    "a text file renamed .xls": (".xls", ",".join(HEADER).encode("gbk"), "not a spreadsheet workbook"),
 }
 
 
@@ -74,7 +75,7 @@ def test_damaged_roster_gets_a_message_naming_the_file(tmp_path, case):
     path = tmp_path / f"学生名单{suffix}"
     path.write_bytes(data)
     db = memory_database()
-    if expected is None:  # the chart sheet is passed over: the first worksheet is read
+    if expected is None:  # the chart sheet is passed over, a renamed workbook read as Excel reads it
         job = ImportJob.from_file(db, "apprentices", path)
         assert job.commit().added == 1
         return

@@ -377,7 +377,7 @@ def test_command_line_exit_codes_and_report(db_path, tmp_path, qapp, capsys):
     assert cli_import(db_path, "apprentices", bad, "--skip-errors", "--on-duplicate", "update") == 0
     assert "Added 0, updated 1, skipped 1." in capsys.readouterr().out
 
-    assert cli_import(db_path, "apprentices", tmp_path / "roster.xls") == 2
+    assert cli_import(db_path, "apprentices", tmp_path / "roster.et") == 2  # WPS's own format
     assert ".xlsx" in capsys.readouterr().err
 
 

@@ -72,7 +72,7 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("An Excel workbook (.xlsx) or a CSV/text file. Title rows above the header are passed over."))
+        self.setSubTitle(self.tr("A workbook (.xlsx, .xls, .ods) or a CSV/text file; title rows above the header are passed over."))
         self.table: tabular.Table | None = None
         self._reading = 0
         self._requested: tuple[str, str | None] | None = None  # (path, sheet) of the last read
@@ -114,7 +114,8 @@ class FilePage(QWizardPage):
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a roster"), str(Path(self.path_edit.text()).parent) if self.path_edit.text() else "",
-            self.tr("Tables (*.xlsx *.xlsm *.csv *.txt);;All files (*)"))
+            self.tr("Tables ({patterns});;All files (*)").format(
+                patterns=" ".join("*" + suffix for suffix in tabular.BOOK_SUFFIXES + tabular.TEXT_SUFFIXES)))
         if path:
             self.load(path)
 

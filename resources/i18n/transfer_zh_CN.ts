@@ -373,8 +373,8 @@
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>An Excel workbook (.xlsx) or a CSV/text file. Title rows above the header are passed over.</source>
-        <translation>Excel 工作簿（.xlsx）或 CSV/文本文件。表头上方的标题行会被自动跳过。</translation>
+        <source>A workbook (.xlsx, .xls, .ods) or a CSV/text file; title rows above the header are passed over.</source>
+        <translation>工作簿（.xlsx、.xls、.ods）或 CSV/文本文件；表头上方的标题行自动跳过。</translation>
     </message>
     <message>
         <source>Choose a file or drop it on the main window</source>
@@ -401,8 +401,8 @@
         <translation>导入花名册</translation>
     </message>
     <message>
-        <source>Tables (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
-        <translation>表格 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+        <source>Tables ({patterns});;All files (*)</source>
+        <translation>表格 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading {file}…</source>
@@ -869,16 +869,16 @@
         <translation>{file} 是旧版或其他程序的表格格式（{suffix}）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
     </message>
     <message>
-        <source>{file}: only Excel workbooks (.xlsx) and text tables (.csv, .txt) can be imported.</source>
-        <translation>{file}：只能导入 Excel 工作簿（.xlsx）和文本表格（.csv、.txt）。</translation>
-    </message>
-    <message>
         <source>{file} does not exist or is not a file.</source>
         <translation>{file} 不存在或不是文件。</translation>
     </message>
     <message>
-        <source>it is not an .xlsx workbook; perhaps an .xls file renamed</source>
-        <translation>它不是 .xlsx 工作簿，可能是改了扩展名的 .xls 文件</translation>
+        <source>{file}: only spreadsheets (.xlsx, .xls, .ods) and text tables (.csv, .txt) can be imported.</source>
+        <translation>{file}：只能导入电子表格（.xlsx、.xls、.ods）和文本表格（.csv、.txt）。</translation>
+    </message>
+    <message>
+        <source>it is not a spreadsheet workbook</source>
+        <translation>它不是电子表格工作簿</translation>
     </message>
     <message>
         <source>{file} cannot be read ({detail}). Open it in Excel or WPS and save it again as .xlsx.</source>
