@@ -137,8 +137,10 @@ def search_condition(term: str) -> tuple[str, list[str]] | None:
 
 
 def register(conn) -> None:
-    """Give a connection the function search_condition() calls for terms with characters."""
+    """Give a connection the function search_condition() calls for terms with characters, and
+    phrase_pinyin(text) for the small lists that keep no pinyin (programmes, trades, colleges)."""
     conn.create_function("pinyin_matches", 3, matches, deterministic=True)
+    conn.create_function("phrase_pinyin", 1, phrase, deterministic=True)
 
 
 def matches(term: str, name: str, stored: str) -> bool:

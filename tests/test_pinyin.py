@@ -169,3 +169,17 @@ def test_exports_sort_names_as_the_lists_do(db, tmp_path):
     header = rows[0]
     order = [(r[header.index("Enterprise")], r[header.index("Name")]) for r in rows[1:]]
     assert order == [(e, n) for e in ("重庆长安汽车股份有限公司", "重庆渝北精工焊接有限公司") for n in ("蔡东", "袁小明", "曾文静")]
+
+
+@pytest.mark.parametrize("key, header, typed, found", [
+    ("trades", "Chinese name", "hg", "焊工"),  # han gong, initials
+    ("trades", "Chinese name", "qichewei", "汽车维修工"),
+    ("programmes", "Programme name", "qcgc", "2026 渝北—德阳 汽车工程半年实习"),
+    ("colleges", "College name", "dyaz", "德阳安装技师学院"),
+])
+def test_the_small_lists_find_by_pinyin_too(qtbot, window, key, header, typed, found):
+    page = page_of(window, key)
+    page.search_box.clear()
+    type_text(qtbot, page.search_box, typed)
+    qtbot.waitUntil(lambda: found in shown(page, header), timeout=3000)
+    assert all(typed[0] in pinyin.phrase(name).partition("\t")[2] for name in shown(page, header))

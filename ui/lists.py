@@ -150,6 +150,8 @@ LISTS: dict[str, ListSpec] = {
             C(QT_TRANSLATE_NOOP("Lists", "Description"), "p.description", width=300, collate=True),
         ),
         ("p.name LIKE ?", "p.description LIKE ?"),
+        # tens of rows: their pinyin is read as the search runs (pinyin.register), not stored
+        pinyin=("p.id IN (SELECT id FROM (SELECT id, name, phrase_pinyin(name) AS name_pinyin FROM programmes) WHERE {})",),
     ),
     "trades": ListSpec(
         "trades", "t", "trades t",
@@ -169,6 +171,7 @@ LISTS: dict[str, ListSpec] = {
               "(SELECT group_concat(alias, '、') FROM trade_aliases WHERE trade_id = t.id)", width=260, collate=True),
         ),
         ("t.name_zh LIKE ?", "t.name_en LIKE ?", "t.code LIKE ?", "t.id IN (SELECT trade_id FROM trade_aliases WHERE alias LIKE ?)"),
+        pinyin=("t.id IN (SELECT id FROM (SELECT id, name_zh AS name, phrase_pinyin(name_zh) AS name_pinyin FROM trades) WHERE {})",),
         default_sort=0,
     ),
     "colleges": ListSpec(
@@ -181,6 +184,7 @@ LISTS: dict[str, ListSpec] = {
               " WHERE pc.college_id = c.id)", width=300, collate=True),
         ),
         ("c.name LIKE ?",),
+        pinyin=("c.id IN (SELECT id FROM (SELECT id, name, phrase_pinyin(name) AS name_pinyin FROM colleges) WHERE {})",),
     ),
 }
 del C
