@@ -464,6 +464,8 @@ class PairingPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # columns fit the first rows' texts: measuring every one of a thousand pairs took most of a second
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
