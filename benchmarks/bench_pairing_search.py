@@ -79,6 +79,15 @@ def main() -> None:
         step("filter: a trade", lambda: page.trade_filter.setCurrentIndex(3))
         step("filter: status Draft", lambda: page.status_filter.setCurrentIndex(page.status_filter.findData("proposed")))
         step("filter: every trade and status", lambda: (page.trade_filter.setCurrentIndex(0), page.status_filter.setCurrentIndex(0)))
+    # accepting 500 draft pairs of the selection, and the redraw (issue 11: at most 300 ms); once, at the end
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # the question the accept may ask
+    selection = QItemSelection(page.proxy.index(0, 0), page.proxy.index(499, page.proxy.columnCount() - 1))
+    page.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    step("accept 500 selected draft pairs", page.accept_selected_button.click)
+    print(page.status.text())
     print(f"{'step':40} {'median ms':>10} {'worst ms':>10} {'median CPU ms':>14}")
     for label, values in timings.items():
         walls, cpus = [v[0] for v in values], [v[1] for v in values]
