@@ -273,11 +273,12 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
         audit.record(db, "revoke", "letters", letter_id, f"{row[0]} {row[2]}", {"reason": [None, reason]})
 
 
-def recover(db: Database) -> None:
-    """Finish what a letter batch killed between putting its files in place and committing left
-    behind (see Batch.commit): its files stay if the register holds its new letters, else they
-    are removed and the files they replaced come back. Run on opening the database."""
-    for placement in files.Placement.interrupted(_database_file(db)):
+def recover(db: Database, interrupted: list[files.Placement]) -> None:
+    """Finish what letter batches killed between putting their files in place and committing left
+    behind (files.Placement.interrupted; see Batch.commit): a batch's files stay if the register
+    holds its new letters, else they are removed and the files they replaced come back. Run on
+    opening the database."""
+    for placement in interrupted:
         issued = all(db.execute("SELECT 1 FROM letters WHERE serial = ? AND mentor_id = ?", pair).fetchone()
                      for pair in placement.note["letters"])
         with contextlib.suppress(OSError):  # a folder out of reach now (a USB stick): the journal stays for next time

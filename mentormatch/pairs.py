@@ -153,6 +153,17 @@ def undo(db: Database, change: Change) -> None:
                  {"pairs": [None, sum(1 for table, _ in change.before if table == "pairs")]} if change.kind == "pairs" else None)
 
 
+
+def undo_last(db: Database, history: list[Change]) -> Change:
+    """Undo the newest change of a window's history and take it off; when the rows changed since,
+    nothing older can be undone either: the history is emptied and UserError says why."""
+    try:
+        undo(db, history[-1])
+    except UserError:
+        history.clear()
+        raise
+    return history.pop()
+
 # ---------------------------------------------------------------------------------------------
 # the draft
 

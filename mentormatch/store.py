@@ -86,9 +86,11 @@ def open_database(path: str | Path, migrate: bool = True, read_only_ok: bool = F
                 copy.unlink(missing_ok=True)
             raise
     if migrate:  # finish what a killed process left: a letter batch's files, then temporary files
-        from mentormatch import letters
+        interrupted = files.Placement.interrupted(path)
+        if interrupted:  # the letters module (~50 ms to import) only when there is something to finish
+            from mentormatch import letters
 
-        letters.recover(db)
+            letters.recover(db, interrupted)
         files.remove_leftovers(path.parent)
     return db
 

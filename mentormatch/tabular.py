@@ -75,11 +75,6 @@ def sheet_names(path: str | Path) -> list[str]:
         book.close()
 
 
-def read_cells(path: str | Path, sheet: str | None = None) -> Iterator[list]:
-    """The rows of the file (or of one sheet), one at a time, as lists of cell values."""
-    return _rows(Path(path), sheet)[1]
-
-
 def _rows(path: Path, sheet: str | None) -> tuple[str, Iterator[list]]:
     """The name of the sheet read ("" for a text file) and its rows."""
     _check_suffix(path)

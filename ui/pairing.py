@@ -975,15 +975,12 @@ class PairingPage(QWidget):
     def undo(self) -> None:
         if not self.history or self._solving:
             return
-        change = self.history[-1]
         try:
-            pairs.undo(self.db, change)
+            change = pairs.undo_last(self.db, self.history)
         except UserError as exc:
-            self.history.clear()
             QMessageBox.warning(self, self.tr("Undo"), str(exc))
             self.refresh()
             return
-        self.history.pop()
         self.status.setText(self.tr("Undone: {action}.").format(action=change.label))
         self.refresh()
 

@@ -318,14 +318,10 @@ class RecordPage(QWidget):
     def undo(self) -> None:
         if not self.history:
             return
-        change = self.history[-1]
         try:
-            pairs.undo(self.db, change)
+            pairs.undo_last(self.db, self.history)
         except UserError as exc:
-            self.history.clear()
             QMessageBox.warning(self, self.tr("Undo"), str(exc))
-        else:
-            self.history.pop()
         self._update_undo()
         self.refresh()
         self.data_changed.emit()
