@@ -83,6 +83,7 @@ LABELS = {
     "match_weights": QT_TRANSLATE_NOOP("Audit", "Pairing weights"),
     "letter_prefix": QT_TRANSLATE_NOOP("Audit", "Serial number prefix"),
     "letter_serial_pattern": QT_TRANSLATE_NOOP("Audit", "Serial number pattern"),
+    "certificate_prefix": QT_TRANSLATE_NOOP("Audit", "Certificate serial number prefix"),
     "letter_issuers": QT_TRANSLATE_NOOP("Audit", "Issuing organisations"),
     "letter_layout": QT_TRANSLATE_NOOP("Audit", "Letter layout"),
 }

@@ -3,6 +3,7 @@
     mentormatch --db PATH sample                          fill an empty database with sample data
     mentormatch --db PATH match ...                       propose (and confirm) pairs
     mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
+    mentormatch --db PATH certificates OUT.pdf ...        issue and write apprentices' completion certificates
     mentormatch --db PATH import KIND FILE ...            import a roster
     mentormatch --db PATH export KIND OUT ...             export pairs, rosters, letters, the history (audit) or pairs' history
     mentormatch --db PATH backup [FILE]                   a backup now (see mentormatch/backup.py)
@@ -32,6 +33,7 @@ COMMANDS = {
     "sample": "mentormatch.sample",
     "match": "mentormatch.matching",
     "letters": "mentormatch.letters",
+    "certificates": "mentormatch.certificates",
     "import": "mentormatch.importer",
     "export": "mentormatch.exporter",
     "backup": "mentormatch.backup",
@@ -43,7 +45,7 @@ FILE_COMMANDS = {"backup", "restore", "check"}
 # Jobs that only read the database, so they also run on a read-only file.
 READ_ONLY_COMMANDS = {"export"}
 # Jobs that draw pages (letters, PDF rosters) and so need Qt's GUI part; the others run without it.
-DRAWING_COMMANDS = {"letters", "export"}
+DRAWING_COMMANDS = {"letters", "certificates", "export"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_argument("--mentor", metavar="ID", type=int, nargs="+", action="extend", help=translate("Cli", "these mentors"))
     letters.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per mentor into DIR instead"))
     letters.add_argument("--template", metavar="NAME", help=translate("Cli", "template name (default: the formal Chinese letter)"))
+
+    certificates = sub.add_parser("certificates", help=translate(
+        "Cli", "issue apprentices' completion certificates (结业证书) of a programme and write them as PDF"))
+    certificates.add_argument("out", metavar="OUT.pdf", nargs="?", help=translate("Cli", "the PDF to write"))
+    certificates.add_argument("--programme", metavar="NAME", help=translate(
+        "Cli", "the programme whose apprentices with a confirmed pair get certificates"))
+    certificates.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per apprentice into DIR instead"))
+    certificates.add_argument("--template", metavar="NAME", help=translate(
+        "Cli", "template name (default: the Chinese completion certificate)"))
+    certificates.add_argument("--date", metavar="YYYY-MM-DD", help=translate("Cli", "date of issue (default: today)"))
 
     imp = sub.add_parser("import", help=translate("Cli", "import a roster from .xlsx or .csv"))
     imp.add_argument("kind", choices=["apprentices", "mentors", "enterprises"])

@@ -226,7 +226,7 @@ _SQL = {
         " l.term_to, l.issue_date, l.issuers, l.revoked_at, l.revoke_reason, l.year, l.seq"
         " FROM letters l JOIN mentors m ON m.id = l.mentor_id JOIN enterprises e ON e.id = m.enterprise_id"
         " JOIN trades t ON t.id = m.trade_id LEFT JOIN programmes g ON g.id = l.programme_id"
-        " WHERE ? IS NULL OR l.programme_id = ?"
+        " WHERE l.kind = 'appointment' AND (? IS NULL OR l.programme_id = ?)"  # certificates: not letters of appointment
     ),
 }
 

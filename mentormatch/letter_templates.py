@@ -32,6 +32,7 @@ from resources import RESOURCES
 
 BUILTIN_DIR = RESOURCES / "templates"
 DEFAULT = "formal-zh"
+CERTIFICATE_DEFAULT = "certificate-zh"  # the default of apprentices' completion certificates (letters.CERTIFICATE)
 SUFFIXES = (".html", ".json")  # an HTML letter, a pre-printed sheet layout
 # What the built-in templates are called on screen and in the register (their files keep plain names).
 BUILTIN_LABELS = {
@@ -39,6 +40,8 @@ BUILTIN_LABELS = {
     "formal-en": QT_TRANSLATE_NOOP("Templates", "Formal letter (English)"),
     "bilingual": QT_TRANSLATE_NOOP("Templates", "Bilingual letter"),
     "preprinted-a4": QT_TRANSLATE_NOOP("Templates", "Pre-printed sheet, A4 landscape (套打)"),
+    "certificate-zh": QT_TRANSLATE_NOOP("Templates", "Completion certificate (Chinese)"),
+    "certificate-preprinted-a4": QT_TRANSLATE_NOOP("Templates", "Completion certificate, pre-printed sheet A4 landscape (套打)"),
 }
 _NAME_RE = re.compile(r"^[^\\/:*?\"<>|.][^\\/:*?\"<>|]{0,63}$")
 
@@ -68,6 +71,26 @@ PLACEHOLDERS = {
     ),
     "signature_lines": QT_TRANSLATE_NOOP("Placeholders", "true when the letter options ask for signature lines"),
 }
+
+# The placeholders of an apprentice's completion certificate (letters.CERTIFICATE): no ID number, ever.
+CERTIFICATE_PLACEHOLDERS = {
+    "serial": QT_TRANSLATE_NOOP("Placeholders", "serial number of the certificate, e.g. JY-2026-0001"),
+    "name": QT_TRANSLATE_NOOP("Placeholders", "the apprentice's name"),
+    "college": QT_TRANSLATE_NOOP("Placeholders", "certificates: the apprentice's college"),
+    "student_no": QT_TRANSLATE_NOOP("Placeholders", "certificates: the apprentice's student number"),
+    "trade": QT_TRANSLATE_NOOP("Placeholders", "the apprentice's trade in Chinese, e.g. 焊工"),
+    "programme": PLACEHOLDERS["programme"],
+    "mentor": QT_TRANSLATE_NOOP("Placeholders", "certificates: the name of the apprentice's mentor"),
+    "enterprise": PLACEHOLDERS["enterprise"],
+    "enterprise_short": PLACEHOLDERS["enterprise_short"],
+    "term_from": QT_TRANSLATE_NOOP("Placeholders", "start of the apprenticeship, written 2026年7月14日"),
+    "term_to": QT_TRANSLATE_NOOP("Placeholders", "end of the apprenticeship, written 2027年1月13日"),
+    "issue_date": PLACEHOLDERS["issue_date"],
+    "issuers": PLACEHOLDERS["issuers"],
+    "signature_lines": PLACEHOLDERS["signature_lines"],
+}
+# Every placeholder a template may name, letters' first (the template editor lists them).
+ALL_PLACEHOLDERS = {**PLACEHOLDERS, **{k: v for k, v in CERTIFICATE_PLACEHOLDERS.items() if k not in PLACEHOLDERS}}
 
 # Short names of the placeholders the wording form offers as buttons, the most used first.
 PLACEHOLDER_LABELS = {
@@ -223,12 +246,12 @@ def compile_template(text: str) -> jinja2.Template:
         tree = _ENV.parse(text)
     except jinja2.TemplateSyntaxError as exc:
         raise _syntax_error(text, exc) from None
-    unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - PLACEHOLDERS.keys())
+    unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - ALL_PLACEHOLDERS.keys())
     if unknown:
         lineno = next((i for i, line in enumerate(text.splitlines(), 1) if re.search(rf"\b{re.escape(unknown[0])}\b", line)), None)
         raise TemplateError(
             translate("Templates", "Line {line}: unknown placeholder {name}. Known placeholders: {known}.").format(
-                line=lineno, name=unknown[0], known=", ".join(PLACEHOLDERS)
+                line=lineno, name=unknown[0], known=", ".join(ALL_PLACEHOLDERS)
             ),
             lineno,
         )

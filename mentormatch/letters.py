@@ -9,8 +9,12 @@ put in place inside the register's transaction, or drawn on a printer and record
 job is released. The command line, the Letters page and printing all use it, so a cancelled or
 failed batch issues no number and leaves no file, and no sheet carries a number the register
 lacks; a batch killed after its files went into place and before the register committed is
-rolled back on the next opening (recover()). A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
-{seq}, one more than the highest seq ever issued that year, revoked letters included, so a
+rolled back on the next opening (recover()).
+
+The same register, batch and pages serve every kind of paper numbered in it (Paper, declared once
+as data in PAPERS): letters of appointment to mentors (APPOINTMENT) and apprentices' completion
+certificates (CERTIFICATE), each kind with its own serial prefix and sequence. A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
+{seq}, one more than the highest seq of its kind ever issued that year, revoked ones included, so a
 number is never reused. The audit log (audit.py) gets a row for each letter issued, reprinted or
 revoked, in the register's transaction.
 """
@@ -27,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
 from mentormatch import audit, capacity, files, letter_templates, records, settings
@@ -58,6 +63,40 @@ class Letter:
     issuers: tuple[str, ...]
     template: str
     context: dict = field(compare=False, repr=False)
+    kind: str = "appointment"  # a key of PAPERS
+    apprentice_id: int | None = None  # a certificate's holder
+    apprentice_name: str = ""
+
+    @property
+    def paper(self) -> Paper:
+        return PAPERS[self.kind]
+
+    @property
+    def holder_id(self) -> int:
+        """Whom the paper is for: the mentor appointed, the apprentice certified."""
+        return self.mentor_id if self.apprentice_id is None else self.apprentice_id
+
+    @property
+    def holder(self) -> str:
+        return self.mentor_name if self.apprentice_id is None else self.apprentice_name
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A kind of paper the register numbers: whom it is for (the register's holder column and the
+    people a programme gives it to), its serial prefix (a setting; the pattern is the letters'), its
+    default template and placeholders, and how a holder's data and a template's values are read."""
+
+    kind: str  # letters.kind
+    holder_column: str  # mentor_id or apprentice_id
+    prefix_setting: str
+    default_template: str
+    placeholders: dict  # name -> what it holds (letter_templates)
+    noun: str  # the papers, plural (QT_TRANSLATE_NOOP "Letters"): a PDF's title, a message
+    holders: Callable[[Database, int], list[int]]  # (db, programme id) -> the people to give it to, in order
+    listing: str  # SQL: id, name, enterprise, trade of the holders in json_each(?)
+    data: Callable[..., dict]  # (db, holder id, programme id, mentor id or None) -> the values of a paper
+    context: Callable[[Letter, dict], dict]  # the placeholders' values
 
 
 # --- dates and serials -----------------------------------------------------------------------
@@ -111,8 +150,8 @@ def format_serial(pattern: str, prefix: str, year: int, seq: int) -> str:
             pattern=pattern, **names)) from None
 
 
-def _next_seq(db: Database, year: int) -> int:
-    return (db.execute("SELECT MAX(seq) FROM letters WHERE year = ?", [year]).fetchone()[0] or 0) + 1
+def _next_seq(db: Database, year: int, kind: str = "appointment") -> int:
+    return (db.execute("SELECT MAX(seq) FROM letters WHERE year = ? AND kind = ?", [year, kind]).fetchone()[0] or 0) + 1
 
 
 def _taken_serials(db: Database) -> set[str]:
@@ -129,10 +168,10 @@ def _free_serial(pattern: str, prefix: str, year: int, seq: int, taken: set[str]
     return serial, seq
 
 
-def next_serial(db: Database, pattern: str, prefix: str, year: int) -> str:
-    """The serial the next new letter of year would get with this pattern and prefix; UserError
-    for a pattern that cannot number letters."""
-    return _free_serial(pattern, prefix, year, _next_seq(db, year), _taken_serials(db))[0]
+def next_serial(db: Database, pattern: str, prefix: str, year: int, kind: str = "appointment") -> str:
+    """The serial the next new paper of this kind (a letter) of year would get with this pattern and
+    prefix; UserError for a pattern that cannot number letters."""
+    return _free_serial(pattern, prefix, year, _next_seq(db, year, kind), _taken_serials(db))[0]
 
 
 # --- planning, committing, revoking ------------------------------------------------------------
@@ -145,63 +184,68 @@ def programme_mentors(db: Database, programme_id: int) -> list[int]:
 
 
 def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
-         issue_date: str | None = None) -> list[Letter]:
+         issue_date: str | None = None, paper: Paper | None = None) -> list[Letter]:
     """The letters for these mentors in this programme, ready to print; writes nothing.
 
     Without a programme, a mentor's programme is the only one they belong to (by a confirmed
     pair, else by their enterprise or a draft pair), if there is exactly one. A mentor who already holds an unrevoked letter for the programme gets that letter again
     (same number, its own template and dates). The others get the next serials, to be recorded
     by commit(). template defaults to the formal Chinese letter, issue_date to today.
+    Another paper (CERTIFICATE: mentor_ids are then apprentices) goes the same way, with its
+    own prefix, sequence and default template; a certificate needs its programme.
     """
-    template = template or letter_templates.DEFAULT
+    paper = paper or APPOINTMENT
+    template = template or paper.default_template
     text = letter_templates.checked_source(template)  # a bad name or text fails here
     issue_date = issue_date or date.today().isoformat()
     year = int(issue_date[:4])
-    prefix, pattern = settings.get(db, "letter_prefix"), settings.get(db, "letter_serial_pattern")
-    seq = _next_seq(db, year)
+    prefix, pattern = settings.get(db, paper.prefix_setting), settings.get(db, "letter_serial_pattern")
+    seq = _next_seq(db, year, paper.kind)
     taken = _taken_serials(db)
     issuers_set = letter_templates.fixed_issuers(text) or tuple(settings.get(db, "letter_issuers"))
     letters: list[Letter] = []
     for mentor_id in dict.fromkeys(mentor_ids):
-        mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
-        held = _held(db, mentor_id, mentor_programme)
+        mentor_programme = (programme_id if programme_id is not None or paper is not APPOINTMENT
+                            else _only_programme(db, mentor_id))
+        held = _held(db, mentor_id, mentor_programme, paper)
         if held is not None:
             letters.append(_from_row(db, held))
             continue
         serial, seq = _free_serial(pattern, prefix, year, seq, taken)
         taken.add(serial)
-        data = _mentor_data(db, mentor_id, mentor_programme)
+        data = paper.data(db, mentor_id, mentor_programme, None)
         issuers = issuers_set or tuple(data["colleges_list"]) + (data["enterprise"],)
-        term_from = data["mentor_term_from"] or data["programme_start"]
-        term_to = data["mentor_term_to"] or data["programme_end"]
-        letter = Letter(None, serial, year, seq, mentor_id, data["name"], mentor_programme, term_from, term_to, issue_date,
-                        issuers, template, {})
-        letters.append(replace(letter, context=_context(letter, data)))
+        term_from = data["own_term_from"] or data["programme_start"]
+        term_to = data["own_term_to"] or data["programme_end"]
+        letter = Letter(None, serial, year, seq, data["mentor_id"], data["mentor"], mentor_programme, term_from, term_to,
+                        issue_date, issuers, template, {}, paper.kind, data["apprentice_id"], data["apprentice"])
+        letters.append(replace(letter, context=paper.context(letter, data)))
         seq += 1
     return letters
 
 
-def _held(db: Database, mentor_id: int, programme_id: int | None) -> dict | None:
-    """The register row of the valid (unrevoked) letter a mentor holds for a programme, or None."""
+def _held(db: Database, mentor_id: int, programme_id: int | None, paper: Paper | None = None) -> dict | None:
+    """The register row of the valid (unrevoked) letter a mentor (or the paper's holder) holds for a programme, or None."""
+    paper = paper or APPOINTMENT
     row = db.execute(
-        "SELECT * FROM letters WHERE mentor_id = ? AND programme_id IS ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
-        [mentor_id, programme_id],
+        f"SELECT * FROM letters WHERE {paper.holder_column} = ? AND programme_id IS ? AND kind = ? AND revoked_at IS NULL"
+        " ORDER BY id DESC LIMIT 1",
+        [mentor_id, programme_id, paper.kind],
     ).fetchone()
     return None if row is None else _as_dict(db, row)
 
 
-def candidates(db: Database, programme_id: int) -> list[dict]:
-    """The mentors a letter of the programme can go to (programme_mentors, in its order): id,
-    name, enterprise (short name), trade and the serial of the letter each already holds, or None."""
-    ids = programme_mentors(db, programme_id)
-    names = {r[0]: r[1:] for r in db.execute(
-        "SELECT m.id, m.name, COALESCE(NULLIF(e.short_name, ''), e.name), t.name_zh FROM mentors m"
-        " JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
-        " WHERE m.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])}
+def candidates(db: Database, programme_id: int, paper: Paper | None = None) -> list[dict]:
+    """The mentors a letter of the programme can go to (programme_mentors, in its order), or the
+    holders of another paper: id, name, enterprise (short name), trade and the serial of the
+    paper each already holds, or None."""
+    paper = paper or APPOINTMENT
+    ids = paper.holders(db, programme_id)
+    names = {r[0]: r[1:] for r in db.execute(paper.listing, [json.dumps(ids)])}
     result = []
     for mentor_id in ids:
         name, enterprise, trade = names[mentor_id]
-        held = _held(db, mentor_id, programme_id)
+        held = _held(db, mentor_id, programme_id, paper)
         result.append({"id": mentor_id, "name": name, "enterprise": enterprise, "trade": trade,
                        "serial": held["serial"] if held else None})
     return result
@@ -237,19 +281,19 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
         with writing(db):
             for letter in letters:
                 if letter.id is not None:
-                    audit.record(db, "reprint", "letters", letter.id, f"{letter.serial} {letter.mentor_name}")
+                    audit.record(db, "reprint", "letters", letter.id, f"{letter.serial} {letter.holder}")
                     done.append(letter)
                     continue
-                if _held(db, letter.mentor_id, letter.programme_id) is not None:
+                if _held(db, letter.holder_id, letter.programme_id, letter.paper) is not None:
                     raise sqlite3.IntegrityError("issued meanwhile")
                 cursor = db.execute(
                     "INSERT INTO letters (serial, year, seq, mentor_id, programme_id, term_from, term_to, issue_date,"
-                    " issuers, template, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    " issuers, template, created_at, kind, apprentice_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [letter.serial, letter.year, letter.seq, letter.mentor_id, letter.programme_id, letter.term_from,
                      letter.term_to, letter.issue_date, json.dumps(list(letter.issuers), ensure_ascii=False),
-                     letter.template, now_iso()],
+                     letter.template, now_iso(), letter.kind, letter.apprentice_id],
                 )
-                audit.record(db, "issue", "letters", cursor.lastrowid, f"{letter.serial} {letter.mentor_name}")
+                audit.record(db, "issue", "letters", cursor.lastrowid, f"{letter.serial} {letter.holder}")
                 done.append(replace(letter, id=cursor.lastrowid))
     except sqlite3.IntegrityError:
         raise UserError(translate("Letters", "Some of these letters were issued elsewhere in the meantime. "
@@ -263,8 +307,9 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
     if not reason:
         raise UserError(translate("Letters", "Please give the reason for revoking the letter."))
     with writing(db):
-        row = db.execute("SELECT l.serial, l.revoked_at, m.name FROM letters l JOIN mentors m ON m.id = l.mentor_id WHERE l.id = ?",
-                         [letter_id]).fetchone()
+        row = db.execute("SELECT l.serial, l.revoked_at, COALESCE(a.name, m.name) FROM letters l"
+                         " JOIN mentors m ON m.id = l.mentor_id LEFT JOIN apprentices a ON a.id = l.apprentice_id"
+                         " WHERE l.id = ?", [letter_id]).fetchone()
         if row is None:
             raise UserError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
         if row[1]:
@@ -293,26 +338,33 @@ def _database_file(db: Database) -> str:
     return db.execute("PRAGMA database_list").fetchone()[2]
 
 
-def register(db: Database, text: str = "", programme_id: int | None = None, revoked: bool = True) -> list[dict]:
-    """Rows of the register, newest first: search in serial, mentor and enterprise names."""
+def register(db: Database, text: str = "", programme_id: int | None = None, revoked: bool = True,
+             kind: str | None = None) -> list[dict]:
+    """Rows of the register, newest first: search in serial, holder (mentor or apprentice), mentor
+    and enterprise names; kind: only that kind of paper (a key of PAPERS)."""
     sql = [
-        "SELECT l.id, l.serial, l.mentor_id, m.name AS mentor, e.name AS enterprise, l.programme_id,"
+        "SELECT l.id, l.serial, l.kind, l.mentor_id, COALESCE(a.name, m.name) AS holder, m.name AS mentor,"
+        " e.name AS enterprise, l.programme_id,"
         " COALESCE(p.name, '') AS programme, l.term_from, l.term_to, l.issue_date, l.issuers, l.template,"
         " l.revoked_at, COALESCE(l.revoke_reason, '') AS revoke_reason"
         " FROM letters l JOIN mentors m ON m.id = l.mentor_id JOIN enterprises e ON e.id = m.enterprise_id"
+        " LEFT JOIN apprentices a ON a.id = l.apprentice_id"
         " LEFT JOIN programmes p ON p.id = l.programme_id WHERE 1 = 1"
     ]
     params: list = []
     if text.strip():
         like = f"%{text.strip()}%"
-        sql.append(" AND (l.serial LIKE ? OR m.name LIKE ? OR e.name LIKE ? OR e.short_name LIKE ?)")
-        params += [like] * 4
+        sql.append(" AND (l.serial LIKE ? OR m.name LIKE ? OR a.name LIKE ? OR e.name LIKE ? OR e.short_name LIKE ?)")
+        params += [like] * 5
+    if kind is not None:
+        sql.append(" AND l.kind = ?")
+        params.append(kind)
     if programme_id is not None:
         sql.append(" AND l.programme_id = ?")
         params.append(programme_id)
     if not revoked:
         sql.append(" AND l.revoked_at IS NULL")
-    sql.append(" ORDER BY l.year DESC, l.seq DESC, l.id DESC")
+    sql.append(" ORDER BY l.year DESC, l.kind, l.seq DESC, l.id DESC")
     cursor = db.execute("".join(sql), params)
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, r)) for r in cursor.fetchall()]
@@ -326,13 +378,15 @@ def _as_dict(db: Database, row) -> dict:
 
 
 def _from_row(db: Database, row: dict) -> Letter:
-    data = _mentor_data(db, row["mentor_id"], row["programme_id"])
-    letter = Letter(row["id"], row["serial"], row["year"], row["seq"], row["mentor_id"], data["name"], row["programme_id"],
-                    row["term_from"], row["term_to"], row["issue_date"], tuple(json.loads(row["issuers"])), row["template"], {})
-    return replace(letter, context=_context(letter, data))
+    paper = PAPERS[row["kind"]]
+    data = paper.data(db, row[paper.holder_column], row["programme_id"], row["mentor_id"])
+    letter = Letter(row["id"], row["serial"], row["year"], row["seq"], row["mentor_id"], data["mentor"], row["programme_id"],
+                    row["term_from"], row["term_to"], row["issue_date"], tuple(json.loads(row["issuers"])), row["template"], {},
+                    paper.kind, row["apprentice_id"], data["apprentice"])
+    return replace(letter, context=paper.context(letter, data))
 
 
-def _mentor_data(db: Database, mentor_id: int, programme_id: int | None) -> dict:
+def _mentor_data(db: Database, mentor_id: int, programme_id: int | None, _mentor_id: int | None = None) -> dict:
     row = db.execute(
         "SELECT m.name, m.gender, m.title, m.skill_level, m.term_from, m.term_to, e.name, e.short_name, t.name_zh, t.name_en"
         " FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id WHERE m.id = ?",
@@ -340,9 +394,16 @@ def _mentor_data(db: Database, mentor_id: int, programme_id: int | None) -> dict
     ).fetchone()
     if row is None:
         raise UserError(translate("Letters", "There is no mentor with the number {id}.").format(id=mentor_id))
-    data = dict(zip(("name", "gender", "job_title", "level", "mentor_term_from", "mentor_term_to", "enterprise",
+    data = dict(zip(("name", "gender", "job_title", "level", "own_term_from", "own_term_to", "enterprise",
                      "enterprise_short", "trade", "trade_en"), row))
-    data.update(programme="", programme_start=None, programme_end=None, colleges_list=[])
+    data.update(mentor_id=mentor_id, mentor=data["name"], apprentice_id=None, apprentice="")
+    data.update(_programme_data(db, programme_id))
+    return data
+
+
+def _programme_data(db: Database, programme_id: int | None) -> dict:
+    """A programme's name, dates and colleges (colleges_list), empty without one."""
+    data = {"programme": "", "programme_start": None, "programme_end": None, "colleges_list": []}
     if programme_id is not None:
         prow = db.execute("SELECT name, start_date, end_date FROM programmes WHERE id = ?", [programme_id]).fetchone()
         if prow is None:
@@ -379,6 +440,72 @@ def _context(letter: Letter, data: dict) -> dict:
     }
 
 
+# --- completion certificates -------------------------------------------------------------------
+
+def certified_apprentices(db: Database, programme_id: int) -> list[int]:
+    """The apprentices a programme gives a completion certificate: those whose confirmed pair in it
+    is still active, by college, class and student number. Pairs are never marked completed: an
+    apprentice who trained to the end keeps the pair, one who left had it ended (unpaired, the
+    apprentice's pairs ended), and one moved to another mentor has the new pair."""
+    return [r[0] for r in db.execute(
+        "SELECT a.id FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id"
+        " WHERE p.programme_id = ? AND p.status = 'confirmed' AND p.ended_at IS NULL"
+        " ORDER BY a.college_id, a.class_name, a.student_no, a.id", [programme_id])]
+
+
+def _apprentice_data(db: Database, apprentice_id: int, programme_id: int | None, mentor_id: int | None) -> dict:
+    """A certificate's values: the apprentice, the programme and the mentor (of the confirmed pair
+    in the programme, or the one a registered certificate names)."""
+    row = db.execute(
+        "SELECT a.name, a.student_no, c.name, t.name_zh, a.start_date, a.end_date FROM apprentices a"
+        " JOIN colleges c ON c.id = a.college_id JOIN trades t ON t.id = a.trade_id WHERE a.id = ?", [apprentice_id]).fetchone()
+    if row is None:
+        raise UserError(translate("Letters", "There is no apprentice with the number {id}.").format(id=apprentice_id))
+    if programme_id is None:
+        raise UserError(translate("Letters", "A completion certificate belongs to a programme: name the programme."))
+    if mentor_id is None:
+        pair = db.execute("SELECT mentor_id FROM pairs WHERE apprentice_id = ? AND programme_id = ? AND status = 'confirmed'"
+                          " AND ended_at IS NULL", [apprentice_id, programme_id]).fetchone()
+        if pair is None:
+            raise UserError(translate("Letters", "{name} has no confirmed pair in the programme; a completion certificate "
+                                                 "names the apprentice's mentor.").format(name=row[0]))
+        mentor_id = pair[0]
+    mentor = db.execute("SELECT m.name, e.name, e.short_name FROM mentors m JOIN enterprises e ON e.id = m.enterprise_id"
+                        " WHERE m.id = ?", [mentor_id]).fetchone()
+    data = dict(zip(("name", "student_no", "college", "trade", "own_term_from", "own_term_to"), row))
+    data.update(_programme_data(db, programme_id))
+    data.update(apprentice_id=apprentice_id, apprentice=data["name"], mentor_id=mentor_id, mentor=mentor[0],
+                enterprise=mentor[1], enterprise_short=mentor[2] or mentor[1],
+                colleges_list=[data["college"]])  # issued by the apprentice's college (and the enterprise)
+    return data
+
+
+def _certificate_context(letter: Letter, data: dict) -> dict:
+    """The placeholders of letter_templates.CERTIFICATE_PLACEHOLDERS for one certificate (no ID number)."""
+    keys = ("name", "college", "student_no", "trade", "programme", "mentor", "enterprise", "enterprise_short")
+    return {"serial": letter.serial, **{key: data[key] for key in keys}, "term_from": date_zh(letter.term_from),
+            "term_to": date_zh(letter.term_to), "issue_date": date_zh(letter.issue_date), "issuers": list(letter.issuers)}
+
+
+APPOINTMENT = Paper(
+    "appointment", "mentor_id", "letter_prefix", letter_templates.DEFAULT, letter_templates.PLACEHOLDERS,
+    QT_TRANSLATE_NOOP("Letters", "Letters of appointment"), programme_mentors,
+    "SELECT m.id, m.name, COALESCE(NULLIF(e.short_name, ''), e.name), t.name_zh FROM mentors m"
+    " JOIN enterprises e ON e.id = m.enterprise_id JOIN trades t ON t.id = m.trade_id"
+    " WHERE m.id IN (SELECT value FROM json_each(?))",
+    _mentor_data, _context)
+CERTIFICATE = Paper(
+    "certificate", "apprentice_id", "certificate_prefix", letter_templates.CERTIFICATE_DEFAULT,
+    letter_templates.CERTIFICATE_PLACEHOLDERS, QT_TRANSLATE_NOOP("Letters", "Completion certificates"), certified_apprentices,
+    "SELECT a.id, a.name || '（' || a.student_no || '）', COALESCE(NULLIF(e.short_name, ''), e.name, ''), t.name_zh"
+    " FROM apprentices a JOIN trades t ON t.id = a.trade_id"
+    " LEFT JOIN pairs p ON p.apprentice_id = a.id AND p.status = 'confirmed' AND p.ended_at IS NULL"
+    " LEFT JOIN mentors m ON m.id = p.mentor_id LEFT JOIN enterprises e ON e.id = m.enterprise_id"
+    " WHERE a.id IN (SELECT value FROM json_each(?))",
+    _apprentice_data, _certificate_context)
+PAPERS = {paper.kind: paper for paper in (APPOINTMENT, CERTIFICATE)}
+
+
 # --- page options and output -------------------------------------------------------------------
 
 def page_options(layout: dict):
@@ -408,12 +535,12 @@ def letter_page(letter: Letter, text: str, layout: dict):
                "issuers": [options.get(issuer, {}).get("name_on_letters") or issuer for issuer in letter.issuers]}
     if layout.get("chinese_date"):
         context["issue_date"] = date_zh_numerals(letter.issue_date)
-    return Page(letter_templates.render(text, context), letter.issuers, f"{letter.serial} {letter.mentor_name}")
+    return Page(letter_templates.render(text, context), letter.issuers, f"{letter.serial} {letter.holder}")
 
 
 def split_file_name(letter: Letter) -> str:
     """<serial> <name>.pdf, with characters Windows forbids in file names replaced by _."""
-    return _UNSAFE_IN_FILE_NAMES.sub("_", f"{letter.serial} {letter.mentor_name}.pdf")
+    return _UNSAFE_IN_FILE_NAMES.sub("_", f"{letter.serial} {letter.holder}.pdf")
 
 
 class Batch:
@@ -446,7 +573,7 @@ class Batch:
                 names="、".join(map(letter_templates.display_name, sorted(templates)))))
         self.sheet = preprinted.parse(templates[sheets[0]]) if sheets else None
         if self.sheet is not None:
-            self.pages = [preprinted.fill(self.sheet, l.context, f"{l.serial} {l.mentor_name}") for l in self.letters]
+            self.pages = [preprinted.fill(self.sheet, l.context, f"{l.serial} {l.holder}") for l in self.letters]
         else:
             self.pages = [letter_page(l, templates[l.template], layout) for l in self.letters]
         self._pending: list = []  # letter_render.PendingPdf written by write(), placed by commit()
@@ -457,6 +584,18 @@ class Batch:
                     issue_date: str | None = None) -> Batch:
         """New letters for these mentors (or their own again, see plan())."""
         return cls(db, plan(db, mentor_ids, programme_id, template, issue_date))
+
+    @classmethod
+    def for_certificates(cls, db: Database, apprentice_ids: list[int], programme_id: int, template: str | None = None,
+                         issue_date: str | None = None) -> Batch:
+        """New completion certificates for these apprentices of the programme (or their own again)."""
+        return cls(db, plan(db, apprentice_ids, programme_id, template, issue_date, CERTIFICATE))
+
+    @property
+    def title(self) -> str:
+        """What the batch holds, for a PDF's or a print job's title: its kind of paper."""
+        kinds = {letter.kind for letter in self.letters}
+        return translate("Letters", PAPERS[kinds.pop() if len(kinds) == 1 else "appointment"].noun)
 
     @classmethod
     def for_letters(cls, db: Database, letter_ids: list[int]) -> Batch:
@@ -495,7 +634,7 @@ class Batch:
         stopped = True  # until every file is written; a stopped or failed write leaves none
         try:
             if split_dir is None:
-                result = render_pdf(target, self.pages, renderer, keep_going, translate("Letters", "Letters of appointment"))
+                result = render_pdf(target, self.pages, renderer, keep_going, self.title)
                 pending = [result] if result is not None else []
                 stopped = result is None
             else:
@@ -581,6 +720,15 @@ class Batch:
         return printed
 
 
+def write_for_command(db: Database, batch: Batch, out: str | None, split_dir: str | None) -> list[Path]:
+    """A command's batch written as one PDF (out) or one per paper (split_dir) and recorded; its files."""
+    try:
+        batch.write(target=None if split_dir else out, split_dir=split_dir)
+        return batch.commit(db)
+    except OSError as exc:
+        raise UserError(translate("Letters", "Cannot write the letters: {error}").format(error=exc)) from exc
+
+
 def run_command(db: Database, args) -> int:
     """mentormatch letters OUT.pdf [--programme NAME] [--mentor ID ...] [--split DIR] [--template NAME]"""
     programme_id = records.programme_id_by_name(db, args.programme)
@@ -595,11 +743,7 @@ def run_command(db: Database, args) -> int:
         raise UserError(translate("Letters", "The programme has no mentors to appoint."))
     batch = Batch.for_mentors(db, mentor_ids, programme_id, args.template)
     new = batch.new
-    try:
-        batch.write(target=None if args.split else args.out, split_dir=args.split)
-        files = batch.commit(db)
-    except OSError as exc:
-        raise UserError(translate("Letters", "Cannot write the letters: {error}").format(error=exc)) from exc
+    files = write_for_command(db, batch, args.out, args.split)
     count = len(batch.letters)
     print(translate("Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}").format(
         count=count, new=new, again=count - new, where=args.split or files[0]))

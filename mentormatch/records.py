@@ -1111,7 +1111,12 @@ def delete_report(db: Database, kind: str, record_id: int) -> DeleteReport:
         line(QT_TRANSLATE_NOOP("Records", "Ended pairs (history): {n}"), total - active)
         line(QT_TRANSLATE_NOOP("Records", "Exclusions: {n}"),
              _count(db, "SELECT COUNT(*) FROM exclusions WHERE apprentice_id = ?", record_id))
+        certificates = _count(db, "SELECT COUNT(*) FROM letters WHERE apprentice_id = ?", record_id)
+        line(QT_TRANSLATE_NOOP("Records", "Completion certificates: {n}"), certificates)
         report.actions = (["end_pairs"] if active else []) + (["delete_with_pairs"] if total else ["delete"])
+        if certificates:  # the register keeps every number it gave, and whom to
+            report.actions = report.actions[:1] if active else []
+            report.lines.append(translate("Records", "Certificates stay in the register, so the apprentice stays."))
     elif kind == "programmes":
         pairs = _count(db, "SELECT COUNT(*) FROM pairs WHERE programme_id = ?", record_id)
         letters = _count(db, "SELECT COUNT(*) FROM letters WHERE programme_id = ?", record_id)

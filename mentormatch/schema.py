@@ -314,7 +314,18 @@ CREATE TABLE drafts (
 );
 """
 
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7]
+# The register numbers more than one kind of paper (letters.PAPERS): letters of appointment to mentors
+# ('appointment', every row so far) and apprentices' completion certificates ('certificate'), each kind
+# its own sequence of serials. A certificate holds its apprentice and the mentor of their pair (mentor_id),
+# so mentor_id stays NOT NULL and the table needs no rebuild.
+MIGRATION_8_CERTIFICATES = """
+ALTER TABLE letters ADD COLUMN kind TEXT NOT NULL DEFAULT 'appointment';
+ALTER TABLE letters ADD COLUMN apprentice_id INTEGER REFERENCES apprentices(id) ON DELETE RESTRICT;
+CREATE INDEX letters_apprentice ON letters(apprentice_id) WHERE apprentice_id IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7,
+                         MIGRATION_8_CERTIFICATES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Functions the migrations may call (store._migrate registers them): what only Python computes.

@@ -28,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "letter_prefix": "MM",
     "letter_serial_pattern": "{prefix}-{year}-{seq:04d}",
     "letter_issuers": [],
+    # apprentices' completion certificates: their own prefix, numbered by the same pattern
+    "certificate_prefix": "JY",
     # page options of letters; seals: issuer name -> PNG as base64; font: "" = the best installed;
     # chinese_date: the date of issue in Chinese numerals (二〇二六年十二月一日); issuer_options: issuer name ->
     # {"name_on_letters": the name printed ("" = the name itself), "seal_mm": the seal's diameter,

@@ -25,7 +25,7 @@ AREAS = {
                 "ui/lists.py", "ui/table_model.py", "ui/delete_dialog.py", "ui/settings_dialog.py",
                 "ui/bulk_edit.py"],
     "pairing": ["mentormatch/matching.py", "mentormatch/scoring.py", "mentormatch/pairs.py", "ui/pairing*.py"],
-    "letters": ["mentormatch/letters.py", "mentormatch/letter_*.py", "mentormatch/preprinted.py", "mentormatch/fonts.py", "mentormatch/pdf_text.py",
+    "letters": ["mentormatch/letters.py", "mentormatch/certificates.py", "mentormatch/letter_*.py", "mentormatch/preprinted.py", "mentormatch/fonts.py", "mentormatch/pdf_text.py",
                 "ui/letters*.py"],
     "transfer": ["mentormatch/tabular.py", "mentormatch/import*.py", "mentormatch/excel_repair.py", "mentormatch/exporter.py",
                  "mentormatch/roster_pdf.py", "ui/import_wizard.py", "ui/export_dialog.py"],

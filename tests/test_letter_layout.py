@@ -101,7 +101,7 @@ def test_chinese_numerals():
     assert letters.date_zh_numerals(None) == ""
 
 
-BUILT_IN = ["bilingual", "formal-en", "formal-zh"]
+BUILT_IN = ["bilingual", "certificate-zh", "formal-en", "formal-zh"]
 
 
 @pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])

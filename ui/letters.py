@@ -1,5 +1,6 @@
-"""The Letters page: the register of letters of appointment, and issuing, previewing, printing
-and saving letters as PDF (one file, or one per mentor) in the background."""
+"""The Letters page: the register of letters of appointment and apprentices' completion
+certificates, and issuing, previewing, printing and saving them as PDF (one file, or one per
+person) in the background."""
 
 from __future__ import annotations
 
@@ -47,12 +48,13 @@ class RegisterModel(RowsModel):
 
     PROGRAMME = 3  # the column that takes the room left
     TYPICAL = ("MM-2026-0000", "欧阳明月", "重庆长安汽车股份有限公司", "2026 汽车工程半年实习", "2026-07-14 – 2027-01-13",
-               "2026-07-14", "正式聘书（中文）", "已撤销")  # a value of each column, for its default width
+               "2026-07-14", "正式聘书（中文）", "已撤销", "结业证书")  # a value of each column, for its default width
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.headers = [self.tr("Serial"), self.tr("Mentor"), self.tr("Enterprise"), self.tr("Programme"),
-                        self.tr("Term"), self.tr("Issued"), self.tr("Template"), self.tr("Status")]
+        self.headers = [self.tr("Serial"), self.tr("Name"), self.tr("Enterprise"), self.tr("Programme"),
+                        self.tr("Term"), self.tr("Issued"), self.tr("Template"), self.tr("Status"), self.tr("Kind")]
+        self.papers = {"appointment": self.tr("Letter of appointment"), "certificate": self.tr("Completion certificate")}
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]
@@ -71,7 +73,9 @@ class RegisterModel(RowsModel):
             return self.tr("Revoked") if row["revoked_at"] else self.tr("Valid")
         if column == 6:
             return letter_templates.display_name(row["template"])
-        key = ("serial", "mentor", "enterprise", "programme", None, "issue_date")[column]
+        if column == 8:
+            return self.papers[row["kind"]]
+        key = ("serial", "holder", "enterprise", "programme", None, "issue_date")[column]
         return row[key]
 
 
@@ -95,17 +99,23 @@ class LettersPage(QWidget):
 
         self.programme = QComboBox(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search serial, mentor or enterprise"))
+        self.search.setPlaceholderText(self.tr("Search serial, name or enterprise"))
+        self.paper = QComboBox(self)  # which papers the register shows
+        for text, kind in ((self.tr("Letters and certificates"), None), (self.tr("Letters of appointment"), "appointment"),
+                           (self.tr("Completion certificates"), "certificate")):
+            self.paper.addItem(text, kind)
         self.search.setClearButtonEnabled(True)
         self.show_revoked = QCheckBox(self.tr("Show revoked"), self)
         self.show_revoked.setChecked(True)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Programme"), self))
         filters.addWidget(self.programme, 1)
+        filters.addWidget(self.paper)
         filters.addWidget(self.search, 2)
         filters.addWidget(self.show_revoked)
 
         self.issue_button = QPushButton(self.tr("Issue letters…"), self)
+        self.certificates_button = QPushButton(self.tr("Issue certificates…"), self)
         self.preview_button = QPushButton(self.tr("Preview"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.pdf_button = QPushButton(self.tr("Save PDF"), self)
@@ -118,7 +128,7 @@ class LettersPage(QWidget):
         self.options_button = QPushButton(self.tr("Letter options…"), self)
         self.calibrate_button = QPushButton(self.tr("Printer calibration…"), self)
         actions = QHBoxLayout()
-        for button in (self.issue_button, self.preview_button, self.print_button, self.pdf_button, self.revoke_button):
+        for button in (self.issue_button, self.certificates_button, self.preview_button, self.print_button, self.pdf_button, self.revoke_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.templates_button)
@@ -151,10 +161,12 @@ class LettersPage(QWidget):
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_timer.start)
         self.programme.currentIndexChanged.connect(self.reload)
+        self.paper.currentIndexChanged.connect(self.reload)
         self.show_revoked.toggled.connect(self.reload)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.doubleClicked.connect(lambda _index: self.preview())
-        self.issue_button.clicked.connect(self.issue)
+        self.issue_button.clicked.connect(lambda: self.issue())
+        self.certificates_button.clicked.connect(lambda: self.issue(letters.CERTIFICATE))
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_letters)
         self.revoke_button.clicked.connect(self.revoke)
@@ -182,7 +194,8 @@ class LettersPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = letters.register(self.db, self.search.text(), self.programme.currentData(), self.show_revoked.isChecked())
+        rows = letters.register(self.db, self.search.text(), self.programme.currentData(), self.show_revoked.isChecked(),
+                                self.paper.currentData())
         self.model.set_rows(rows)
         revoked = sum(1 for r in rows if r["revoked_at"])
         self.status.setText(self.tr("{count} letters shown, {revoked} of them revoked. Select letters to reprint them "
@@ -201,16 +214,17 @@ class LettersPage(QWidget):
             button.setEnabled(bool(chosen) and not busy and not any(r["revoked_at"] for r in chosen))
         self.revoke_button.setEnabled(len(chosen) == 1 and not chosen[0]["revoked_at"] and not busy)
         self.issue_button.setEnabled(not busy)
+        self.certificates_button.setEnabled(not busy)
 
     def _selected_batch(self) -> letters.Batch | None:
         return attempt(self, letters.Batch.for_letters, self.db, self.selected_ids())
 
     # -- actions -------------------------------------------------------------------------------
 
-    def issue(self) -> None:
+    def issue(self, paper: letters.Paper | None = None) -> None:
         from ui.letters_dialogs import IssueDialog
 
-        dialog = IssueDialog(self.db, self.programme.currentData(), self)
+        dialog = IssueDialog(self.db, self.programme.currentData(), self, paper or letters.APPOINTMENT)
         dialog.output_requested.connect(self._output)
         dialog.exec()
 
@@ -366,7 +380,7 @@ class LettersPage(QWidget):
             target = QFileDialog.getExistingDirectory(self, self.tr("Folder for one PDF per mentor"), folder)
         else:
             chosen = batch.letters
-            name = self.tr("Letters of appointment") + ".pdf" if len(chosen) > 1 else letters.split_file_name(chosen[0])
+            name = batch.title + ".pdf" if len(chosen) > 1 else letters.split_file_name(chosen[0])
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save letters as PDF"), str(Path(folder) / name),
                                                     self.tr("PDF files (*.pdf)"))
             if target and not target.lower().endswith(".pdf"):

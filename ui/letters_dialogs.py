@@ -44,22 +44,25 @@ def _template_combo(parent: QWidget, current: str = letter_templates.DEFAULT) ->
 
 
 class IssueDialog(QDialog):
-    """Choose a programme's mentors, a template and the date, then preview, print or save."""
+    """Choose a programme's mentors (or, for certificates, its apprentices), a template and the date,
+    then preview, print or save."""
 
     output_requested = Signal(str, object)  # mode (preview, print, pdf, split), the letters.Batch planned
 
-    def __init__(self, db: Database, programme_id: int | None = None, parent=None):
+    def __init__(self, db: Database, programme_id: int | None = None, parent=None, paper: letters.Paper = letters.APPOINTMENT):
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle(self.tr("Issue letters of appointment"))
+        self.paper = paper
+        certificates = paper is letters.CERTIFICATE
+        self.setWindowTitle(self.tr("Issue completion certificates") if certificates else self.tr("Issue letters of appointment"))
         self.programme = QComboBox(self)
         fill_programmes(self.programme, db, select=programme_id)
-        self.template = _template_combo(self)
+        self.template = _template_combo(self, paper.default_template)
         self.issue_date = QDateEdit(QDate.currentDate(), self)
         self.issue_date.setCalendarPopup(True)
         self.issue_date.setDisplayFormat("yyyy-MM-dd")
         self.mentors = QListWidget(self)
-        self.select_all = QCheckBox(self.tr("All mentors"), self)
+        self.select_all = QCheckBox(self.tr("All apprentices") if certificates else self.tr("All mentors"), self)
         form = QFormLayout()
         form.addRow(self.tr("Programme"), self.programme)
         form.addRow(self.tr("Template"), self.template)
@@ -71,7 +74,8 @@ class IssueDialog(QDialog):
         self.preview_button = buttons.addButton(self.tr("Preview"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.pdf_button = buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.split_button = buttons.addButton(self.tr("One PDF per mentor…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.split_button = buttons.addButton(self.tr("One PDF per apprentice…") if certificates else self.tr("One PDF per mentor…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         self.preview_button.clicked.connect(lambda: self._request("preview", close=False))
         self.print_button.clicked.connect(lambda: self._request("print"))
@@ -95,7 +99,7 @@ class IssueDialog(QDialog):
         self.mentors.blockSignals(True)
         self.mentors.clear()
         if pid is not None:
-            for mentor in letters.candidates(self.db, pid):
+            for mentor in letters.candidates(self.db, pid, self.paper):
                 text = f"{mentor['name']}　{mentor['enterprise']}　{mentor['trade']}"
                 if mentor["serial"]:
                     text += "　" + self.tr("(issued: {serial})").format(serial=mentor["serial"])
@@ -120,12 +124,18 @@ class IssueDialog(QDialog):
         count = len(self.chosen_mentors())
         for button in (self.preview_button, self.print_button, self.pdf_button, self.split_button):
             button.setEnabled(count > 0)
+        if self.paper is letters.CERTIFICATE:
+            self.note.setText(self.tr("{count} apprentices chosen: those with a confirmed pair in the programme. "
+                                      "Apprentices who already hold a certificate get it again with the same number; the "
+                                      "others get new numbers once the certificates are printed or saved.").format(count=count))
+            return
         self.note.setText(self.tr("{count} mentors chosen. Mentors who already hold a letter for this programme get it "
                                   "again with the same number; the others get new numbers once the letters are printed "
                                   "or saved.").format(count=count))
 
     def _request(self, mode: str, close: bool = True) -> None:
-        batch = attempt(self, letters.Batch.for_mentors, self.db, self.chosen_mentors(), self.programme.currentData(),
+        make = letters.Batch.for_certificates if self.paper is letters.CERTIFICATE else letters.Batch.for_mentors
+        batch = attempt(self, make, self.db, self.chosen_mentors(), self.programme.currentData(),
                         self.template.currentData(), self.issue_date.date().toString("yyyy-MM-dd"))
         if batch is None:
             return
@@ -355,7 +365,7 @@ class TemplateEditor(QDialog):
         font.setStyleHint(font.StyleHint.Monospace)
         self.editor.setFont(font)
         self.placeholders = QListWidget(self)
-        for name, help_text in letter_templates.PLACEHOLDERS.items():
+        for name, help_text in letter_templates.ALL_PLACEHOLDERS.items():
             item = QListWidgetItem(f"{{{{ {name} }}}} — {translate('Placeholders', help_text)}", self.placeholders)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(translate("Placeholders", help_text))

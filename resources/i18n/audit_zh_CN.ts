@@ -159,6 +159,10 @@
         <translation>编号格式</translation>
     </message>
     <message>
+        <source>Certificate serial number prefix</source>
+        <translation>结业证书编号前缀</translation>
+    </message>
+    <message>
         <source>Issuing organisations</source>
         <translation>发证单位</translation>
     </message>

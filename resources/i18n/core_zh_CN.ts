@@ -140,6 +140,26 @@
         <translation>模板名称（默认：正式中文聘书）</translation>
     </message>
     <message>
+        <source>issue apprentices' completion certificates (结业证书) of a programme and write them as PDF</source>
+        <translation>为项目的学徒颁发结业证书并写成 PDF</translation>
+    </message>
+    <message>
+        <source>the programme whose apprentices with a confirmed pair get certificates</source>
+        <translation>项目：其中已确认结对的学徒获发结业证书</translation>
+    </message>
+    <message>
+        <source>write one PDF per apprentice into DIR instead</source>
+        <translation>改为在 DIR 中为每名学徒写一个 PDF</translation>
+    </message>
+    <message>
+        <source>template name (default: the Chinese completion certificate)</source>
+        <translation>模板名称（默认：中文结业证书）</translation>
+    </message>
+    <message>
+        <source>date of issue (default: today)</source>
+        <translation>颁发日期（默认：今天）</translation>
+    </message>
+    <message>
         <source>import a roster from .xlsx or .csv</source>
         <translation>从 .xlsx 或 .csv 导入名册</translation>
     </message>

@@ -32,6 +32,25 @@
     </message>
 </context>
 <context>
+    <name>Certificates</name>
+    <message>
+        <source>Name the PDF to write (OUT.pdf) or a folder (--split DIR).</source>
+        <translation>请指定要写入的 PDF（OUT.pdf）或文件夹（--split DIR）。</translation>
+    </message>
+    <message>
+        <source>Name the programme (--programme NAME). Programmes: {names}.</source>
+        <translation>请指定项目（--programme 项目名称）。现有项目：{names}。</translation>
+    </message>
+    <message>
+        <source>No apprentice of the programme has a confirmed pair: a completion certificate goes to an apprentice who trained with a mentor.</source>
+        <translation>该项目没有已确认结对的学徒：结业证书颁发给随导师完成培养的学徒。</translation>
+    </message>
+    <message>
+        <source>{count} certificates written ({new} newly issued, {again} reprinted with their numbers): {where}</source>
+        <translation>已写入 {count} 份结业证书（新颁发 {new} 份，按原编号重印 {again} 份）：{where}</translation>
+    </message>
+</context>
+<context>
     <name>Fonts</name>
     <message>
         <source>No Simplified Chinese font is installed, so Chinese text would print as empty boxes. Install one (for example SimSun, Microsoft YaHei, or the Noto CJK fonts: fonts-noto-cjk) and try again.</source>
@@ -45,8 +64,16 @@
         <translation>发放聘书</translation>
     </message>
     <message>
+        <source>Issue completion certificates</source>
+        <translation>颁发结业证书</translation>
+    </message>
+    <message>
         <source>All mentors</source>
         <translation>全部导师</translation>
+    </message>
+    <message>
+        <source>All apprentices</source>
+        <translation>全部学徒</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -77,8 +104,16 @@
         <translation>每位导师一个 PDF…</translation>
     </message>
     <message>
+        <source>One PDF per apprentice…</source>
+        <translation>每名学徒一个 PDF…</translation>
+    </message>
+    <message>
         <source>(issued: {serial})</source>
         <translation>（已发：{serial}）</translation>
+    </message>
+    <message>
+        <source>{count} apprentices chosen: those with a confirmed pair in the programme. Apprentices who already hold a certificate get it again with the same number; the others get new numbers once the certificates are printed or saved.</source>
+        <translation>已选 {count} 名学徒（项目中已确认结对的学徒）。已持有结业证书的学徒按原编号重印；其余学徒在打印或保存证书时获得新编号。</translation>
     </message>
     <message>
         <source>{count} mentors chosen. Mentors who already hold a letter for this programme get it again with the same number; the others get new numbers once the letters are printed or saved.</source>
@@ -128,6 +163,22 @@
         <translation>没有编号为 {id} 的项目。</translation>
     </message>
     <message>
+        <source>There is no apprentice with the number {id}.</source>
+        <translation>没有编号为 {id} 的学徒。</translation>
+    </message>
+    <message>
+        <source>A completion certificate belongs to a programme: name the programme.</source>
+        <translation>结业证书属于某个项目：请指定项目。</translation>
+    </message>
+    <message>
+        <source>{name} has no confirmed pair in the programme; a completion certificate names the apprentice's mentor.</source>
+        <translation>{name} 在该项目中没有已确认的结对；结业证书需写明学徒的导师。</translation>
+    </message>
+    <message>
+        <source>Completion certificates</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
         <source>These letters go onto different paper: {names}. Print the letters of a pre-printed sheet on their own.</source>
         <translation>这些聘书要打在不同的纸上：{names}。请把套打模板的聘书单独打印。</translation>
     </message>
@@ -155,10 +206,6 @@
 <context>
     <name>LettersPage</name>
     <message>
-        <source>Search serial, mentor or enterprise</source>
-        <translation>搜索编号、导师或企业</translation>
-    </message>
-    <message>
         <source>Show revoked</source>
         <translation>显示已撤销</translation>
     </message>
@@ -169,6 +216,10 @@
     <message>
         <source>Issue letters…</source>
         <translation>发放聘书…</translation>
+    </message>
+    <message>
+        <source>Issue certificates…</source>
+        <translation>颁发结业证书…</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -269,6 +320,18 @@
     <message>
         <source>Letters of appointment</source>
         <translation>聘书</translation>
+    </message>
+    <message>
+        <source>Search serial, name or enterprise</source>
+        <translation>搜索编号、姓名或企业</translation>
+    </message>
+    <message>
+        <source>Letters and certificates</source>
+        <translation>聘书和结业证书</translation>
+    </message>
+    <message>
+        <source>Completion certificates</source>
+        <translation>结业证书</translation>
     </message>
     <message>
         <source>Save letters as PDF</source>
@@ -381,6 +444,38 @@
         <translation>聘书选项要求签字栏时为真</translation>
     </message>
     <message>
+        <source>serial number of the certificate, e.g. JY-2026-0001</source>
+        <translation>证书编号，例如 JY-2026-0001</translation>
+    </message>
+    <message>
+        <source>the apprentice's name</source>
+        <translation>学徒姓名</translation>
+    </message>
+    <message>
+        <source>certificates: the apprentice's college</source>
+        <translation>结业证书：学徒所在院校</translation>
+    </message>
+    <message>
+        <source>certificates: the apprentice's student number</source>
+        <translation>结业证书：学徒学号</translation>
+    </message>
+    <message>
+        <source>the apprentice's trade in Chinese, e.g. 焊工</source>
+        <translation>学徒的工种（中文），例如 焊工</translation>
+    </message>
+    <message>
+        <source>certificates: the name of the apprentice's mentor</source>
+        <translation>结业证书：学徒的导师姓名</translation>
+    </message>
+    <message>
+        <source>start of the apprenticeship, written 2026年7月14日</source>
+        <translation>培养开始日期，写作 2026年7月14日</translation>
+    </message>
+    <message>
+        <source>end of the apprenticeship, written 2027年1月13日</source>
+        <translation>培养结束日期，写作 2027年1月13日</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -440,16 +535,16 @@
         <translation>编号</translation>
     </message>
     <message>
-        <source>Mentor</source>
-        <translation>导师</translation>
-    </message>
-    <message>
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
         <source>Programme</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Term</source>
@@ -466,6 +561,18 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Letter of appointment</source>
+        <translation>聘书</translation>
+    </message>
+    <message>
+        <source>Completion certificate</source>
+        <translation>结业证书</translation>
     </message>
     <message>
         <source>Revoked on {date}: {reason}</source>
@@ -789,6 +896,14 @@
     <message>
         <source>Pre-printed sheet, A4 landscape (套打)</source>
         <translation>套打：聘书内页 A4 横</translation>
+    </message>
+    <message>
+        <source>Completion certificate (Chinese)</source>
+        <translation>结业证书（中文）</translation>
+    </message>
+    <message>
+        <source>Completion certificate, pre-printed sheet A4 landscape (套打)</source>
+        <translation>结业证书，套打内页 A4 横向</translation>
     </message>
     <message>
         <source>Line {line}: the block {opening} opened here is never closed. Add {closing} where it should end.</source>

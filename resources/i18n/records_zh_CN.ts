@@ -1326,6 +1326,14 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
         <translation>禁止配对设置：{n}</translation>
     </message>
     <message>
+        <source>Completion certificates: {n}</source>
+        <translation>结业证书：{n}</translation>
+    </message>
+    <message>
+        <source>Certificates stay in the register, so the apprentice stays.</source>
+        <translation>结业证书留在登记簿中，因此该学徒记录保留。</translation>
+    </message>
+    <message>
         <source>Apprentices: {n}</source>
         <translation>学徒：{n}</translation>
     </message>
