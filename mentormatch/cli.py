@@ -3,6 +3,7 @@
     mentormatch --db PATH sample                          fill an empty database with sample data
     mentormatch --db PATH match ...                       propose (and confirm) pairs
     mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
+    mentormatch --db PATH signin OUT.pdf --programme NAME the ceremony's sign-in sheet
     mentormatch --db PATH import KIND FILE ...            import a roster
     mentormatch --db PATH export KIND OUT ...             export pairs, rosters, letters, the history (audit) or pairs' history
     mentormatch --db PATH backup [FILE]                   a backup now (see mentormatch/backup.py)
@@ -32,6 +33,7 @@ COMMANDS = {
     "sample": "mentormatch.sample",
     "match": "mentormatch.matching",
     "letters": "mentormatch.letters",
+    "signin": "mentormatch.signin",
     "import": "mentormatch.importer",
     "export": "mentormatch.exporter",
     "backup": "mentormatch.backup",
@@ -41,9 +43,9 @@ COMMANDS = {
 # Jobs on the database file itself, which may be damaged: they open it (or not) themselves.
 FILE_COMMANDS = {"backup", "restore", "check"}
 # Jobs that only read the database, so they also run on a read-only file.
-READ_ONLY_COMMANDS = {"export"}
+READ_ONLY_COMMANDS = {"export", "signin"}
 # Jobs that draw pages (letters, PDF rosters) and so need Qt's GUI part; the others run without it.
-DRAWING_COMMANDS = {"letters", "export"}
+DRAWING_COMMANDS = {"letters", "export", "signin"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_argument("--mentor", metavar="ID", type=int, nargs="+", action="extend", help=translate("Cli", "these mentors"))
     letters.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per mentor into DIR instead"))
     letters.add_argument("--template", metavar="NAME", help=translate("Cli", "template name (default: the formal Chinese letter)"))
+
+    signin = sub.add_parser("signin", help=translate("Cli", "write the sign-in sheet of a programme's appointment ceremony as PDF"))
+    signin.add_argument("out", metavar="OUT.pdf", help=translate("Cli", "the PDF to write"))
+    signin.add_argument("--programme", metavar="NAME", required=True, help=translate("Cli", "the programme"))
+    who = signin.add_mutually_exclusive_group()
+    who.add_argument("--mentors", action="store_true", help=translate("Cli", "only the mentors (default: mentors and apprentices)"))
+    who.add_argument("--apprentices", action="store_true", help=translate("Cli", "only the apprentices (default: mentors and apprentices)"))
+    signin.add_argument("--title", metavar="TEXT", help=translate("Cli", "the title (default: <programme> appointment ceremony sign-in sheet)"))
 
     imp = sub.add_parser("import", help=translate("Cli", "import a roster from .xlsx or .csv"))
     imp.add_argument("kind", choices=["apprentices", "mentors", "enterprises"])
