@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from mentormatch import roster_pdf, signin
 from ui import jobs
 from ui.programme_combo import fill_programmes
+from ui.screen_fit import resize_within_screen
 
 FOLDER_KEY = "signin/folder"
 
@@ -65,6 +66,7 @@ class SignInDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_sheet)
         self._programme_changed()
+        resize_within_screen(self, 560, 330)  # the title, with a long programme name, shown whole
 
     def _programme_changed(self) -> None:
         """The default title names the programme; a title typed by the user stays."""
