@@ -4,6 +4,7 @@
     mentormatch --db PATH match ...                       propose (and confirm) pairs
     mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
     mentormatch --db PATH certificates OUT.pdf ...        issue and write apprentices' completion certificates
+    mentormatch --db PATH signin OUT.pdf --programme NAME the ceremony's sign-in sheet
     mentormatch --db PATH import KIND FILE ...            import a roster
     mentormatch --db PATH export KIND OUT ...             export pairs, rosters, letters, the history (audit) or pairs' history
     mentormatch --db PATH backup [FILE]                   a backup now (see mentormatch/backup.py)
@@ -34,6 +35,7 @@ COMMANDS = {
     "match": "mentormatch.matching",
     "letters": "mentormatch.letters",
     "certificates": "mentormatch.certificates",
+    "signin": "mentormatch.signin",
     "import": "mentormatch.importer",
     "export": "mentormatch.exporter",
     "backup": "mentormatch.backup",
@@ -43,9 +45,9 @@ COMMANDS = {
 # Jobs on the database file itself, which may be damaged: they open it (or not) themselves.
 FILE_COMMANDS = {"backup", "restore", "check"}
 # Jobs that only read the database, so they also run on a read-only file.
-READ_ONLY_COMMANDS = {"export"}
+READ_ONLY_COMMANDS = {"export", "signin"}
 # Jobs that draw pages (letters, PDF rosters) and so need Qt's GUI part; the others run without it.
-DRAWING_COMMANDS = {"letters", "certificates", "export"}
+DRAWING_COMMANDS = {"letters", "certificates", "export", "signin"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     certificates.add_argument("--template", metavar="NAME", help=translate(
         "Cli", "template name (default: the Chinese completion certificate)"))
     certificates.add_argument("--date", metavar="YYYY-MM-DD", help=translate("Cli", "date of issue (default: today)"))
+    signin = sub.add_parser("signin", help=translate("Cli", "write the sign-in sheet of a programme's appointment ceremony as PDF"))
+    signin.add_argument("out", metavar="OUT.pdf", help=translate("Cli", "the PDF to write"))
+    signin.add_argument("--programme", metavar="NAME", required=True, help=translate("Cli", "the programme"))
+    who = signin.add_mutually_exclusive_group()
+    who.add_argument("--mentors", action="store_true", help=translate("Cli", "only the mentors (default: mentors and apprentices)"))
+    who.add_argument("--apprentices", action="store_true", help=translate("Cli", "only the apprentices (default: mentors and apprentices)"))
+    signin.add_argument("--title", metavar="TEXT", help=translate("Cli", "the title (default: <programme> appointment ceremony sign-in sheet)"))
 
     imp = sub.add_parser("import", help=translate("Cli", "import a roster from .xlsx or .csv"))
     imp.add_argument("kind", choices=["apprentices", "mentors", "enterprises"])

@@ -5,6 +5,9 @@ for each person to sign in (签名), wide and tall enough for a handwritten name
 
 write_pdf() writes a PDF; render() draws onto any paged device, so the export dialog prints the
 same pages through a QPrinter. Text is set in a Simplified Chinese font (mentormatch.fonts).
+A document may hold several tables (Section: the ceremony sign-in sheet's mentors and apprentices,
+mentormatch.signin): each starts on a new page under its own title and numbers its own pages, so
+that each can be handed out on its own; the page is A4 landscape or portrait (page_layout).
 
 The table is drawn page by page with QPainter, in time and memory that grow with the rows:
 every row is measured once (a cell is one line unless its text is wider than its column; then it
@@ -17,6 +20,7 @@ the repaired text layer of the PDF is exactly what was printed. Texts repeated d
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -43,57 +47,82 @@ SHAPED_KEPT = 4000  # cells kept shaped while drawing (bounds memory; repeated t
 SIGNATURE_MM = (30, 9)  # width and height of the place to sign in
 
 
+@dataclass(frozen=True)
+class Section:
+    """A table of a document: its title, column headers and rows (of displayed values)."""
+
+    title: str
+    headers: list[str]
+    rows: list[list]
+
+
+LANDSCAPE, PORTRAIT = QPageLayout.Orientation.Landscape, QPageLayout.Orientation.Portrait
+
+
 def write_pdf(path: str | Path, title: str, headers: list[str], rows: list[list], signature: bool = False) -> None:
     """Write the roster as a PDF file at path, with a text layer that copies and searches correctly."""
+    write_sections(path, title, [Section(title, headers, rows)], signature)
+
+
+def write_sections(path: str | Path, title: str, sections: list[Section], signature: bool = False,
+                   orientation: QPageLayout.Orientation = LANDSCAPE, table_pt: float = TABLE_PT) -> None:
+    """Write the tables as one PDF file at path (title: the document's, shown by PDF readers)."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("MentorMatch")
-    writer.setPageLayout(page_layout())
+    writer.setPageLayout(page_layout(orientation))
     layer = TextLayer()
-    render(writer, title, headers, rows, layer, signature)
+    render_sections(writer, sections, layer, signature, table_pt)
     del writer  # the file is complete once the writer is gone
     layer.repair(path)
 
 
-def page_layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, MARGINS_MM,
-                       QPageLayout.Unit.Millimeter)
+def page_layout(orientation: QPageLayout.Orientation = LANDSCAPE) -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
 def render(device: QPagedPaintDevice, title: str, headers: list[str], rows: list[list], layer: TextLayer | None = None,
            signature: bool = False) -> int:
-    """Draw the roster onto device page by page, its rows numbered, with a column to sign in if
-    signature; returns the number of pages.
+    """Draw the roster onto device page by page; returns the number of pages (see render_sections)."""
+    return render_sections(device, [Section(title, headers, rows)], layer, signature)
+
+
+def render_sections(device: QPagedPaintDevice, sections: list[Section], layer: TextLayer | None = None,
+                    signature: bool = False, table_pt: float = TABLE_PT) -> int:
+    """Draw the tables onto device page by page, each from a new page, its rows numbered, with a
+    column to sign in if signature, their text table_pt large; returns the number of pages.
 
     Every text drawn is recorded in layer (pdf_text repairs the PDF's text layer from it)."""
     layer = layer if layer is not None else TextLayer()  # a printer's record is dropped
     page = device.pageLayout().paintRectPixels(device.resolution())
     width, height = float(page.width()), float(page.height())
-    headers = [translate("Roster", "No."), *headers, *([translate("Roster", "Signature")] if signature else [])]
-    rows = [[number, *row, *([""] if signature else [])] for number, row in enumerate(rows, start=1)]
-    table = _Table(device, layer, headers, rows, width, signature)
-    heading = _Text(device, layer, title, chinese_font(TITLE_PT, bold=True), width)
     printed = _Text(device, layer, translate("Roster", "Printed {date}").format(date=date.today().isoformat()),
                     chinese_font(SMALL_PT), width)
     small = QFontMetricsF(chinese_font(SMALL_PT), device).height()
-    top = heading.height + printed.height
-    body = height - top - 1.5 * small - table.header_height
-    pages = table.pages(body)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(translate("Roster", "The printer or PDF file could not be opened."))
+    drawn = 0
     try:
-        for number, (first, last) in enumerate(pages):
-            if number:
-                device.newPage()
-            heading.draw(painter, QPointF((width - heading.width) / 2, 0))
-            printed.draw(painter, QPointF(width - printed.width, heading.height))
-            table.draw(painter, top, first, last)
-            footer = _Text(device, layer, translate("Roster", "Page {page} of {pages}").format(
-                page=number + 1, pages=len(pages)), chinese_font(SMALL_PT), width)
-            footer.draw(painter, QPointF((width - footer.width) / 2, height - footer.height))
-        return len(pages)
+        for section in sections:
+            headers = [translate("Roster", "No."), *section.headers, *([translate("Roster", "Signature")] if signature else [])]
+            rows = [[number, *row, *([""] if signature else [])] for number, row in enumerate(section.rows, start=1)]
+            table = _Table(device, layer, headers, rows, width, signature, table_pt)
+            heading = _Text(device, layer, section.title, chinese_font(TITLE_PT, bold=True), width)
+            top = heading.height + printed.height
+            pages = table.pages(height - top - 1.5 * small - table.header_height)
+            for number, (first, last) in enumerate(pages):
+                if drawn:
+                    device.newPage()
+                heading.draw(painter, QPointF((width - heading.width) / 2, 0))
+                printed.draw(painter, QPointF(width - printed.width, heading.height))
+                table.draw(painter, top, first, last)
+                footer = _Text(device, layer, translate("Roster", "Page {page} of {pages}").format(
+                    page=number + 1, pages=len(pages)), chinese_font(SMALL_PT), width)
+                footer.draw(painter, QPointF((width - footer.width) / 2, height - footer.height))
+                drawn += 1
+        return drawn
     finally:
         painter.end()
 
@@ -142,11 +171,11 @@ class _Table:
     """The rows measured once: column widths, each row's height, and drawing any run of rows."""
 
     def __init__(self, device: QPagedPaintDevice, layer: TextLayer, headers: list[str], rows: list[list], width: float,
-                 signature: bool = False):
+                 signature: bool = False, table_pt: float = TABLE_PT):
         self.device, self.layer = device, layer
         self.unit = device.resolution() / 72  # device pixels per point
         self.padding = PADDING_PT * self.unit
-        self.font, self.bold = chinese_font(TABLE_PT), chinese_font(TABLE_PT, bold=True)
+        self.font, self.bold = chinese_font(table_pt), chinese_font(table_pt, bold=True)
         self.metrics = QFontMetricsF(self.font, device)
         self.line_height = self.metrics.height()
         per_mm = device.resolution() / 25.4
@@ -154,7 +183,7 @@ class _Table:
             self.line_height = max(self.line_height, SIGNATURE_MM[1] * per_mm - 2 * self.padding)
         self.texts = [["" if v is None else str(v) for v in row] for row in rows]
         self.widths, need = _column_widths(device, headers, self.texts, width, 2 * self.padding + self.unit,
-                                           {len(headers) - 1: SIGNATURE_MM[0] * per_mm} if signature else {})
+                                           {len(headers) - 1: SIGNATURE_MM[0] * per_mm} if signature else {}, table_pt)
         # Columns whose cells may need more than one line: their widest text (as widest() guesses it from
         # character counts, so with some room to spare) does not fit. A cell of any other column is one
         # line, so a row's height is found without measuring each of its cells.
@@ -220,13 +249,13 @@ class _Table:
 
 
 def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[list[str]], width: float,
-                   padding: float, least: dict[int, float]) -> tuple[list[float], list[float]]:
+                   padding: float, least: dict[int, float], font_pt: float) -> tuple[list[float], list[float]]:
     """Column widths filling width, and the width each column's widest text needs. First each column gets room for its longest word that must not
     break (a student number, a date, an ID, an English word of the header; Chinese breaks between any
     two characters); then, where the page allows, room for its widest text, and when it does not,
     the widest columns share what is left and their texts wrap (water-filling)."""
-    plain = QFontMetricsF(chinese_font(TABLE_PT), device)
-    bold = QFontMetricsF(chinese_font(TABLE_PT, bold=True), device)
+    plain = QFontMetricsF(chinese_font(font_pt), device)
+    bold = QFontMetricsF(chinese_font(font_pt, bold=True), device)
     need, words = [], []
     for i, header in enumerate(headers):
         # the widest texts by character count; measuring every value in the font would be slow
@@ -253,5 +282,8 @@ def _column_widths(device: QPagedPaintDevice, headers: list[str], rows: list[lis
         remaining -= extra[i]
         left.pop(0)
     widths = [w + a for w, a in zip(words, assigned)]
-    spare = (width - sum(widths)) / sum(widths)  # when everything fits, the columns widen alike
+    # When everything fits, half the room left goes to the signature (a name signed at a desk is wide),
+    # and the columns widen alike with the rest.
+    widths = [w + ((width - sum(widths)) / 2 / len(least) if i in least else 0.0) for i, w in enumerate(widths)]
+    spare = (width - sum(widths)) / sum(widths)
     return [w * (1 + spare) for w in widths], need

@@ -26,7 +26,7 @@ AREAS = {
                 "ui/bulk_edit.py"],
     "pairing": ["mentormatch/matching.py", "mentormatch/scoring.py", "mentormatch/pairs.py", "ui/pairing*.py"],
     "letters": ["mentormatch/letters.py", "mentormatch/certificates.py", "mentormatch/letter_*.py", "mentormatch/preprinted.py", "mentormatch/fonts.py", "mentormatch/pdf_text.py",
-                "ui/letters*.py"],
+                "ui/letters*.py", "mentormatch/signin.py", "ui/signin_dialog.py"],
     "transfer": ["mentormatch/tabular.py", "mentormatch/import*.py", "mentormatch/excel_repair.py", "mentormatch/exporter.py",
                  "mentormatch/roster_pdf.py", "ui/import_wizard.py", "ui/export_dialog.py"],
     "audit": ["mentormatch/audit.py", "ui/history.py"],

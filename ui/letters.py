@@ -127,10 +127,13 @@ class LettersPage(QWidget):
         self.templates_button = QPushButton(self.tr("Templates…"), self)
         self.options_button = QPushButton(self.tr("Letter options…"), self)
         self.calibrate_button = QPushButton(self.tr("Printer calibration…"), self)
+        self.signin_button = QPushButton(self.tr("Sign-in sheet…"), self)
+        self.signin_button.setToolTip(self.tr("The ceremony's sign-in sheet of the programme's mentors and apprentices"))
         actions = QHBoxLayout()
         for button in (self.issue_button, self.certificates_button, self.preview_button, self.print_button, self.pdf_button, self.revoke_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.signin_button)
         actions.addWidget(self.templates_button)
         actions.addWidget(self.options_button)
         actions.addWidget(self.calibrate_button)
@@ -173,6 +176,7 @@ class LettersPage(QWidget):
         self.templates_button.clicked.connect(self.edit_templates)
         self.options_button.clicked.connect(self.edit_options)
         self.calibrate_button.clicked.connect(self.calibrate)
+        self.signin_button.clicked.connect(self.sign_in_sheet)
         self.refresh()
 
     # -- the register --------------------------------------------------------------------------
@@ -267,6 +271,11 @@ class LettersPage(QWidget):
         from ui.letters_dialogs import OptionsDialog
 
         OptionsDialog(self.db, self).exec()
+
+    def sign_in_sheet(self) -> None:
+        from ui.signin_dialog import SignInDialog
+
+        SignInDialog(self.db, self.programme.currentData(), self).exec()
 
     def calibrate(self) -> None:
         from ui.letters_dialogs import CalibrationDialog

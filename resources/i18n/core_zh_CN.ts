@@ -160,6 +160,26 @@
         <translation>颁发日期（默认：今天）</translation>
     </message>
     <message>
+        <source>write the sign-in sheet of a programme's appointment ceremony as PDF</source>
+        <translation>将项目聘任仪式的签到表写为 PDF</translation>
+    </message>
+    <message>
+        <source>the programme</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>only the mentors (default: mentors and apprentices)</source>
+        <translation>仅企业导师（默认：企业导师和学徒）</translation>
+    </message>
+    <message>
+        <source>only the apprentices (default: mentors and apprentices)</source>
+        <translation>仅学徒（默认：企业导师和学徒）</translation>
+    </message>
+    <message>
+        <source>the title (default: &lt;programme&gt; appointment ceremony sign-in sheet)</source>
+        <translation>标题（默认：&lt;项目&gt; 聘任仪式签到表）</translation>
+    </message>
+    <message>
         <source>import a roster from .xlsx or .csv</source>
         <translation>从 .xlsx 或 .csv 导入名册</translation>
     </message>

@@ -258,6 +258,14 @@
         <translation>打印机校准…</translation>
     </message>
     <message>
+        <source>Sign-in sheet…</source>
+        <translation>打印签到表…</translation>
+    </message>
+    <message>
+        <source>The ceremony's sign-in sheet of the programme's mentors and apprentices</source>
+        <translation>聘任仪式上项目企业导师和学徒的签到表</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>全部项目</translation>
     </message>
@@ -552,7 +560,7 @@
     </message>
     <message>
         <source>Issued</source>
-        <translation>发放日期</translation>
+        <translation>发放</translation>
     </message>
     <message>
         <source>Template</source>
@@ -580,7 +588,7 @@
     </message>
     <message>
         <source>Revoked</source>
-        <translation>已撤销</translation>
+        <translation>作废</translation>
     </message>
     <message>
         <source>Valid</source>
@@ -750,6 +758,132 @@
     <message>
         <source>MentorMatch then moves every pre-printed sheet printed on this printer by the difference.</source>
         <translation>此后 MentorMatch 在这台打印机上套打时会按差值移动所有内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>{programme}: appointment ceremony sign-in sheet</source>
+        <translation>{programme} 聘任仪式签到表</translation>
+    </message>
+    <message>
+        <source>{title} (enterprise mentors)</source>
+        <translation>{title}（企业导师）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation>工种</translation>
+    </message>
+    <message>
+        <source>{title} (apprentices)</source>
+        <translation>{title}（学徒）</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>College</source>
+        <translation>院校</translation>
+    </message>
+    <message>
+        <source>no mentors or apprentices</source>
+        <translation>没有企业导师和学徒</translation>
+    </message>
+    <message>
+        <source>no mentors</source>
+        <translation>没有企业导师</translation>
+    </message>
+    <message>
+        <source>no apprentices</source>
+        <translation>没有学徒</translation>
+    </message>
+    <message>
+        <source>The programme has {nobody} to sign in.</source>
+        <translation>该项目{nobody}需要签到。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be written: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>{file}: the file name must end in .pdf.</source>
+        <translation>{file}：文件名须以 .pdf 结尾。</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet for {count} people written to {file}.</source>
+        <translation>已将 {count} 人的签到表写入 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Mentors and apprentices (two tables)</source>
+        <translation>企业导师和学徒（分两张表）</translation>
+    </message>
+    <message>
+        <source>Mentors only</source>
+        <translation>仅企业导师</translation>
+    </message>
+    <message>
+        <source>Apprentices only</source>
+        <translation>仅学徒</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <source>Who signs in:</source>
+        <translation>签到人员：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>A4 portrait: No., name, enterprise, trade and a column to sign in; no ID numbers or phones. Mentors: those with a confirmed pair in the programme (before any pair is confirmed, all its mentors). Apprentices: everyone in the programme.</source>
+        <translation>A4 纵向：序号、姓名、单位、工种和签名栏，不含身份证号和电话。企业导师：在本项目中有已确认结对的导师（尚无确认结对时为项目的全部导师）。学徒：本项目的全部学徒。</translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet as PDF</source>
+        <translation>将签到表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet for {count} people written to {file}.</source>
+        <translation>已将 {count} 人的签到表写入 {file}。</translation>
+    </message>
+    <message>
+        <source>{pages} pages sent to the printer.</source>
+        <translation>已向打印机发送 {pages} 页。</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Right</source>
-        <translation>右移</translation>
+        <translation>右对齐</translation>
     </message>
     <message>
         <source>Down</source>
@@ -199,7 +199,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Issuers</source>
-        <translation>聘任单位</translation>
+        <translation>落款单位</translation>
     </message>
     <message>
         <source>Seals (PNG with transparency)</source>
@@ -290,7 +290,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Host enterprise</source>
-        <translation>实习企业</translation>
+        <translation>所在企业</translation>
     </message>
     <message>
         <source>Mentor</source>
@@ -465,7 +465,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Pairing</source>
-        <translation>师徒配对</translation>
+        <translation>配对</translation>
     </message>
     <message>
         <source>Letters</source>
@@ -473,7 +473,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>History</source>
-        <translation>修改记录</translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>MentorMatch — {path}</source>
@@ -655,7 +655,7 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Move</source>
-        <translation>调动</translation>
+        <translation>调整</translation>
     </message>
 </context>
 <context>
@@ -943,7 +943,7 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Host enterprise</source>
-        <translation>实习企业</translation>
+        <translation>所在企业</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -1413,7 +1413,7 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Pairing</source>
-        <translation>师徒配对</translation>
+        <translation>配对</translation>
     </message>
 </context>
 </TS>

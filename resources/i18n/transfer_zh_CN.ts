@@ -48,15 +48,15 @@
     </message>
     <message>
         <source>Locked</source>
-        <translation>已锁定</translation>
+        <translation>锁定</translation>
     </message>
     <message>
         <source>Rule overridden because</source>
-        <translation>突破规则的原因</translation>
+        <translation>突破规则的理由</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>匹配分</translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Additional trades</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>Active</source>
-        <translation>在职</translation>
+        <translation>在岗</translation>
     </message>
     <message>
         <source>Serial number</source>
@@ -88,11 +88,11 @@
     </message>
     <message>
         <source>Term from</source>
-        <translation>聘期自</translation>
+        <translation>聘期起</translation>
     </message>
     <message>
         <source>Term to</source>
-        <translation>聘期至</translation>
+        <translation>聘期止</translation>
     </message>
     <message>
         <source>Issue date</source>
@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>{count} rows written to {file}.</source>
-        <translation>已将 {count} 行写入 {file}。</translation>
+        <translation>已写入 {count} 行到 {file}。</translation>
     </message>
     <message>
         <source>Warning: table {table}, row {row}, column {column} holds text that is not valid UTF-8 (written by another program); it is shown with � where it is damaged.</source>
@@ -347,7 +347,7 @@
     </message>
     <message>
         <source>{count} rows written to {file}.</source>
-        <translation>已将 {count} 行写入 {file}。</translation>
+        <translation>已写入 {count} 行到 {file}。</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Enter a number from 0 to {maximum}.</source>
-        <translation>请填写 0 到 {maximum} 之间的数。</translation>
+        <translation>请输入 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
         <source>Not understood; write one of: {allowed}.</source>
@@ -792,7 +792,7 @@
     <name>ReportPage</name>
     <message>
         <source>Imported</source>
-        <translation>导入完成</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Every row that was not simply added is listed with the reason. Save the report to keep it.</source>
