@@ -22,7 +22,9 @@ import argparse
 import contextlib
 import importlib
 import os
+import re
 import sys
+import unicodedata
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -78,7 +80,7 @@ ARGPARSE_WORDS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mentormatch",
         description=translate("Cli", "MentorMatch: pair apprentices with enterprise mentors. Without a command, opens the window."),
     )
@@ -137,6 +139,35 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", help=translate("Cli", "the backup to restore"))
     sub.add_parser("check", help=translate("Cli", "check the database file for damage and broken references"))
     return parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help wrapped as a console shows it: a Chinese character takes two columns and a line may
+    break between two of them (textwrap counts characters and breaks only at spaces), though
+    not before a closing mark such as ，or ）."""
+
+    _PIECES = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|\s")
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        lines, line, used = [], "", 0
+        for piece in self._PIECES.findall(" ".join(text.split())):
+            columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in piece)
+            if line and used + columns > width and not piece.isspace() and piece not in "，。、；：？！）》」』】":
+                lines.append(line.rstrip())
+                line, used = "", 0
+            if line or not piece.isspace():
+                line, used = line + piece, used + columns
+        return lines + [line.rstrip()] if line else lines
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command line's parser, its subcommands' too (argparse makes them of the same class)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(formatter_class=_HelpFormatter, **kwargs)
 
 
 def wants_job(argv: list[str]) -> bool:

@@ -6,6 +6,7 @@ import argparse
 import ast
 import inspect
 import subprocess
+import unicodedata
 
 from test_cli import run
 
@@ -127,7 +128,9 @@ def test_help_and_errors_in_chinese_argparse_words_included(tmp_path):
         assert "用法：mentormatch" in helped.stdout and "位置参数" in helped.stdout and "选项" in helped.stdout
         assert "显示此帮助并退出" in helped.stdout
         assert not [word for word in ARGPARSE_ENGLISH if word in helped.stdout], helped.stdout
-    assert "工号" in run("letters", "--help", env=system_chinese).stdout
+    narrow = run("letters", "--help", env={**system_chinese, "COLUMNS": "80"}).stdout  # a Windows console's default
+    assert "工号" in narrow
+    assert max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in narrow.splitlines()) <= 80
 
     for args, message in ((["import", "badkind", "f"], "无效的选择：'badkind'"),
                           (["import", "mentors"], "缺少必需的参数：FILE"),
