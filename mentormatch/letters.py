@@ -29,10 +29,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import audit, capacity, files, letter_templates, records, settings, validation
+from mentormatch import audit, capacity, files, letter_templates, records, settings
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso, writing
+from mentormatch.validation import clean
 
 SKILL_LEVELS_ZH = {1: "初级工", 2: "中级工", 3: "高级工", 4: "技师", 5: "高级技师"}
 DIGITS_ZH = "〇一二三四五六七八九"
@@ -650,7 +651,7 @@ def _mentors_named(db: Database, values: list[str]) -> list[int]:
     enterprises, a number that is one mentor's id and another's 工号), those listed with their ids."""
     found = []
     for value in values:
-        text = validation.clean(value)  # as employee numbers are stored
+        text = clean(value)  # as employee numbers are stored
         id_only = text[:3].lower() == "id:"
         number = text[3:].strip() if id_only else text
         rows = db.execute(
