@@ -21,9 +21,14 @@ Opening the window is ui/app.py's job; this module never imports ui/.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
+import re
 import sys
+import unicodedata
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from mentormatch import __version__
 from mentormatch.errors import DataBusy, UserError, log_unexpected, unexpected_message
@@ -48,14 +53,43 @@ FILE_COMMANDS = {"backup", "restore", "check"}
 READ_ONLY_COMMANDS = {"export", "signin"}
 # Jobs that draw pages (letters, PDF rosters) and so need Qt's GUI part; the others run without it.
 DRAWING_COMMANDS = {"letters", "certificates", "export", "signin"}
+# argparse's own words, as its gettext calls ask for them in Python 3.11 to 3.14, translated in the
+# context "argparse" like every other string. Left out: those only a programmer's mistake shows
+# (conflicting options, bad nargs) and those of argparse features not used here (FileType,
+# deprecated=, subparser titles, ArgumentDefaultsHelpFormatter); tests/test_letters_cli.py checks
+# the running Python's argparse asks for no other.
+ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "%(heading)s:"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "ignored explicit argument %r"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected %s argument"),
+    QT_TRANSLATE_NOOP("argparse", "expected %s arguments"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)"),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mentormatch",
         description=translate("Cli", "MentorMatch: pair apprentices with enterprise mentors. Without a command, opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"MentorMatch {__version__}")
+    parser.add_argument("--version", action="version", version=f"MentorMatch {__version__}",
+                        help=translate("Cli", "show the version and exit"))
     parser.add_argument("--db", metavar="PATH", help=translate("Cli", "database file (default: MENTORMATCH_DB or the user data folder)"))
     parser.add_argument("--lang", choices=["zh_CN", "en"], help=translate("Cli", "interface language (default: the system's)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -70,9 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--json", action="store_true", help=translate("Cli", "print every pair as JSON"))
 
     letters = sub.add_parser("letters", help=translate("Cli", "issue letters of appointment and write them as PDF"))
-    letters.add_argument("out", metavar="OUT.pdf", help=translate("Cli", "the PDF to write"))
-    letters.add_argument("--programme", metavar="NAME", help=translate("Cli", "the mentors paired in this programme"))
-    letters.add_argument("--mentor", metavar="ID", type=int, nargs="+", action="extend", help=translate("Cli", "these mentors"))
+    letters.add_argument("out", metavar="OUT.pdf", nargs="?", help=translate("Cli", "the PDF to write (or --split DIR)"))
+    letters.add_argument("--programme", metavar="NAME", help=translate(
+        "Cli", "the mentors paired in this programme (default: the only programme; with several, in each one "
+               "the mentors with confirmed pairs)"))
+    letters.add_argument("--mentor", metavar="ID", nargs="+", action="extend", help=translate(
+        "Cli", "these mentors, by id or employee number (工号); id:N is an id only"))
     letters.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per mentor into DIR instead"))
     letters.add_argument("--template", metavar="NAME", help=translate("Cli", "template name (default: the formal Chinese letter)"))
 
@@ -94,8 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     signin.add_argument("--title", metavar="TEXT", help=translate("Cli", "the title (default: <programme> appointment ceremony sign-in sheet)"))
 
     imp = sub.add_parser("import", help=translate("Cli", "import a roster from .xlsx or .csv"))
-    imp.add_argument("kind", choices=["apprentices", "mentors", "enterprises"])
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("kind", metavar="KIND", choices=["apprentices", "mentors", "enterprises"],
+                     help=translate("Cli", "what the file holds: %(choices)s"))
+    imp.add_argument("file", metavar="FILE", help=translate("Cli", "the roster (.xlsx or .csv)"))
     imp.add_argument("--sheet", metavar="NAME", help=translate("Cli", "sheet of the workbook (default: the first)"))
     imp.add_argument("--on-duplicate", choices=["update", "skip"], default="skip", help=translate("Cli", "existing records"))
     imp.add_argument("--skip-errors", action="store_true", help=translate("Cli", "import the good rows even if some have errors"))
@@ -107,7 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help=translate("Cli", "export pairs, the apprentice or mentor roster, the letter register, "
                                                          "the history of changes or the history of pairs"))
-    exp.add_argument("kind", choices=["pairs", "apprentices", "mentors", "letters", "audit", "history"])
+    exp.add_argument("kind", metavar="KIND", choices=["pairs", "apprentices", "mentors", "letters", "audit", "history"],
+                     help=translate("Cli", "what to export: %(choices)s"))
     exp.add_argument("out", metavar="OUT", help=translate("Cli", "file ending in .xlsx, .csv or .pdf"))
     exp.add_argument("--programme", metavar="NAME", help=translate("Cli", "only this programme"))
     exp.add_argument("--columns", metavar="COLUMN,...", help=translate(
@@ -121,6 +160,35 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", help=translate("Cli", "the backup to restore"))
     sub.add_parser("check", help=translate("Cli", "check the database file for damage and broken references"))
     return parser
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help wrapped as a console shows it: a Chinese character takes two columns and a line may
+    break between two of them (textwrap counts characters and breaks only at spaces), though
+    not before a closing mark such as ，or ）."""
+
+    _PIECES = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+|\s")
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        lines, line, used = [], "", 0
+        for piece in self._PIECES.findall(" ".join(text.split())):
+            columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in piece)
+            if line and used + columns > width and not piece.isspace() and piece not in "，。、；：？！）》」』】":
+                lines.append(line.rstrip())
+                line, used = "", 0
+            if line or not piece.isspace():
+                line, used = line + piece, used + columns
+        return lines + [line.rstrip()] if line else lines
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command line's parser, its subcommands' too (argparse makes them of the same class)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(formatter_class=_HelpFormatter, **kwargs)
 
 
 def wants_job(argv: list[str]) -> bool:
@@ -162,11 +230,27 @@ def _run(argv: list[str]) -> int:
         else:  # no page to draw: no fonts or platform plugin, ~10 MB less for a 200,000-row import
             _app = QCoreApplication(["mentormatch"])
     install_translators(resolve_language(_lang_in(argv)))
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        build_parser().print_help()
-        return 0
+    with _argparse_translated():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
     return run_command(args)
+
+
+@contextlib.contextmanager
+def _argparse_translated():
+    """argparse's gettext calls answered by translate("argparse", ...) while the command line is
+    built and read: argparse looks `_` and `ngettext` up in its module at each message, and
+    gettext itself reads .mo catalogues chosen by the environment, not by --lang."""
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda text: translate("argparse", text)
+    argparse.ngettext = lambda singular, plural, n: translate("argparse", singular if n == 1 else plural)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
 
 
 def _lang_in(argv: list[str]) -> str | None:

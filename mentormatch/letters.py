@@ -38,6 +38,7 @@ from mentormatch import audit, capacity, files, letter_templates, records, setti
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso, writing
+from mentormatch.validation import clean
 
 SKILL_LEVELS_ZH = {1: "初级工", 2: "中级工", 3: "高级工", 4: "技师", 5: "高级技师"}
 DIGITS_ZH = "〇一二三四五六七八九"
@@ -185,13 +186,23 @@ def programme_mentors(db: Database, programme_id: int) -> list[int]:
 
 def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
          issue_date: str | None = None, paper: Paper | None = None) -> list[Letter]:
-    """The letters for these mentors in this programme, ready to print; writes nothing.
+    """The letters for these mentors in this programme, ready to print; writes nothing (see plan_each).
 
     Without a programme, a mentor's programme is the only one they belong to (by a confirmed
-    pair, else by their enterprise or a draft pair), if there is exactly one. A mentor who already holds an unrevoked letter for the programme gets that letter again
+    pair, else by their enterprise or a draft pair), if there is exactly one.
+    """
+    paper = paper or APPOINTMENT
+    return plan_each(db, [(mentor_id, programme_id if programme_id is not None or paper is not APPOINTMENT
+                           else _only_programme(db, mentor_id)) for mentor_id in mentor_ids], template, issue_date, paper)
+
+
+def plan_each(db: Database, appointments: list[tuple[int, int | None]], template: str | None = None,
+              issue_date: str | None = None, paper: Paper | None = None) -> list[Letter]:
+    """The letters for these (mentor, programme) appointments, ready to print, numbered in this
+    order; writes nothing. A mentor who already holds an unrevoked letter for the programme gets that letter again
     (same number, its own template and dates). The others get the next serials, to be recorded
     by commit(). template defaults to the formal Chinese letter, issue_date to today.
-    Another paper (CERTIFICATE: mentor_ids are then apprentices) goes the same way, with its
+    Another paper (CERTIFICATE: the people are then apprentices) goes the same way, with its
     own prefix, sequence and default template; a certificate needs its programme.
     """
     paper = paper or APPOINTMENT
@@ -204,9 +215,7 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     taken = _taken_serials(db)
     issuers_set = letter_templates.fixed_issuers(text) or tuple(settings.get(db, "letter_issuers"))
     letters: list[Letter] = []
-    for mentor_id in dict.fromkeys(mentor_ids):
-        mentor_programme = (programme_id if programme_id is not None or paper is not APPOINTMENT
-                            else _only_programme(db, mentor_id))
+    for mentor_id, mentor_programme in dict.fromkeys(appointments):
         held = _held(db, mentor_id, mentor_programme, paper)
         if held is not None:
             letters.append(_from_row(db, held))
@@ -730,21 +739,76 @@ def write_for_command(db: Database, batch: Batch, out: str | None, split_dir: st
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch letters OUT.pdf [--programme NAME] [--mentor ID ...] [--split DIR] [--template NAME]"""
+    """mentormatch letters (OUT.pdf | --split DIR) [--programme NAME] [--mentor ID|工号 ...] [--template NAME]"""
+    if args.out is None and args.split is None:
+        raise UserError(translate("Letters", "Where should the letters go? Give OUT.pdf for one PDF, or --split DIR for "
+                                             "one PDF per mentor."))
+    if args.out is not None and args.split is not None:
+        raise UserError(translate("Letters", "Give OUT.pdf (one PDF) or --split DIR (one PDF per mentor), not both."))
     programme_id = records.programme_id_by_name(db, args.programme)
-    if programme_id is None and not args.mentor:
-        programmes = records.choices(db, "programmes")
-        if len(programmes) != 1:  # with one programme there is nothing to choose
-            raise UserError(translate("Letters", "Name a programme (--programme NAME) or mentors (--mentor ID ...). "
-                                                   "Programmes: {names}.").format(names="、".join(n for _, n in programmes) or "—"))
-        programme_id = programmes[0][0]
-    mentor_ids = list(args.mentor) if args.mentor else programme_mentors(db, programme_id)
-    if not mentor_ids:
-        raise UserError(translate("Letters", "The programme has no mentors to appoint."))
-    batch = Batch.for_mentors(db, mentor_ids, programme_id, args.template)
+    if args.mentor:
+        batch = Batch.for_mentors(db, _mentors_named(db, args.mentor), programme_id, args.template)
+    else:
+        batch = Batch(db, plan_each(db, _appointments(db, programme_id), args.template))
     new = batch.new
     files = write_for_command(db, batch, args.out, args.split)
     count = len(batch.letters)
     print(translate("Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}").format(
         count=count, new=new, again=count - new, where=args.split or files[0]))
     return 0
+
+
+def _appointments(db: Database, programme_id: int | None) -> list[tuple[int, int]]:
+    """The (mentor, programme) letters of the command without --mentor: the programme's mentors
+    (programme_mentors) — the only programme's when none is named — or, when there are several
+    programmes, in each one the mentors with confirmed pairs in it, which it says on stdout."""
+    programmes = [(programme_id, "")] if programme_id is not None else records.choices(db, "programmes")
+    if len(programmes) == 1:
+        only = programmes[0][0]
+        mentor_ids = programme_mentors(db, only)
+        if not mentor_ids:
+            raise UserError(translate("Letters", "The programme has no mentors to appoint."))
+        return [(mentor_id, only) for mentor_id in mentor_ids]
+    if not programmes:
+        raise UserError(translate("Letters", "There is no programme yet: name the mentors (--mentor ID ...)."))
+    confirmed = {(pid, name): capacity.programme_mentor_ids(db, pid, confirmed=True) for pid, name in programmes}
+    names = "、".join(name for _, name in programmes)
+    appointments = [(mentor_id, pid) for (pid, _), ids in confirmed.items() for mentor_id in ids]
+    if not appointments:
+        raise UserError(translate("Letters", "None of the {count} programmes has confirmed pairs yet. Name a programme "
+                                             "(--programme NAME) or mentors (--mentor ID ...). Programmes: {names}.").format(
+            count=len(programmes), names=names))
+    print(translate("Letters", "{count} programmes: letters for the mentors with confirmed pairs in each — {programmes} "
+                               "({letters} letters in all).").format(
+        count=len(programmes), letters=len(appointments), programmes="、".join(
+            translate("Letters", "{name} ({count})").format(name=name, count=len(ids))
+            for (_, name), ids in confirmed.items() if ids)))
+    waiting = [name for (_, name), ids in confirmed.items() if not ids]
+    if waiting:
+        print(translate("Letters", "No letters for {names}: no confirmed pairs yet.").format(names="、".join(waiting)))
+    return appointments
+
+
+def _mentors_named(db: Database, values: list[str]) -> list[int]:
+    """The mentors named by --mentor, each by id or employee number (工号), or by id only as
+    id:N. UserError naming a value that names no mentor, or several (a 工号 of mentors of two
+    enterprises, a number that is one mentor's id and another's 工号), those listed with their ids."""
+    found = []
+    for value in values:
+        text = clean(value)  # as employee numbers are stored
+        id_only = text[:3].lower() == "id:"
+        number = text[3:].strip() if id_only else text
+        rows = db.execute(
+            "SELECT m.id, m.name, COALESCE(NULLIF(e.short_name, ''), e.name) FROM mentors m"
+            " JOIN enterprises e ON e.id = m.enterprise_id WHERE m.id = ? OR (? AND m.employee_no = ?) ORDER BY m.id",
+            [int(number) if number.isdecimal() and len(number) < 19 else None, not id_only, text]).fetchall()
+        if not rows:
+            raise UserError(translate("Letters", "No mentor has the id or employee number (工号) {value}.").format(value=value))
+        if len(rows) > 1:
+            raise UserError(translate("Letters", "{value} names {count} mentors: {mentors}. Name the one you mean by "
+                                                 "its id, written id:N (e.g. --mentor id:{id}).").format(
+                value=value, count=len(rows), id=rows[0][0], mentors="、".join(
+                    translate("Letters", "{name} ({enterprise}) id:{id}").format(name=name, enterprise=enterprise, id=mentor_id)
+                    for mentor_id, name, enterprise in rows)))
+        found.append(rows[0][0])
+    return found

@@ -65,7 +65,7 @@ JOBS = [
         ("import-validated", "import-rows-written", "import-before-commit")),
     Job("confirm", "imported", ("match", "--confirm"), ("confirm-draft-written", "confirm-before-commit")),
     Job("letters", "confirmed", ("letters", f"{OUT}/letters.pdf"), tuple(LETTERS)),
-    Job("split", "confirmed", ("letters", f"{OUT}/letters.pdf", "--split", OUT), tuple(LETTERS)),
+    Job("split", "confirmed", ("letters", "--split", OUT), tuple(LETTERS)),
     Job("export-xlsx", "confirmed", ("export", "pairs", f"{OUT}/pairs.xlsx"), ("export-written",), f"{OUT}/pairs.xlsx"),
     Job("export-csv", "confirmed", ("export", "pairs", f"{OUT}/pairs.csv"), ("export-written",), f"{OUT}/pairs.csv"),
     Job("export-pdf", "confirmed", ("export", "mentors", f"{OUT}/mentors.pdf"), ("export-written",), f"{OUT}/mentors.pdf"),
@@ -223,7 +223,7 @@ class Lab:
         with sqlite3.connect(confirmed / DB) as conn:  # three letters issued earlier: the batches replace their files
             mentors = [str(r[0]) for r in conn.execute("SELECT DISTINCT mentor_id FROM pairs ORDER BY mentor_id LIMIT 3")]
         run_cli(confirmed, "letters", f"{OUT}/letters.pdf", "--mentor", *mentors)
-        run_cli(confirmed, "letters", f"{OUT}/letters.pdf", "--split", OUT, "--mentor", *mentors)
+        run_cli(confirmed, "letters", "--split", OUT, "--mentor", *mentors)
         for job in JOBS:
             case = self._copy(job.base, f"reference-{job.name}")
             self.before[job.name] = state(case)

@@ -53,7 +53,7 @@ def test_every_file_and_folder_made_is_owner_only(tmp_path, usual_umask, monkeyp
     assert run("--db", db_path, "sample").returncode == 0
     assert run("--db", db_path, "import", "enterprises", roster).returncode == 0
     assert run("--db", db_path, "letters", work / "letters" / "聘书.pdf").returncode == 0
-    assert run("--db", db_path, "letters", work / "unused.pdf", "--split", work / "split").returncode == 0
+    assert run("--db", db_path, "letters", "--split", work / "split").returncode == 0
     for suffix in ("xlsx", "csv", "pdf"):
         assert run("--db", db_path, "export", "pairs", work / f"pairs.{suffix}").returncode == 0
 

@@ -80,6 +80,10 @@
         <translation>MentorMatch：为学徒匹配企业导师。不带命令时打开主窗口。</translation>
     </message>
     <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
         <source>database file (default: MENTORMATCH_DB or the user data folder)</source>
         <translation>数据库文件（默认：MENTORMATCH_DB 环境变量或用户数据文件夹）</translation>
     </message>
@@ -120,16 +124,16 @@
         <translation>签发聘书并生成 PDF</translation>
     </message>
     <message>
-        <source>the PDF to write</source>
-        <translation>要生成的 PDF 文件</translation>
+        <source>the PDF to write (or --split DIR)</source>
+        <translation>要写出的 PDF（或改用 --split DIR）</translation>
     </message>
     <message>
-        <source>the mentors paired in this programme</source>
-        <translation>该项目中已配对的导师</translation>
+        <source>the mentors paired in this programme (default: the only programme; with several, in each one the mentors with confirmed pairs)</source>
+        <translation>此项目中已结对的导师（默认：只有一个项目时即该项目；有多个项目时，为每个项目中已确认结对的导师出具）</translation>
     </message>
     <message>
-        <source>these mentors</source>
-        <translation>这些导师</translation>
+        <source>these mentors, by id or employee number (工号); id:N is an id only</source>
+        <translation>这些导师，按 ID 或工号；写作 id:N 时只按 ID 查找</translation>
     </message>
     <message>
         <source>write one PDF per mentor into DIR instead</source>
@@ -142,6 +146,10 @@
     <message>
         <source>issue apprentices' completion certificates (结业证书) of a programme and write them as PDF</source>
         <translation>为项目的学徒颁发结业证书并写成 PDF</translation>
+    </message>
+    <message>
+        <source>the PDF to write</source>
+        <translation>要生成的 PDF 文件</translation>
     </message>
     <message>
         <source>the programme whose apprentices with a confirmed pair get certificates</source>
@@ -184,6 +192,14 @@
         <translation>从 .xlsx 或 .csv 导入名册</translation>
     </message>
     <message>
+        <source>what the file holds: %(choices)s</source>
+        <translation>文件中的内容：%(choices)s</translation>
+    </message>
+    <message>
+        <source>the roster (.xlsx or .csv)</source>
+        <translation>名册文件（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
         <source>sheet of the workbook (default: the first)</source>
         <translation>工作簿中的工作表（默认：第一个）</translation>
     </message>
@@ -210,6 +226,10 @@
     <message>
         <source>export pairs, the apprentice or mentor roster, the letter register, the history of changes or the history of pairs</source>
         <translation>导出配对、学徒或导师名册、聘书登记、修改记录或配对历史</translation>
+    </message>
+    <message>
+        <source>what to export: %(choices)s</source>
+        <translation>要导出的内容：%(choices)s</translation>
     </message>
     <message>
         <source>file ending in .xlsx, .csv or .pdf</source>
@@ -414,6 +434,95 @@ A change that did not finish was not saved; your other data is safe. {details}</
     <message>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s：</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 须给出其中一个</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>此选项不带值，多余的值：%r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项 %(option)s 不明确，可能是：%(matches)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r，是不是想用 %(closest)r？（可选：%(choices)s）</translation>
     </message>
 </context>
 </TS>

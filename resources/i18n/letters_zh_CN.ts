@@ -187,8 +187,36 @@
         <translation>聘书</translation>
     </message>
     <message>
-        <source>Name a programme (--programme NAME) or mentors (--mentor ID ...). Programmes: {names}.</source>
-        <translation>请指定项目（--programme 项目名称）或导师（--mentor 编号 …）。现有项目：{names}。</translation>
+        <source>There is no programme yet: name the mentors (--mentor ID ...).</source>
+        <translation>还没有项目：请指定导师（--mentor ID ...）。</translation>
+    </message>
+    <message>
+        <source>None of the {count} programmes has confirmed pairs yet. Name a programme (--programme NAME) or mentors (--mentor ID ...). Programmes: {names}.</source>
+        <translation>{count} 个项目都还没有已确认的结对。请指定项目（--programme 项目名）或导师（--mentor ID ...）。现有项目：{names}。</translation>
+    </message>
+    <message>
+        <source>{count} programmes: letters for the mentors with confirmed pairs in each — {programmes} ({letters} letters in all).</source>
+        <translation>共 {count} 个项目，为每个项目中已确认结对的导师出具聘书：{programmes}（共 {letters} 份）。</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count} 位）</translation>
+    </message>
+    <message>
+        <source>No letters for {names}: no confirmed pairs yet.</source>
+        <translation>{names} 还没有已确认的结对，未出具聘书。</translation>
+    </message>
+    <message>
+        <source>No mentor has the id or employee number (工号) {value}.</source>
+        <translation>没有 ID 或工号为 {value} 的导师。</translation>
+    </message>
+    <message>
+        <source>{value} names {count} mentors: {mentors}. Name the one you mean by its id, written id:N (e.g. --mentor id:{id}).</source>
+        <translation>{value} 对应 {count} 位导师：{mentors}。请用 ID 指明是哪一位，写作 id:N（例如 --mentor id:{id}）。</translation>
+    </message>
+    <message>
+        <source>{name} ({enterprise}) id:{id}</source>
+        <translation>{name}（{enterprise}）id:{id}</translation>
     </message>
     <message>
         <source>The programme has no mentors to appoint.</source>
@@ -197,6 +225,14 @@
     <message>
         <source>Cannot write the letters: {error}</source>
         <translation>无法写出聘书：{error}</translation>
+    </message>
+    <message>
+        <source>Where should the letters go? Give OUT.pdf for one PDF, or --split DIR for one PDF per mentor.</source>
+        <translation>聘书写到哪里？请给出 OUT.pdf（全部写入一个 PDF），或 --split 文件夹（每位导师一个 PDF）。</translation>
+    </message>
+    <message>
+        <source>Give OUT.pdf (one PDF) or --split DIR (one PDF per mentor), not both.</source>
+        <translation>OUT.pdf（一个 PDF）和 --split 文件夹（每位导师一个 PDF）只能二选一，不能同时给出。</translation>
     </message>
     <message>
         <source>{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}</source>
