@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_argument("--mentor", metavar="ID", type=int, nargs="+", action="extend", help=translate("Cli", "these mentors"))
     letters.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per mentor into DIR instead"))
     letters.add_argument("--template", metavar="NAME", help=translate("Cli", "template name (default: the formal Chinese letter)"))
+    letters.add_argument("--reissue", action="store_true", help=translate(
+        "Cli", "mentors whose letter would change (another template or term) get a new number; the old letter is revoked"))
 
     imp = sub.add_parser("import", help=translate("Cli", "import a roster from .xlsx or .csv"))
     imp.add_argument("kind", choices=["apprentices", "mentors", "enterprises"])

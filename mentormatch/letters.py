@@ -4,7 +4,9 @@ the batch that prints or writes letters, and the `letters` command.
 A letter is one mentor's appointment in one programme. Issuing is two steps so that nothing is
 half done: plan() reads everything a batch needs and assigns the serials it would get (an
 existing, unrevoked letter keeps its own: a reprint); commit() records the new letters in one
-transaction. A `Batch` carries planned letters through output: written to temporary files and
+transaction. A held letter that would change (another template, date or term) is reissued
+only when the caller confirms it (plan(reissue=True)): a new number, and the old letter revoked
+as "reissued as <new serial>" in the same transaction. A `Batch` carries planned letters through output: written to temporary files and
 put in place inside the register's transaction, or drawn on a printer and recorded before the
 job is released. The command line, the Letters page and printing all use it, so a cancelled or
 failed batch issues no number and leaves no file, and no sheet carries a number the register
@@ -58,6 +60,8 @@ class Letter:
     issuers: tuple[str, ...]
     template: str
     context: dict = field(compare=False, repr=False)
+    # a reissue: (id, serial) of the letter it replaces, revoked by commit() as "reissued as <serial>"
+    replaces: tuple[int, str] | None = None
 
 
 # --- dates and serials -----------------------------------------------------------------------
@@ -145,14 +149,18 @@ def programme_mentors(db: Database, programme_id: int) -> list[int]:
 
 
 def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
-         issue_date: str | None = None) -> list[Letter]:
+         issue_date: str | None = None, reissue: bool = False) -> list[Letter]:
     """The letters for these mentors in this programme, ready to print; writes nothing.
 
     Without a programme, a mentor's programme is the only one they belong to (by a confirmed
-    pair, else by their enterprise or a draft pair), if there is exactly one. A mentor who already holds an unrevoked letter for the programme gets that letter again
-    (same number, its own template and dates). The others get the next serials, to be recorded
-    by commit(). template defaults to the formal Chinese letter, issue_date to today.
+    pair, else by their enterprise or a draft pair), if there is exactly one. A mentor who already
+    holds an unrevoked letter for the programme gets that letter again (same number, its own
+    template and dates: a reprint) — unless reissue is confirmed and the letter would change
+    (see held_letters()): then a new letter whose `replaces` names the old one, revoked by commit().
+    The others get the next serials, to be recorded by commit(). template defaults to the formal
+    Chinese letter, issue_date to today.
     """
+    asked_template, asked_date = template, issue_date
     template = template or letter_templates.DEFAULT
     text = letter_templates.checked_source(template)  # a bad name or text fails here
     issue_date = issue_date or date.today().isoformat()
@@ -162,23 +170,60 @@ def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template
     taken = _taken_serials(db)
     issuers_set = letter_templates.fixed_issuers(text) or tuple(settings.get(db, "letter_issuers"))
     letters: list[Letter] = []
-    for mentor_id in dict.fromkeys(mentor_ids):
-        mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
-        held = _held(db, mentor_id, mentor_programme)
-        if held is not None:
-            letters.append(_from_row(db, held))
+    for mentor_id, mentor_programme, row, data in _holdings(db, mentor_ids, programme_id):
+        if row is not None and not (reissue and _changes(row, data, asked_template, asked_date)):
+            letters.append(_from_row(row, data))
             continue
         serial, seq = _free_serial(pattern, prefix, year, seq, taken)
         taken.add(serial)
-        data = _mentor_data(db, mentor_id, mentor_programme)
         issuers = issuers_set or tuple(data["colleges_list"]) + (data["enterprise"],)
-        term_from = data["mentor_term_from"] or data["programme_start"]
-        term_to = data["mentor_term_to"] or data["programme_end"]
-        letter = Letter(None, serial, year, seq, mentor_id, data["name"], mentor_programme, term_from, term_to, issue_date,
-                        issuers, template, {})
+        letter = Letter(None, serial, year, seq, mentor_id, data["name"], mentor_programme, *_term(data), issue_date,
+                        issuers, template, {}, None if row is None else (row["id"], row["serial"]))
         letters.append(replace(letter, context=_context(letter, data)))
         seq += 1
     return letters
+
+
+# --- reprint or reissue: what a letter already held becomes ---------------------------------------
+
+@dataclass(frozen=True)
+class Held:
+    """The serials of the letters some mentors already hold: those a batch prints again as they are
+    (reprint), and those it would replace by new letters if the reissue is confirmed (reissue)."""
+
+    reprint: list[str]
+    reissue: list[str]
+
+
+def held_letters(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
+         issue_date: str | None = None) -> Held:
+    """What plan() with these arguments does with the letters the mentors hold: a letter is
+    reissued (with reissue=True) when another template or date of issue is asked for, or the
+    records now give another term; else it is reprinted."""
+    reprint, reissue = [], []
+    for _, _, row, data in _holdings(db, mentor_ids, programme_id):
+        if row is not None:
+            (reissue if _changes(row, data, template, issue_date) else reprint).append(row["serial"])
+    return Held(reprint, reissue)
+
+
+def _holdings(db: Database, mentor_ids: list[int], programme_id: int | None):
+    """For each mentor (once): their id, their programme, the letter they hold for it (or None) and their data."""
+    for mentor_id in dict.fromkeys(mentor_ids):
+        mentor_programme = programme_id if programme_id is not None else _only_programme(db, mentor_id)
+        yield mentor_id, mentor_programme, _held(db, mentor_id, mentor_programme), _mentor_data(db, mentor_id, mentor_programme)
+
+
+def _term(data: dict) -> tuple[str | None, str | None]:
+    """A new letter's term: the mentor's own, else the programme's."""
+    return data["mentor_term_from"] or data["programme_start"], data["mentor_term_to"] or data["programme_end"]
+
+
+def _changes(row: dict, data: dict, template: str | None, issue_date: str | None) -> bool:
+    """Whether the held letter (register row) would come out different: another template or date
+    asked for (None: not asked), or another term in the records."""
+    return ((template is not None and template != row["template"]) or (issue_date is not None and issue_date != row["issue_date"])
+            or _term(data) != (row["term_from"], row["term_to"]))
 
 
 def _held(db: Database, mentor_id: int, programme_id: int | None) -> dict | None:
@@ -216,7 +261,8 @@ def _only_programme(db: Database, mentor_id: int) -> int | None:
 
 
 def reprint(db: Database, letter_ids: list[int]) -> list[Letter]:
-    """Registered letters to print again with their own numbers; UserError for a revoked one."""
+    """Registered letters to print again with their own numbers, in ascending serial order (as they
+    were issued, whatever order they were chosen in); UserError for a revoked one."""
     letters = []
     for letter_id in letter_ids:
         row = db.execute("SELECT * FROM letters WHERE id = ?", [letter_id]).fetchone()
@@ -226,12 +272,13 @@ def reprint(db: Database, letter_ids: list[int]) -> list[Letter]:
         if data["revoked_at"]:
             raise UserError(translate("Letters", "Letter {serial} was revoked on {date}; it cannot be printed.").format(
                 serial=data["serial"], date=data["revoked_at"][:10]))
-        letters.append(_from_row(db, data))
-    return letters
+        letters.append(_from_row(data, _mentor_data(db, data["mentor_id"], data["programme_id"])))
+    return sorted(letters, key=lambda letter: (letter.year, letter.seq, letter.id))
 
 
 def commit(db: Database, letters: list[Letter]) -> list[Letter]:
-    """Record the planned (new) letters in one transaction; returns all letters with their ids."""
+    """Record the planned (new) letters in one transaction, revoking the letters reissues replace;
+    returns all letters with their ids."""
     done = []
     try:
         with writing(db):
@@ -240,8 +287,9 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
                     audit.record(db, "reprint", "letters", letter.id, f"{letter.serial} {letter.mentor_name}")
                     done.append(letter)
                     continue
-                if _held(db, letter.mentor_id, letter.programme_id) is not None:
-                    raise sqlite3.IntegrityError("issued meanwhile")
+                held = _held(db, letter.mentor_id, letter.programme_id)
+                if (held and held["id"]) != (letter.replaces and letter.replaces[0]):
+                    raise sqlite3.IntegrityError("issued or revoked meanwhile")
                 cursor = db.execute(
                     "INSERT INTO letters (serial, year, seq, mentor_id, programme_id, term_from, term_to, issue_date,"
                     " issuers, template, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -250,6 +298,9 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
                      letter.template, now_iso()],
                 )
                 audit.record(db, "issue", "letters", cursor.lastrowid, f"{letter.serial} {letter.mentor_name}")
+                if letter.replaces:
+                    _revoke(db, letter.replaces[0], f"{letter.replaces[1]} {letter.mentor_name}",
+                            translate("Letters", "Reissued as {serial}").format(serial=letter.serial))
                 done.append(replace(letter, id=cursor.lastrowid))
     except sqlite3.IntegrityError:
         raise UserError(translate("Letters", "Some of these letters were issued elsewhere in the meantime. "
@@ -269,8 +320,13 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
             raise UserError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
         if row[1]:
             raise UserError(translate("Letters", "Letter {serial} is already revoked.").format(serial=row[0]))
-        db.execute("UPDATE letters SET revoked_at = ?, revoke_reason = ? WHERE id = ?", [now_iso(), reason, letter_id])
-        audit.record(db, "revoke", "letters", letter_id, f"{row[0]} {row[2]}", {"reason": [None, reason]})
+        _revoke(db, letter_id, f"{row[0]} {row[2]}", reason)
+
+
+def _revoke(db: Database, letter_id: int, summary: str, reason: str) -> None:
+    """Revoke inside the caller's transaction, with its audit row (summary: serial and mentor)."""
+    db.execute("UPDATE letters SET revoked_at = ?, revoke_reason = ? WHERE id = ?", [now_iso(), reason, letter_id])
+    audit.record(db, "revoke", "letters", letter_id, summary, {"reason": [None, reason]})
 
 
 def recover(db: Database, interrupted: list[files.Placement]) -> None:
@@ -325,8 +381,8 @@ def _as_dict(db: Database, row) -> dict:
     return dict(zip(names, row))
 
 
-def _from_row(db: Database, row: dict) -> Letter:
-    data = _mentor_data(db, row["mentor_id"], row["programme_id"])
+def _from_row(row: dict, data: dict) -> Letter:
+    """The registered letter (row) as printed, with its mentor's data (_mentor_data)."""
     letter = Letter(row["id"], row["serial"], row["year"], row["seq"], row["mentor_id"], data["name"], row["programme_id"],
                     row["term_from"], row["term_to"], row["issue_date"], tuple(json.loads(row["issuers"])), row["template"], {})
     return replace(letter, context=_context(letter, data))
@@ -342,7 +398,8 @@ def _mentor_data(db: Database, mentor_id: int, programme_id: int | None) -> dict
         raise UserError(translate("Letters", "There is no mentor with the number {id}.").format(id=mentor_id))
     data = dict(zip(("name", "gender", "job_title", "level", "mentor_term_from", "mentor_term_to", "enterprise",
                      "enterprise_short", "trade", "trade_en"), row))
-    data.update(programme="", programme_start=None, programme_end=None, colleges_list=[])
+    data.update(programme="", programme_start=None, programme_end=None, colleges_list=[],
+                apprentices=capacity.confirmed_apprentice_names(db, mentor_id, programme_id))
     if programme_id is not None:
         prow = db.execute("SELECT name, start_date, end_date FROM programmes WHERE id = ?", [programme_id]).fetchone()
         if prow is None:
@@ -369,6 +426,7 @@ def _context(letter: Letter, data: dict) -> dict:
         "job_title": data["job_title"],
         "programme": data["programme"],
         "colleges": "、".join(data["colleges_list"]),
+        "apprentices": "、".join(data["apprentices"]),
         "term_from": date_zh(letter.term_from),
         "term_to": date_zh(letter.term_to),
         "term_from_en": date_en(letter.term_from),
@@ -454,9 +512,9 @@ class Batch:
 
     @classmethod
     def for_mentors(cls, db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
-                    issue_date: str | None = None) -> Batch:
-        """New letters for these mentors (or their own again, see plan())."""
-        return cls(db, plan(db, mentor_ids, programme_id, template, issue_date))
+                    issue_date: str | None = None, reissue: bool = False) -> Batch:
+        """New letters for these mentors (or their own again, or reissued: see plan())."""
+        return cls(db, plan(db, mentor_ids, programme_id, template, issue_date, reissue))
 
     @classmethod
     def for_letters(cls, db: Database, letter_ids: list[int]) -> Batch:
@@ -467,6 +525,13 @@ class Batch:
     def new(self) -> int:
         """How many letters of the batch are not in the register yet."""
         return sum(1 for letter in self.letters if letter.id is None)
+
+    def title(self) -> str:
+        """The print job's name: the serials from first to last (聘书 MM-2026-0001–0029)."""
+        serials = [l.serial for l in sorted(self.letters, key=lambda l: (l.year, l.seq))]
+        if len(serials) == 1:
+            return translate("Letters", "Letter {serial}").format(serial=serials[0])
+        return translate("Letters", "Letters {first}–{last}").format(first=serials[0], last=serials[-1])
 
     def renderer(self):
         """The batch's renderer (letter_render.PageRenderer or preprinted.SheetRenderer), for the main
@@ -565,6 +630,7 @@ class Batch:
         sheets move by offset_mm, the printer's calibration (plain-paper letters have no fixed places)."""
         count = len(self.pages)
         printed = None
+        printer.setDocName(self.title())  # what the print queue shows
 
         def step(done: int) -> bool:
             nonlocal printed
@@ -593,7 +659,8 @@ def run_command(db: Database, args) -> int:
     mentor_ids = list(args.mentor) if args.mentor else programme_mentors(db, programme_id)
     if not mentor_ids:
         raise UserError(translate("Letters", "The programme has no mentors to appoint."))
-    batch = Batch.for_mentors(db, mentor_ids, programme_id, args.template)
+    _refuse_silent_reissue(db, mentor_ids, programme_id, args.template, args.reissue)
+    batch = Batch.for_mentors(db, mentor_ids, programme_id, args.template, reissue=args.reissue)
     new = batch.new
     try:
         batch.write(target=None if args.split else args.out, split_dir=args.split)
@@ -603,4 +670,24 @@ def run_command(db: Database, args) -> int:
     count = len(batch.letters)
     print(translate("Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}").format(
         count=count, new=new, again=count - new, where=args.split or files[0]))
+    _say_reissued(batch.letters)
     return 0
+
+
+def _refuse_silent_reissue(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None,
+                           reissue: bool) -> None:
+    """The command line reissues only when told to (--reissue): else UserError saying how many would be."""
+    changing = held_letters(db, mentor_ids, programme_id, template).reissue
+    if changing and not reissue:
+        raise UserError(translate("Letters", "{count} mentors already hold a letter that would come out different (another "
+                                             "template, date or term): {serials}. Nothing was written. To revoke those "
+                                             "letters and issue new ones with new numbers, run the command again with "
+                                             "{option}.").format(count=len(changing), serials="、".join(changing),
+                                                                 option="--reissue"))
+
+
+def _say_reissued(letters: list[Letter]) -> None:
+    reissued = [letter for letter in letters if letter.replaces]
+    if reissued:
+        print(translate("Letters", "{count} letters reissued, the old ones revoked: {changes}").format(
+            count=len(reissued), changes="、".join(f"{l.replaces[1]} → {l.serial}" for l in reissued)))

@@ -27,6 +27,9 @@ from ui.screen_fit import resize_within_screen
 from ui.settings_dialog import FormDialog, LetterSettingsForm
 
 
+HOLDS_LETTER = Qt.ItemDataRole.UserRole + 1  # a mentor of the issue dialog's list holds a letter for the programme
+
+
 def _fill_templates(combo: QComboBox, current: str = letter_templates.DEFAULT) -> None:
     """The templates by the names the coordinator gave them (built-ins by their labels), the file name as data."""
     combo.blockSignals(True)
@@ -87,6 +90,8 @@ class IssueDialog(QDialog):
         self.programme.currentIndexChanged.connect(self._load_mentors)
         self.select_all.toggled.connect(self._check_all)
         self.mentors.itemChanged.connect(self._update)
+        self.template.currentIndexChanged.connect(self._update)  # letters held may now be reissued
+        self.issue_date.dateChanged.connect(self._update)
         self._load_mentors()
         resize_within_screen(self, 620, 640)
 
@@ -101,6 +106,7 @@ class IssueDialog(QDialog):
                     text += "　" + self.tr("(issued: {serial})").format(serial=mentor["serial"])
                 item = QListWidgetItem(text, self.mentors)
                 item.setData(Qt.ItemDataRole.UserRole, mentor["id"])
+                item.setData(HOLDS_LETTER, bool(mentor["serial"]))
                 item.setCheckState(Qt.CheckState.Unchecked if mentor["serial"] else Qt.CheckState.Checked)
         self.mentors.blockSignals(False)
         self._update()
@@ -116,22 +122,64 @@ class IssueDialog(QDialog):
         return [self.mentors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.mentors.count())
                 if self.mentors.item(i).checkState() == Qt.CheckState.Checked]
 
+    def _planned(self) -> tuple:
+        """The arguments of letters.plan() the dialog's choices make (reissue aside)."""
+        return (self.db, self.chosen_mentors(), self.programme.currentData(), self.template.currentData(),
+                self.issue_date.date().toString("yyyy-MM-dd"))
+
     def _update(self) -> None:
         count = len(self.chosen_mentors())
         for button in (self.preview_button, self.print_button, self.pdf_button, self.split_button):
             button.setEnabled(count > 0)
-        self.note.setText(self.tr("{count} mentors chosen. Mentors who already hold a letter for this programme get it "
-                                  "again with the same number; the others get new numbers once the letters are printed "
-                                  "or saved.").format(count=count))
+        lines = [self.tr("{count} mentors chosen. The others get new numbers once the letters are printed or saved.").format(
+            count=count)]
+        holding = [self.mentors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.mentors.count())
+                   if self.mentors.item(i).checkState() == Qt.CheckState.Checked and self.mentors.item(i).data(HOLDS_LETTER)]
+        if holding:
+            db, _, programme_id, template, issue_date = self._planned()
+            held = letters.held_letters(db, holding, programme_id, template, issue_date)
+            if held.reprint:
+                lines.append(self.tr("{count} mentors already hold a letter: it is printed again with its number.").format(
+                    count=len(held.reprint)))
+            if held.reissue:
+                lines.append(self.tr("{count} mentors already hold a letter: with this template, date or term it is "
+                                     "revoked and reissued with a new number (old numbers {serials}).").format(
+                    count=len(held.reissue), serials="、".join(held.reissue)))
+        self.note.setText("\n".join(lines))
 
     def _request(self, mode: str, close: bool = True) -> None:
-        batch = attempt(self, letters.Batch.for_mentors, self.db, self.chosen_mentors(), self.programme.currentData(),
-                        self.template.currentData(), self.issue_date.date().toString("yyyy-MM-dd"))
+        batch = attempt(self, letters.Batch.for_mentors, *self._planned(), True)
         if batch is None:
             return
+        reissued = [letter for letter in batch.letters if letter.replaces]
+        if reissued:
+            answer = self._ask_reissue(reissued)
+            if answer is None:
+                return
+            if not answer:  # the coordinator would rather print the letters held as they are
+                batch = attempt(self, letters.Batch.for_mentors, *self._planned(), False)
+                if batch is None:
+                    return
         if close:
             self.accept()
         self.output_requested.emit(mode, batch)
+
+    def _ask_reissue(self, reissued: list) -> bool | None:
+        """Reissue (True), print the letters held unchanged (False) or go back (None)."""
+        shown = 12  # a longer list says how many more
+        changes = [f"{letter.replaces[1]} → {letter.serial}　{letter.mentor_name}" for letter in reissued[:shown]]
+        if len(reissued) > shown:
+            changes.append(self.tr("… and {count} more").format(count=len(reissued) - shown))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reissue letters?"), self.tr(
+            "{count} mentors already hold a letter for this programme, and with this template, date or term it would "
+            "change. Reissuing revokes each old letter (reason: reissued as the new number) and issues a new letter with "
+            "a new number:").format(count=len(reissued)), QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText("\n".join(changes))
+        reissue = box.addButton(self.tr("Revoke and reissue"), QMessageBox.ButtonRole.AcceptRole)
+        reprint = box.addButton(self.tr("Reprint unchanged"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {reissue: True, reprint: False}.get(box.clickedButton())
 
 
 class SheetForm(QWidget):

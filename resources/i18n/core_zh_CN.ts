@@ -140,6 +140,10 @@
         <translation>模板名称（默认：正式中文聘书）</translation>
     </message>
     <message>
+        <source>mentors whose letter would change (another template or term) get a new number; the old letter is revoked</source>
+        <translation>已有聘书而内容将变化（模板或聘期不同）的导师以新编号改发，原聘书作废</translation>
+    </message>
+    <message>
         <source>import a roster from .xlsx or .csv</source>
         <translation>从 .xlsx 或 .csv 导入名册</translation>
     </message>

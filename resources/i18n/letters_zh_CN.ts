@@ -81,8 +81,36 @@
         <translation>（已发：{serial}）</translation>
     </message>
     <message>
-        <source>{count} mentors chosen. Mentors who already hold a letter for this programme get it again with the same number; the others get new numbers once the letters are printed or saved.</source>
-        <translation>已选 {count} 位导师。已持有本项目聘书的导师将以原编号重印；其他导师在聘书打印或保存成功后才获得新编号。</translation>
+        <source>{count} mentors chosen. The others get new numbers once the letters are printed or saved.</source>
+        <translation>已选 {count} 位导师。尚无聘书的导师在打印或保存时获得新编号。</translation>
+    </message>
+    <message>
+        <source>{count} mentors already hold a letter: it is printed again with its number.</source>
+        <translation>{count} 位导师已有聘书：将按原编号重印。</translation>
+    </message>
+    <message>
+        <source>{count} mentors already hold a letter: with this template, date or term it is revoked and reissued with a new number (old numbers {serials}).</source>
+        <translation>{count} 位导师已有聘书：因模板、日期或聘期不同，将作废原聘书并以新编号改发（原编号 {serials}）。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 份</translation>
+    </message>
+    <message>
+        <source>Reissue letters?</source>
+        <translation>改发聘书？</translation>
+    </message>
+    <message>
+        <source>{count} mentors already hold a letter for this programme, and with this template, date or term it would change. Reissuing revokes each old letter (reason: reissued as the new number) and issues a new letter with a new number:</source>
+        <translation>{count} 位导师已有本项目的聘书，按所选模板、日期或聘期内容将有变化。改发将作废原聘书（作废原因：已改发为新编号），并以新编号发出新聘书：</translation>
+    </message>
+    <message>
+        <source>Revoke and reissue</source>
+        <translation>作废并改发</translation>
+    </message>
+    <message>
+        <source>Reprint unchanged</source>
+        <translation>按原编号重印</translation>
     </message>
 </context>
 <context>
@@ -106,6 +134,10 @@
     <message>
         <source>Letter {serial} was revoked on {date}; it cannot be printed.</source>
         <translation>聘书 {serial} 已于 {date} 撤销，不能打印。</translation>
+    </message>
+    <message>
+        <source>Reissued as {serial}</source>
+        <translation>已改发为 {serial}</translation>
     </message>
     <message>
         <source>Some of these letters were issued elsewhere in the meantime. Nothing was recorded; please start again.</source>
@@ -132,6 +164,14 @@
         <translation>这些聘书要打在不同的纸上：{names}。请把套打模板的聘书单独打印。</translation>
     </message>
     <message>
+        <source>Letter {serial}</source>
+        <translation>聘书 {serial}</translation>
+    </message>
+    <message>
+        <source>Letters {first}–{last}</source>
+        <translation>聘书 {first}–{last}</translation>
+    </message>
+    <message>
         <source>Letters of appointment</source>
         <translation>聘书</translation>
     </message>
@@ -150,6 +190,14 @@
     <message>
         <source>{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}</source>
         <translation>已写出 {count} 份聘书（新发 {new} 份，按原编号重印 {again} 份）：{where}</translation>
+    </message>
+    <message>
+        <source>{count} mentors already hold a letter that would come out different (another template, date or term): {serials}. Nothing was written. To revoke those letters and issue new ones with new numbers, run the command again with {option}.</source>
+        <translation>{count} 位导师已有聘书，按本次的模板、日期或聘期内容将有变化：{serials}。未写出任何文件。如要作废这些聘书并以新编号改发，请加上 {option} 再运行一次。</translation>
+    </message>
+    <message>
+        <source>{count} letters reissued, the old ones revoked: {changes}</source>
+        <translation>改发 {count} 份聘书，原聘书已作废：{changes}</translation>
     </message>
 </context>
 <context>
@@ -229,6 +277,10 @@
     <message>
         <source>Print the calibration page</source>
         <translation>打印校准页</translation>
+    </message>
+    <message>
+        <source>Calibration page</source>
+        <translation>校准页</translation>
     </message>
     <message>
         <source>Preview of {count} letters</source>
@@ -349,6 +401,10 @@
         <translation>项目的院校，以“、”连接</translation>
     </message>
     <message>
+        <source>the mentor's apprentices in the programme (confirmed pairs), joined with 、</source>
+        <translation>导师在本项目所带的学徒（已确认的结对），以“、”连接</translation>
+    </message>
+    <message>
         <source>start of the term, written 2026年7月14日</source>
         <translation>聘期开始日期，写作 2026年7月14日</translation>
     </message>
@@ -431,6 +487,10 @@
     <message>
         <source>Colleges</source>
         <translation>院校</translation>
+    </message>
+    <message>
+        <source>Apprentices</source>
+        <translation>所带学徒</translation>
     </message>
 </context>
 <context>
