@@ -224,3 +224,16 @@ def test_issue_dialog_can_reprint_unchanged_instead(qtbot, sample_db, monkeypatc
     held = next(l for l in requested[0].letters if l.mentor_id == 1)
     assert held.id == first.id and held.template == "formal-zh" and held.replaces is None
     assert all(l.replaces is None for l in requested[0].letters)
+
+
+def test_the_wording_form_offers_the_apprentices(qtbot, sample_db):
+    from PySide6.QtWidgets import QToolButton
+
+    from ui.letters_dialogs import TemplateEditor
+
+    editor = TemplateEditor(sample_db)
+    qtbot.addWidget(editor)
+    more = next(b for b in editor.findChildren(QToolButton) if b.text() == "More…")
+    next(a for a in more.menu().actions() if a.text() == "Apprentices").trigger()
+    assert "{{ apprentices }}" in editor.opening_edit.toPlainText()
+    assert "{{ apprentices }}" in editor.editor.toPlainText()  # the letter's HTML follows the form

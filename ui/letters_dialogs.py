@@ -144,7 +144,7 @@ class IssueDialog(QDialog):
             if held.reissue:
                 lines.append(self.tr("{count} mentors already hold a letter: with this template, date or term it is "
                                      "revoked and reissued with a new number (old numbers {serials}).").format(
-                    count=len(held.reissue), serials="、".join(held.reissue)))
+                    count=len(held.reissue), serials="、".join(held.reissue[:4]) + ("…" if len(held.reissue) > 4 else "")))
         self.note.setText("\n".join(lines))
 
     def _request(self, mode: str, close: bool = True) -> None:
