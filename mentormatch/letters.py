@@ -6,9 +6,9 @@ half done: plan() reads everything a batch needs and assigns the serials it woul
 existing, unrevoked letter keeps its own: a reprint); commit() records the new letters in one
 transaction. A held letter that would change (another template, date or term) is reissued
 only when the caller confirms it (plan(reissue=True)): a new number, and the old letter revoked
-as "reissued as <new serial>" in the same transaction. A `Batch` carries planned letters through output: written to temporary files and
-put in place inside the register's transaction, or drawn on a printer and recorded before the
-job is released. The command line, the Letters page and printing all use it, so a cancelled or
+as "reissued as <new serial>" in the same transaction. A `Batch` carries planned letters
+through output: written to temporary files and put in place inside the register's
+transaction, or drawn on a printer and recorded before the job is released. The command line, the Letters page and printing all use it, so a cancelled or
 failed batch issues no number and leaves no file, and no sheet carries a number the register
 lacks; a batch killed after its files went into place and before the register committed is
 rolled back on the next opening (recover()). A serial is the settings' pattern filled with {prefix}, {year} (of the issue date) and
@@ -196,7 +196,7 @@ class Held:
 
 
 def held_letters(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
-         issue_date: str | None = None) -> Held:
+                 issue_date: str | None = None) -> Held:
     """What plan() with these arguments does with the letters the mentors hold: a letter is
     reissued (with reissue=True) when another template or date of issue is asked for, or the
     records now give another term; else it is reprinted."""

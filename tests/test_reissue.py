@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from mentormatch import letter_templates, letters, pairs, records
 from mentormatch.cli import main as cli_main
+from mentormatch.errors import UserError
 from mentormatch.store import open_database
 from ui.letters import LettersPage
 from ui.letters_dialogs import IssueDialog
@@ -92,7 +93,7 @@ def test_a_letter_revoked_meanwhile_stops_the_reissue(sample_db):
     first = issue(sample_db, [1])[0]
     planned = letters.plan(sample_db, [1], pid(sample_db), "bilingual", reissue=True)
     letters.revoke(sample_db, first.id, "导师调岗")
-    with pytest.raises(letters.UserError, match="meantime"):
+    with pytest.raises(UserError, match="meantime"):
         letters.commit(sample_db, planned)
     assert sample_db.execute("SELECT COUNT(*) FROM letters").fetchone()[0] == 1
 
@@ -237,3 +238,4 @@ def test_the_wording_form_offers_the_apprentices(qtbot, sample_db):
     next(a for a in more.menu().actions() if a.text() == "Apprentices").trigger()
     assert "{{ apprentices }}" in editor.opening_edit.toPlainText()
     assert "{{ apprentices }}" in editor.editor.toPlainText()  # the letter's HTML follows the form
+    editor.done(0)  # closed with the change given up: no preview is drawn after the test
