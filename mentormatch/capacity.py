@@ -86,3 +86,10 @@ def mentor_programme_ids(db: Database, mentor_id: int, *, confirmed: bool = Fals
     return [r[0] for r in db.execute(
         f"SELECT DISTINCT pm.programme_id FROM programme_mentors pm WHERE pm.mentor_id = ?1 AND (?2 = 0 OR {_CONFIRMED})"
         " ORDER BY pm.programme_id", [mentor_id, int(confirmed)])]
+
+
+def confirmed_apprentice_names(db: Database, mentor_id: int, programme_id: int | None) -> list[str]:
+    """The names of the apprentices a mentor has a confirmed active pair with in a programme, by pinyin."""
+    return [r[0] for r in db.execute(
+        "SELECT a.name FROM pairs p JOIN apprentices a ON a.id = p.apprentice_id WHERE p.mentor_id = ? AND p.programme_id IS ?"
+        " AND p.status = 'confirmed' AND p.ended_at IS NULL ORDER BY a.name_pinyin, a.id", [mentor_id, programme_id])]

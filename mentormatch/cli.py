@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Cli", "these mentors, by id or employee number (工号); id:N is an id only"))
     letters.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per mentor into DIR instead"))
     letters.add_argument("--template", metavar="NAME", help=translate("Cli", "template name (default: the formal Chinese letter)"))
+    letters.add_argument("--reissue", action="store_true", help=translate(
+        "Cli", "mentors whose letter would change (another template or term) get a new number; the old letter is revoked"))
 
     certificates = sub.add_parser("certificates", help=translate(
         "Cli", "issue apprentices' completion certificates (结业证书) of a programme and write them as PDF"))

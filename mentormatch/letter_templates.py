@@ -59,6 +59,7 @@ PLACEHOLDERS = {
     "job_title": QT_TRANSLATE_NOOP("Placeholders", "the mentor's job title, e.g. 班组长"),
     "programme": QT_TRANSLATE_NOOP("Placeholders", "the programme's name (empty if none)"),
     "colleges": QT_TRANSLATE_NOOP("Placeholders", "the programme's colleges, joined with 、"),
+    "apprentices": QT_TRANSLATE_NOOP("Placeholders", "the mentor's apprentices in the programme (confirmed pairs), joined with 、"),
     "term_from": QT_TRANSLATE_NOOP("Placeholders", "start of the term, written 2026年7月14日"),
     "term_to": QT_TRANSLATE_NOOP("Placeholders", "end of the term, written 2027年1月13日"),
     "term_from_en": QT_TRANSLATE_NOOP("Placeholders", "start of the term, written 14 July 2026"),
@@ -107,6 +108,7 @@ PLACEHOLDER_LABELS = {
     "skill_level": QT_TRANSLATE_NOOP("Placeholders", "Skill level"),
     "job_title": QT_TRANSLATE_NOOP("Placeholders", "Job title"),
     "colleges": QT_TRANSLATE_NOOP("Placeholders", "Colleges"),
+    "apprentices": QT_TRANSLATE_NOOP("Placeholders", "Apprentices"),
 }
 
 

@@ -4,9 +4,11 @@ the batch that prints or writes letters, and the `letters` command.
 A letter is one mentor's appointment in one programme. Issuing is two steps so that nothing is
 half done: plan() reads everything a batch needs and assigns the serials it would get (an
 existing, unrevoked letter keeps its own: a reprint); commit() records the new letters in one
-transaction. A `Batch` carries planned letters through output: written to temporary files and
-put in place inside the register's transaction, or drawn on a printer and recorded before the
-job is released. The command line, the Letters page and printing all use it, so a cancelled or
+transaction. A held letter that would change (another template, date or term) is reissued
+only when the caller confirms it (plan(reissue=True)): a new number, and the old letter revoked
+as "reissued as <new serial>" in the same transaction. A `Batch` carries planned letters
+through output: written to temporary files and put in place inside the register's
+transaction, or drawn on a printer and recorded before the job is released. The command line, the Letters page and printing all use it, so a cancelled or
 failed batch issues no number and leaves no file, and no sheet carries a number the register
 lacks; a batch killed after its files went into place and before the register committed is
 rolled back on the next opening (recover()).
@@ -67,6 +69,8 @@ class Letter:
     kind: str = "appointment"  # a key of PAPERS
     apprentice_id: int | None = None  # a certificate's holder
     apprentice_name: str = ""
+    # a reissue: (id, serial) of the letter it replaces, revoked by commit() as "reissued as <serial>"
+    replaces: tuple[int, str] | None = None
 
     @property
     def paper(self) -> Paper:
@@ -185,27 +189,35 @@ def programme_mentors(db: Database, programme_id: int) -> list[int]:
 
 
 def plan(db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
-         issue_date: str | None = None, paper: Paper | None = None) -> list[Letter]:
-    """The letters for these mentors in this programme, ready to print; writes nothing (see plan_each).
+         issue_date: str | None = None, *, paper: Paper | None = None, reissue: bool = False) -> list[Letter]:
+    """The letters for these mentors in this programme, ready to print; writes nothing (see
+    programmes_of and plan_each)."""
+    return plan_each(db, programmes_of(db, mentor_ids, programme_id, paper), template, issue_date, paper=paper, reissue=reissue)
 
-    Without a programme, a mentor's programme is the only one they belong to (by a confirmed
-    pair, else by their enterprise or a draft pair), if there is exactly one.
-    """
+
+def programmes_of(db: Database, people: list[int], programme_id: int | None,
+                  paper: Paper | None = None) -> list[tuple[int, int | None]]:
+    """Each of the people (once) with the programme of their paper: programme_id; for a letter
+    without one, the mentor's only programme (by a confirmed pair, else by their enterprise or a
+    draft pair), if there is exactly one."""
     paper = paper or APPOINTMENT
-    return plan_each(db, [(mentor_id, programme_id if programme_id is not None or paper is not APPOINTMENT
-                           else _only_programme(db, mentor_id)) for mentor_id in mentor_ids], template, issue_date, paper)
+    return [(person, programme_id if programme_id is not None or paper is not APPOINTMENT else _only_programme(db, person))
+            for person in dict.fromkeys(people)]
 
 
 def plan_each(db: Database, appointments: list[tuple[int, int | None]], template: str | None = None,
-              issue_date: str | None = None, paper: Paper | None = None) -> list[Letter]:
+              issue_date: str | None = None, *, paper: Paper | None = None, reissue: bool = False) -> list[Letter]:
     """The letters for these (mentor, programme) appointments, ready to print, numbered in this
-    order; writes nothing. A mentor who already holds an unrevoked letter for the programme gets that letter again
-    (same number, its own template and dates). The others get the next serials, to be recorded
-    by commit(). template defaults to the formal Chinese letter, issue_date to today.
+    order; writes nothing. A mentor who already holds an unrevoked letter for the programme gets
+    that letter again (same number, its own template and dates: a reprint) — unless reissue is
+    confirmed and the letter would change (see held_letters()): then a new letter whose `replaces`
+    names the old one, revoked by commit(). The others get the next serials, to be recorded by
+    commit(). template defaults to the paper's default template, issue_date to today.
     Another paper (CERTIFICATE: the people are then apprentices) goes the same way, with its
     own prefix, sequence and default template; a certificate needs its programme.
     """
     paper = paper or APPOINTMENT
+    asked_template, asked_date = template, issue_date
     template = template or paper.default_template
     text = letter_templates.checked_source(template)  # a bad name or text fails here
     issue_date = issue_date or date.today().isoformat()
@@ -215,22 +227,61 @@ def plan_each(db: Database, appointments: list[tuple[int, int | None]], template
     taken = _taken_serials(db)
     issuers_set = letter_templates.fixed_issuers(text) or tuple(settings.get(db, "letter_issuers"))
     letters: list[Letter] = []
-    for mentor_id, mentor_programme in dict.fromkeys(appointments):
-        held = _held(db, mentor_id, mentor_programme, paper)
-        if held is not None:
-            letters.append(_from_row(db, held))
+    for _, programme, row, data in _holdings(db, appointments, paper):
+        if row is not None and not (reissue and _changes(row, data, asked_template, asked_date)):
+            letters.append(_from_row(db, row, data))
             continue
         serial, seq = _free_serial(pattern, prefix, year, seq, taken)
         taken.add(serial)
-        data = paper.data(db, mentor_id, mentor_programme, None)
         issuers = issuers_set or tuple(data["colleges_list"]) + (data["enterprise"],)
-        term_from = data["own_term_from"] or data["programme_start"]
-        term_to = data["own_term_to"] or data["programme_end"]
-        letter = Letter(None, serial, year, seq, data["mentor_id"], data["mentor"], mentor_programme, term_from, term_to,
-                        issue_date, issuers, template, {}, paper.kind, data["apprentice_id"], data["apprentice"])
+        letter = Letter(None, serial, year, seq, data["mentor_id"], data["mentor"], programme, *_term(data), issue_date,
+                        issuers, template, {}, paper.kind, data["apprentice_id"], data["apprentice"],
+                        None if row is None else (row["id"], row["serial"]))
         letters.append(replace(letter, context=paper.context(letter, data)))
         seq += 1
     return letters
+
+
+# --- reprint or reissue: what a letter already held becomes ---------------------------------------
+
+@dataclass(frozen=True)
+class Held:
+    """The serials of the letters some mentors already hold: those a batch prints again as they are
+    (reprint), and those it would replace by new letters if the reissue is confirmed (reissue)."""
+
+    reprint: list[str]
+    reissue: list[str]
+
+
+def held_letters(db: Database, appointments: list[tuple[int, int | None]], template: str | None = None,
+                 issue_date: str | None = None, paper: Paper | None = None) -> Held:
+    """What plan() with these arguments does with the letters the mentors hold: a letter is
+    reissued (with reissue=True) when another template or date of issue is asked for, or the
+    records now give another term; else it is reprinted."""
+    reprint, reissue = [], []
+    for _, _, row, data in _holdings(db, appointments, paper or APPOINTMENT):
+        if row is not None:
+            (reissue if _changes(row, data, template, issue_date) else reprint).append(row["serial"])
+    return Held(reprint, reissue)
+
+
+def _holdings(db: Database, appointments: list[tuple[int, int | None]], paper: Paper):
+    """For each (holder, programme) once: both, the paper they hold for it (a register row, or None) and their data."""
+    for holder, programme in dict.fromkeys(appointments):
+        row = _held(db, holder, programme, paper)
+        yield holder, programme, row, paper.data(db, holder, programme, None if row is None else row["mentor_id"])
+
+
+def _term(data: dict) -> tuple[str | None, str | None]:
+    """A new paper's term: the holder's own, else the programme's."""
+    return data["own_term_from"] or data["programme_start"], data["own_term_to"] or data["programme_end"]
+
+
+def _changes(row: dict, data: dict, template: str | None, issue_date: str | None) -> bool:
+    """Whether the held letter (register row) would come out different: another template or date
+    asked for (None: not asked), or another term in the records."""
+    return ((template is not None and template != row["template"]) or (issue_date is not None and issue_date != row["issue_date"])
+            or _term(data) != (row["term_from"], row["term_to"]))
 
 
 def _held(db: Database, mentor_id: int, programme_id: int | None, paper: Paper | None = None) -> dict | None:
@@ -269,7 +320,8 @@ def _only_programme(db: Database, mentor_id: int) -> int | None:
 
 
 def reprint(db: Database, letter_ids: list[int]) -> list[Letter]:
-    """Registered letters to print again with their own numbers; UserError for a revoked one."""
+    """Registered letters to print again with their own numbers, in ascending serial order (as they
+    were issued, whatever order they were chosen in); UserError for a revoked one."""
     letters = []
     for letter_id in letter_ids:
         row = db.execute("SELECT * FROM letters WHERE id = ?", [letter_id]).fetchone()
@@ -280,11 +332,12 @@ def reprint(db: Database, letter_ids: list[int]) -> list[Letter]:
             raise UserError(translate("Letters", "Letter {serial} was revoked on {date}; it cannot be printed.").format(
                 serial=data["serial"], date=data["revoked_at"][:10]))
         letters.append(_from_row(db, data))
-    return letters
+    return sorted(letters, key=lambda letter: (letter.year, letter.seq, letter.id))
 
 
 def commit(db: Database, letters: list[Letter]) -> list[Letter]:
-    """Record the planned (new) letters in one transaction; returns all letters with their ids."""
+    """Record the planned (new) letters in one transaction, revoking the letters reissues replace;
+    returns all letters with their ids."""
     done = []
     try:
         with writing(db):
@@ -293,8 +346,9 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
                     audit.record(db, "reprint", "letters", letter.id, f"{letter.serial} {letter.holder}")
                     done.append(letter)
                     continue
-                if _held(db, letter.holder_id, letter.programme_id, letter.paper) is not None:
-                    raise sqlite3.IntegrityError("issued meanwhile")
+                held = _held(db, letter.holder_id, letter.programme_id, letter.paper)
+                if (held and held["id"]) != (letter.replaces and letter.replaces[0]):
+                    raise sqlite3.IntegrityError("issued or revoked meanwhile")
                 cursor = db.execute(
                     "INSERT INTO letters (serial, year, seq, mentor_id, programme_id, term_from, term_to, issue_date,"
                     " issuers, template, created_at, kind, apprentice_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -303,6 +357,9 @@ def commit(db: Database, letters: list[Letter]) -> list[Letter]:
                      letter.template, now_iso(), letter.kind, letter.apprentice_id],
                 )
                 audit.record(db, "issue", "letters", cursor.lastrowid, f"{letter.serial} {letter.holder}")
+                if letter.replaces:
+                    _revoke(db, letter.replaces[0], f"{letter.replaces[1]} {letter.holder}",
+                            translate("Letters", "Reissued as {serial}").format(serial=letter.serial))
                 done.append(replace(letter, id=cursor.lastrowid))
     except sqlite3.IntegrityError:
         raise UserError(translate("Letters", "Some of these letters were issued elsewhere in the meantime. "
@@ -323,8 +380,13 @@ def revoke(db: Database, letter_id: int, reason: str) -> None:
             raise UserError(translate("Letters", "Letter {id} is not in the register.").format(id=letter_id))
         if row[1]:
             raise UserError(translate("Letters", "Letter {serial} is already revoked.").format(serial=row[0]))
-        db.execute("UPDATE letters SET revoked_at = ?, revoke_reason = ? WHERE id = ?", [now_iso(), reason, letter_id])
-        audit.record(db, "revoke", "letters", letter_id, f"{row[0]} {row[2]}", {"reason": [None, reason]})
+        _revoke(db, letter_id, f"{row[0]} {row[2]}", reason)
+
+
+def _revoke(db: Database, letter_id: int, summary: str, reason: str) -> None:
+    """Revoke inside the caller's transaction, with its audit row (summary: serial and holder)."""
+    db.execute("UPDATE letters SET revoked_at = ?, revoke_reason = ? WHERE id = ?", [now_iso(), reason, letter_id])
+    audit.record(db, "revoke", "letters", letter_id, summary, {"reason": [None, reason]})
 
 
 def recover(db: Database, interrupted: list[files.Placement]) -> None:
@@ -386,9 +448,11 @@ def _as_dict(db: Database, row) -> dict:
     return dict(zip(names, row))
 
 
-def _from_row(db: Database, row: dict) -> Letter:
+def _from_row(db: Database, row: dict, data: dict | None = None) -> Letter:
+    """The registered paper (row) as printed, with its holder's data (its Paper's data(), read when not given)."""
     paper = PAPERS[row["kind"]]
-    data = paper.data(db, row[paper.holder_column], row["programme_id"], row["mentor_id"])
+    if data is None:
+        data = paper.data(db, row[paper.holder_column], row["programme_id"], row["mentor_id"])
     letter = Letter(row["id"], row["serial"], row["year"], row["seq"], row["mentor_id"], data["mentor"], row["programme_id"],
                     row["term_from"], row["term_to"], row["issue_date"], tuple(json.loads(row["issuers"])), row["template"], {},
                     paper.kind, row["apprentice_id"], data["apprentice"])
@@ -405,7 +469,8 @@ def _mentor_data(db: Database, mentor_id: int, programme_id: int | None, _mentor
         raise UserError(translate("Letters", "There is no mentor with the number {id}.").format(id=mentor_id))
     data = dict(zip(("name", "gender", "job_title", "level", "own_term_from", "own_term_to", "enterprise",
                      "enterprise_short", "trade", "trade_en"), row))
-    data.update(mentor_id=mentor_id, mentor=data["name"], apprentice_id=None, apprentice="")
+    data.update(mentor_id=mentor_id, mentor=data["name"], apprentice_id=None, apprentice="",
+                apprentices=capacity.confirmed_apprentice_names(db, mentor_id, programme_id))
     data.update(_programme_data(db, programme_id))
     return data
 
@@ -439,6 +504,7 @@ def _context(letter: Letter, data: dict) -> dict:
         "job_title": data["job_title"],
         "programme": data["programme"],
         "colleges": "、".join(data["colleges_list"]),
+        "apprentices": "、".join(data["apprentices"]),
         "term_from": date_zh(letter.term_from),
         "term_to": date_zh(letter.term_to),
         "term_from_en": date_en(letter.term_from),
@@ -590,21 +656,26 @@ class Batch:
 
     @classmethod
     def for_mentors(cls, db: Database, mentor_ids: list[int], programme_id: int | None, template: str | None = None,
-                    issue_date: str | None = None) -> Batch:
-        """New letters for these mentors (or their own again, see plan())."""
-        return cls(db, plan(db, mentor_ids, programme_id, template, issue_date))
+                    issue_date: str | None = None, reissue: bool = False) -> Batch:
+        """New letters for these mentors (or their own again, or reissued: see plan())."""
+        return cls(db, plan(db, mentor_ids, programme_id, template, issue_date, reissue=reissue))
 
     @classmethod
     def for_certificates(cls, db: Database, apprentice_ids: list[int], programme_id: int, template: str | None = None,
                          issue_date: str | None = None) -> Batch:
         """New completion certificates for these apprentices of the programme (or their own again)."""
-        return cls(db, plan(db, apprentice_ids, programme_id, template, issue_date, CERTIFICATE))
+        return cls(db, plan(db, apprentice_ids, programme_id, template, issue_date, paper=CERTIFICATE))
 
     @property
     def title(self) -> str:
-        """What the batch holds, for a PDF's or a print job's title: its kind of paper."""
+        """A PDF's or a print job's title: the kind of paper and its serials from first to last
+        (聘书 MM-2026-0001–MM-2026-0029)."""
         kinds = {letter.kind for letter in self.letters}
-        return translate("Letters", PAPERS[kinds.pop() if len(kinds) == 1 else "appointment"].noun)
+        noun = translate("Letters", PAPERS[kinds.pop() if len(kinds) == 1 else "appointment"].noun)
+        serials = [l.serial for l in sorted(self.letters, key=lambda l: (l.year, l.seq))]
+        if len(serials) < 2:
+            return " ".join([noun, *serials])
+        return translate("Letters", "{papers} {first}–{last}").format(papers=noun, first=serials[0], last=serials[-1])
 
     @classmethod
     def for_letters(cls, db: Database, letter_ids: list[int]) -> Batch:
@@ -713,6 +784,7 @@ class Batch:
         sheets move by offset_mm, the printer's calibration (plain-paper letters have no fixed places)."""
         count = len(self.pages)
         printed = None
+        printer.setDocName(self.title)  # what the print queue shows
 
         def step(done: int) -> bool:
             nonlocal printed
@@ -746,15 +818,16 @@ def run_command(db: Database, args) -> int:
     if args.out is not None and args.split is not None:
         raise UserError(translate("Letters", "Give OUT.pdf (one PDF) or --split DIR (one PDF per mentor), not both."))
     programme_id = records.programme_id_by_name(db, args.programme)
-    if args.mentor:
-        batch = Batch.for_mentors(db, _mentors_named(db, args.mentor), programme_id, args.template)
-    else:
-        batch = Batch(db, plan_each(db, _appointments(db, programme_id), args.template))
+    wanted = (programmes_of(db, _mentors_named(db, args.mentor), programme_id) if args.mentor
+              else _appointments(db, programme_id))
+    _refuse_silent_reissue(db, wanted, args.template, args.reissue)
+    batch = Batch(db, plan_each(db, wanted, args.template, reissue=args.reissue))
     new = batch.new
     files = write_for_command(db, batch, args.out, args.split)
     count = len(batch.letters)
     print(translate("Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}").format(
         count=count, new=new, again=count - new, where=args.split or files[0]))
+    _say_reissued(batch.letters)
     return 0
 
 
@@ -812,3 +885,31 @@ def _mentors_named(db: Database, values: list[str]) -> list[int]:
                     for mentor_id, name, enterprise in rows)))
         found.append(rows[0][0])
     return found
+
+
+def _refuse_silent_reissue(db: Database, appointments: list[tuple[int, int | None]], template: str | None,
+                           reissue: bool) -> None:
+    """The command line reissues only when told to (--reissue). Without it, a template asked for that
+    differs from a letter held is refused (UserError saying how many and how to confirm); letters
+    whose records have changed since (another term) are printed again as they were issued, which it says."""
+    if reissue:
+        return
+    changed = held_letters(db, appointments).reissue
+    asked = [serial for serial in held_letters(db, appointments, template).reissue if serial not in changed]
+    if asked:
+        raise UserError(translate("Letters", "{count} mentors already hold a letter that would come out different (another "
+                                             "template, date or term): {serials}. Nothing was written. To revoke those "
+                                             "letters and issue new ones with new numbers, run the command again with "
+                                             "{option}.").format(count=len(asked), serials="、".join(asked),
+                                                                 option="--reissue"))
+    if changed:
+        print(translate("Letters", "{count} letters are printed again as they were issued, although the records now give "
+                                   "another term: {serials}. To revoke them and issue new ones, run the command again "
+                                   "with {option}.").format(count=len(changed), serials="、".join(changed), option="--reissue"))
+
+
+def _say_reissued(letters: list[Letter]) -> None:
+    reissued = [letter for letter in letters if letter.replaces]
+    if reissued:
+        print(translate("Letters", "{count} letters reissued, the old ones revoked: {changes}").format(
+            count=len(reissued), changes="、".join(f"{l.replaces[1]} → {l.serial}" for l in reissued)))

@@ -294,6 +294,7 @@ class LettersPage(QWidget):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the calibration page"))
         if dialog.exec():
+            printer.setDocName(self.tr("Calibration page"))  # what the print queue shows
             attempt(self, paint_calibration, printer, printer.printerName())
 
     # -- output --------------------------------------------------------------------------------

@@ -27,6 +27,9 @@ from ui.screen_fit import resize_within_screen
 from ui.settings_dialog import FormDialog, LetterSettingsForm
 
 
+HOLDS_LETTER = Qt.ItemDataRole.UserRole + 1  # a mentor of the issue dialog's list holds a letter for the programme
+
+
 def _fill_templates(combo: QComboBox, current: str = letter_templates.DEFAULT) -> None:
     """The templates by the names the coordinator gave them (built-ins by their labels), the file name as data."""
     combo.blockSignals(True)
@@ -91,6 +94,9 @@ class IssueDialog(QDialog):
         self.programme.currentIndexChanged.connect(self._load_mentors)
         self.select_all.toggled.connect(self._check_all)
         self.mentors.itemChanged.connect(self._update)
+        self.template.currentIndexChanged.connect(self._update)  # letters held may now be reissued
+        self.date_chosen = False
+        self.issue_date.dateChanged.connect(self._choose_date)
         self._load_mentors()
         resize_within_screen(self, 620, 640)
 
@@ -105,6 +111,7 @@ class IssueDialog(QDialog):
                     text += "　" + self.tr("(issued: {serial})").format(serial=mentor["serial"])
                 item = QListWidgetItem(text, self.mentors)
                 item.setData(Qt.ItemDataRole.UserRole, mentor["id"])
+                item.setData(HOLDS_LETTER, bool(mentor["serial"]))
                 item.setCheckState(Qt.CheckState.Unchecked if mentor["serial"] else Qt.CheckState.Checked)
         self.mentors.blockSignals(False)
         self._update()
@@ -120,28 +127,80 @@ class IssueDialog(QDialog):
         return [self.mentors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.mentors.count())
                 if self.mentors.item(i).checkState() == Qt.CheckState.Checked]
 
+    def _planned(self) -> tuple:
+        """The arguments of letters.plan() the dialog's choices make (reissue aside). The date counts
+        once the coordinator has set it: a letter held is not reissued only because today is not its
+        date of issue (papers issued now are dated today either way)."""
+        issue_date = self.issue_date.date().toString("yyyy-MM-dd") if self.date_chosen else None
+        return self.db, self.chosen_mentors(), self.programme.currentData(), self.template.currentData(), issue_date, self.paper
+
+    def _choose_date(self) -> None:
+        self.date_chosen = True
+        self._update()
+
     def _update(self) -> None:
         count = len(self.chosen_mentors())
         for button in (self.preview_button, self.print_button, self.pdf_button, self.split_button):
             button.setEnabled(count > 0)
-        if self.paper is letters.CERTIFICATE:
-            self.note.setText(self.tr("{count} apprentices chosen: those with a confirmed pair in the programme. "
-                                      "Apprentices who already hold a certificate get it again with the same number; the "
-                                      "others get new numbers once the certificates are printed or saved.").format(count=count))
-            return
-        self.note.setText(self.tr("{count} mentors chosen. Mentors who already hold a letter for this programme get it "
-                                  "again with the same number; the others get new numbers once the letters are printed "
-                                  "or saved.").format(count=count))
+        certificates = self.paper is letters.CERTIFICATE
+        lines = [self.tr("{count} apprentices chosen: those with a confirmed pair in the programme. The others get new "
+                         "numbers once the certificates are printed or saved.") if certificates else
+                 self.tr("{count} mentors chosen. The others get new numbers once the letters are printed or saved.")]
+        lines[0] = lines[0].format(count=count)
+        holding = [self.mentors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.mentors.count())
+                   if self.mentors.item(i).checkState() == Qt.CheckState.Checked and self.mentors.item(i).data(HOLDS_LETTER)]
+        if holding:
+            db, _, programme_id, template, issue_date, paper = self._planned()
+            held = letters.held_letters(db, letters.programmes_of(db, holding, programme_id, paper), template, issue_date, paper)
+            if held.reprint:
+                lines.append((self.tr("{count} apprentices already hold a certificate: it is printed again with its number.")
+                              if certificates else self.tr("{count} mentors already hold a letter: it is printed again with "
+                                                           "its number.")).format(count=len(held.reprint)))
+            if held.reissue:
+                lines.append((self.tr("{count} apprentices already hold a certificate: with this template, date or term it is "
+                                      "revoked and reissued with a new number (old numbers {serials}).") if certificates else
+                              self.tr("{count} mentors already hold a letter: with this template, date or term it is "
+                                      "revoked and reissued with a new number (old numbers {serials}).")).format(
+                    count=len(held.reissue), serials="、".join(held.reissue[:4]) + ("…" if len(held.reissue) > 4 else "")))
+        self.note.setText("\n".join(lines))
+
+    def _batch(self, reissue: bool) -> letters.Batch:
+        db, people, programme_id, template, issue_date, paper = self._planned()
+        return letters.Batch(db, letters.plan(db, people, programme_id, template, issue_date, paper=paper, reissue=reissue))
 
     def _request(self, mode: str, close: bool = True) -> None:
-        make = letters.Batch.for_certificates if self.paper is letters.CERTIFICATE else letters.Batch.for_mentors
-        batch = attempt(self, make, self.db, self.chosen_mentors(), self.programme.currentData(),
-                        self.template.currentData(), self.issue_date.date().toString("yyyy-MM-dd"))
+        batch = attempt(self, self._batch, True)
         if batch is None:
             return
+        reissued = [letter for letter in batch.letters if letter.replaces]
+        if reissued:
+            answer = self._ask_reissue(reissued)
+            if answer is None:
+                return
+            if not answer:  # the coordinator would rather print the letters held as they are
+                batch = attempt(self, self._batch, False)
+                if batch is None:
+                    return
         if close:
             self.accept()
         self.output_requested.emit(mode, batch)
+
+    def _ask_reissue(self, reissued: list) -> bool | None:
+        """Reissue (True), print the letters held unchanged (False) or go back (None)."""
+        shown = 12  # a longer list says how many more
+        changes = [f"{letter.replaces[1]} → {letter.serial}　{letter.holder}" for letter in reissued[:shown]]
+        if len(reissued) > shown:
+            changes.append(self.tr("… and {count} more").format(count=len(reissued) - shown))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reissue letters?"), self.tr(
+            "{count} mentors already hold a letter for this programme, and with this template, date or term it would "
+            "change. Reissuing revokes each old letter (reason: reissued as the new number) and issues a new letter with "
+            "a new number:").format(count=len(reissued)), QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText("\n".join(changes))
+        reissue = box.addButton(self.tr("Revoke and reissue"), QMessageBox.ButtonRole.AcceptRole)
+        reprint = box.addButton(self.tr("Reprint unchanged"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {reissue: True, reprint: False}.get(box.clickedButton())
 
 
 class SheetForm(QWidget):

@@ -68,6 +68,6 @@ def sample_letter(db: Database) -> letters.Letter:
                "enterprise": "重庆长安汽车股份有限公司", "programme": "2026 汽车工程半年实习",
                "term_from": "2026年7月14日", "term_to": "2027年1月13日", "term_from_en": "14 July 2026",
                "term_to_en": "13 January 2027", "issue_date": "2026年7月14日", "issue_date_en": "14 July 2026",
-               "issuers": ["四川工业科技学院", "重庆长安汽车股份有限公司"]}
+               "apprentices": "舒小超", "issuers": ["四川工业科技学院", "重庆长安汽车股份有限公司"]}
     return letters.Letter(None, "MM-2026-0001", 2026, 1, 0, "王劲松", None, "2026-07-14", "2027-01-13",
                           "2026-07-14", tuple(context["issuers"]), letter_templates.DEFAULT, context)

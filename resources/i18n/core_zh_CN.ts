@@ -144,6 +144,10 @@
         <translation>模板名称（默认：正式中文聘书）</translation>
     </message>
     <message>
+        <source>mentors whose letter would change (another template or term) get a new number; the old letter is revoked</source>
+        <translation>已有聘书而内容将变化（模板或聘期不同）的导师以新编号改发，原聘书作废</translation>
+    </message>
+    <message>
         <source>issue apprentices' completion certificates (结业证书) of a programme and write them as PDF</source>
         <translation>为项目的学徒颁发结业证书并写成 PDF</translation>
     </message>

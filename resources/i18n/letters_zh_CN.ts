@@ -112,12 +112,48 @@
         <translation>（已发：{serial}）</translation>
     </message>
     <message>
-        <source>{count} apprentices chosen: those with a confirmed pair in the programme. Apprentices who already hold a certificate get it again with the same number; the others get new numbers once the certificates are printed or saved.</source>
-        <translation>已选 {count} 名学徒（项目中已确认结对的学徒）。已持有结业证书的学徒按原编号重印；其余学徒在打印或保存证书时获得新编号。</translation>
+        <source>{count} apprentices chosen: those with a confirmed pair in the programme. The others get new numbers once the certificates are printed or saved.</source>
+        <translation>已选 {count} 名学徒（本项目中已确认结对的学徒）。其余学徒的结业证书在打印或保存后获得新编号。</translation>
     </message>
     <message>
-        <source>{count} mentors chosen. Mentors who already hold a letter for this programme get it again with the same number; the others get new numbers once the letters are printed or saved.</source>
-        <translation>已选 {count} 位导师。已持有本项目聘书的导师将以原编号重印；其他导师在聘书打印或保存成功后才获得新编号。</translation>
+        <source>{count} mentors chosen. The others get new numbers once the letters are printed or saved.</source>
+        <translation>已选 {count} 位导师。尚无聘书的导师在打印或保存时获得新编号。</translation>
+    </message>
+    <message>
+        <source>{count} apprentices already hold a certificate: it is printed again with its number.</source>
+        <translation>{count} 名学徒已有结业证书：将按原编号重印。</translation>
+    </message>
+    <message>
+        <source>{count} mentors already hold a letter: it is printed again with its number.</source>
+        <translation>{count} 位导师已有聘书：将按原编号重印。</translation>
+    </message>
+    <message>
+        <source>{count} apprentices already hold a certificate: with this template, date or term it is revoked and reissued with a new number (old numbers {serials}).</source>
+        <translation>{count} 名学徒已有结业证书：因模板、日期或培养期不同，将作废原证书并以新编号改发（原编号 {serials}）。</translation>
+    </message>
+    <message>
+        <source>{count} mentors already hold a letter: with this template, date or term it is revoked and reissued with a new number (old numbers {serials}).</source>
+        <translation>{count} 位导师已有聘书：因模板、日期或聘期不同，将作废原聘书并以新编号改发（原编号 {serials}）。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 份</translation>
+    </message>
+    <message>
+        <source>Reissue letters?</source>
+        <translation>改发聘书？</translation>
+    </message>
+    <message>
+        <source>{count} mentors already hold a letter for this programme, and with this template, date or term it would change. Reissuing revokes each old letter (reason: reissued as the new number) and issues a new letter with a new number:</source>
+        <translation>{count} 位导师已有本项目的聘书，按所选模板、日期或聘期内容将有变化。改发将作废原聘书（作废原因：已改发为新编号），并以新编号发出新聘书：</translation>
+    </message>
+    <message>
+        <source>Revoke and reissue</source>
+        <translation>作废并改发</translation>
+    </message>
+    <message>
+        <source>Reprint unchanged</source>
+        <translation>按原编号重印</translation>
     </message>
 </context>
 <context>
@@ -141,6 +177,10 @@
     <message>
         <source>Letter {serial} was revoked on {date}; it cannot be printed.</source>
         <translation>聘书 {serial} 已于 {date} 撤销，不能打印。</translation>
+    </message>
+    <message>
+        <source>Reissued as {serial}</source>
+        <translation>已改发为 {serial}</translation>
     </message>
     <message>
         <source>Some of these letters were issued elsewhere in the meantime. Nothing was recorded; please start again.</source>
@@ -183,8 +223,24 @@
         <translation>这些聘书要打在不同的纸上：{names}。请把套打模板的聘书单独打印。</translation>
     </message>
     <message>
+        <source>{count} mentors already hold a letter that would come out different (another template, date or term): {serials}. Nothing was written. To revoke those letters and issue new ones with new numbers, run the command again with {option}.</source>
+        <translation>{count} 位导师已有聘书，按本次的模板、日期或聘期内容将有变化：{serials}。未写出任何文件。如要作废这些聘书并以新编号改发，请加上 {option} 再运行一次。</translation>
+    </message>
+    <message>
+        <source>{count} letters are printed again as they were issued, although the records now give another term: {serials}. To revoke them and issue new ones, run the command again with {option}.</source>
+        <translation>{count} 份聘书按原样重印，但记录中的聘期已经改变：{serials}。如要作废这些聘书并按新聘期改发，请加上 {option} 重新运行命令。</translation>
+    </message>
+    <message>
+        <source>{count} letters reissued, the old ones revoked: {changes}</source>
+        <translation>改发 {count} 份聘书，原聘书已作废：{changes}</translation>
+    </message>
+    <message>
         <source>Letters of appointment</source>
         <translation>聘书</translation>
+    </message>
+    <message>
+        <source>{papers} {first}–{last}</source>
+        <translation>{papers} {first}–{last}</translation>
     </message>
     <message>
         <source>There is no programme yet: name the mentors (--mentor ID ...).</source>
@@ -326,6 +382,10 @@
         <translation>打印校准页</translation>
     </message>
     <message>
+        <source>Calibration page</source>
+        <translation>校准页</translation>
+    </message>
+    <message>
         <source>Preview of {count} letters</source>
         <translation>预览 {count} 份聘书</translation>
     </message>
@@ -456,6 +516,10 @@
         <translation>项目的院校，以“、”连接</translation>
     </message>
     <message>
+        <source>the mentor's apprentices in the programme (confirmed pairs), joined with 、</source>
+        <translation>导师在本项目所带的学徒（已确认的结对），以“、”连接</translation>
+    </message>
+    <message>
         <source>start of the term, written 2026年7月14日</source>
         <translation>聘期开始日期，写作 2026年7月14日</translation>
     </message>
@@ -570,6 +634,10 @@
     <message>
         <source>Colleges</source>
         <translation>院校</translation>
+    </message>
+    <message>
+        <source>Apprentices</source>
+        <translation>学徒</translation>
     </message>
 </context>
 <context>
