@@ -207,9 +207,14 @@ class PageRenderer:
             if _keep_whole(doc, names + dates) and doc.pageCount() > 1:
                 continue
             seals = self._seal_squares(doc, names, page.issuers, unit)
-            # both moves measured on this layout: the room above the seals moves the date as much as them
+            # both moves measured on this layout (the room above the seals moves the date as much as them),
+            # and laid out once, together, when the edit block ends
+            edit = QTextCursor(doc)
+            edit.beginEditBlock()
             moved = self.options.landscape and _set_below(doc, dates, seals, DATE_CLEARANCE_MM * MM * unit)
-            if _make_room(doc, names, dates, seals, SEAL_ROOM_MM * MM * unit) or moved:
+            moved = _make_room(doc, names, dates, seals, SEAL_ROOM_MM * MM * unit) or moved
+            edit.endEditBlock()
+            if moved:
                 if doc.pageCount() > 1:
                     continue
                 seals = self._seal_squares(doc, names, page.issuers, unit)
