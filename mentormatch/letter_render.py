@@ -23,6 +23,7 @@ QPainter. One QImage per seal is drawn on every page, so the PDF stores it once.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -201,13 +202,19 @@ class PageRenderer:
             doc.setHtml(_points_to_pixels(_centre_spaced(page.html), unit, body_pt / BODY_PT))
             if doc.pageCount() > 1:
                 continue
-            names, dates = _marks(doc, "seal"), _marks(doc, "date")
+            marks = _all_marks(doc)
+            names, dates = marks.get("seal", []), marks.get("date", [])
             if _keep_whole(doc, names + dates) and doc.pageCount() > 1:
                 continue
             seals = self._seal_squares(doc, names, page.issuers, unit)
-            # both moves measured on this layout: the room above the seals moves the date as much as them
+            # both moves measured on this layout (the room above the seals moves the date as much as them),
+            # and laid out once, together, when the edit block ends
+            edit = QTextCursor(doc)
+            edit.beginEditBlock()
             moved = self.options.landscape and _set_below(doc, dates, seals, DATE_CLEARANCE_MM * MM * unit)
-            if _make_room(doc, names, dates, seals, SEAL_ROOM_MM * MM * unit) or moved:
+            moved = _make_room(doc, names, dates, seals, SEAL_ROOM_MM * MM * unit) or moved
+            edit.endEditBlock()
+            if moved:
                 if doc.pageCount() > 1:
                     continue
                 seals = self._seal_squares(doc, names, page.issuers, unit)
@@ -262,6 +269,12 @@ def _points_to_pixels(html: str, unit: float, scale: float = 1.0) -> str:
     """Let templates give every length in pt, and scale them all by scale. Qt's rich text takes
     pt only for font-size; it ignores pt margins, paddings, indents and letter spacing, reads px
     in those as 1/96 inch except for text-indent (device pixels). Rewrite those pt as px."""
+    return _STYLE.sub(lambda match: _style_in_pixels(match.group(1), unit, scale), html)
+
+
+@functools.lru_cache(maxsize=256)  # a batch's letters repeat their template's few styles
+def _style_in_pixels(declarations: str, unit: float, scale: float) -> str:
+    """One style attribute of _points_to_pixels, rewritten."""
 
     def length(prop: str, points: float) -> str:
         if prop == "font-size":
@@ -269,17 +282,14 @@ def _points_to_pixels(html: str, unit: float, scale: float = 1.0) -> str:
         per_point = unit if prop == "text-indent" else 96 / 72
         return f"{points * scale * per_point:.2f}px"
 
-    def style(match: re.Match) -> str:
-        declarations = []
-        for declaration in match.group(1).split(";"):
-            prop, colon, value = declaration.partition(":")
-            name = prop.strip().lower()
-            if colon:
-                value = _POINTS.sub(lambda n: length(name, float(n.group(1))), value)
-            declarations.append(prop + colon + value)
-        return f'style="{";".join(declarations)}"'
-
-    return _STYLE.sub(style, html)
+    rewritten = []
+    for declaration in declarations.split(";"):
+        prop, colon, value = declaration.partition(":")
+        name = prop.strip().lower()
+        if colon:
+            value = _POINTS.sub(lambda n: length(name, float(n.group(1))), value)
+        rewritten.append(prop + colon + value)
+    return f'style="{";".join(rewritten)}"'
 
 
 def _centre_spaced(html: str) -> str:
@@ -302,15 +312,22 @@ def _marks(doc: QTextDocument, name: str) -> list[tuple[QTextBlock, int, int]]:
     A mark's text runs from the anchor to the end of its paragraph (Qt keeps the anchor on the
     first character only); templates put an issuer's name or the date in a cell or paragraph of its own.
     """
-    marks = []
+    return _all_marks(doc).get(name, [])
+
+
+def _all_marks(doc: QTextDocument) -> dict[str, list[tuple[QTextBlock, int, int]]]:
+    """_marks of every name, read in one pass over the document."""
+    marks: dict[str, list[tuple[QTextBlock, int, int]]] = {}
     block = doc.begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
-            if name in fragment.charFormat().anchorNames():
+            char_format = fragment.charFormat()
+            if char_format.isAnchor():
                 start = fragment.position() - block.position()
-                marks.append((block, start, max(len(block.text().rstrip()), start + 1)))
+                for name in char_format.anchorNames():
+                    marks.setdefault(name, []).append((block, start, max(len(block.text().rstrip()), start + 1)))
             it += 1
         block = block.next()
     return marks
@@ -353,15 +370,18 @@ def _keep_whole(doc: QTextDocument, marks: list[tuple[QTextBlock, int, int]]) ->
         cursor.setPosition(block.position() + start + 1)
         return cursor.charFormat().fontPointSize() or doc.defaultFont().pointSizeF()
 
-    smallest = [size_at(block, start) * NAME_SMALLEST for block, start, _ in marks]
+    smallest: dict[int, float] = {}  # mark -> NAME_SMALLEST of its size, from when it was first found broken
     changed = False
     for _ in range(3):  # the new size is computed from the widths: one step, rarely a second
         again = False
-        for (block, start, end), least in zip(marks, smallest):
+        for number, (block, start, end) in enumerate(marks):
             layout = block.layout()
             broken = [lines for lines in _text_lines(block, start, end) if len(lines) > 1]
+            if not broken:
+                continue
             size = size_at(block, start)
-            if not broken or size <= least:
+            least = smallest.setdefault(number, size * NAME_SMALLEST)
+            if size <= least:
                 continue
             fits = min(layout.lineAt(lines[0]).width() / sum(layout.lineAt(n).naturalTextWidth() for n in lines)
                        for lines in broken)

@@ -257,7 +257,7 @@ def compile_template(text: str) -> jinja2.Template:
             ),
             lineno,
         )
-    return _ENV.from_string(text)
+    return _ENV.from_string(tree)  # the tree parsed above: parsed once (the editor compiles at each keystroke)
 
 
 # Tags that open a block closed by end<tag> ({% set x %} … {% endset %} only without "=").

@@ -81,31 +81,40 @@ class TextLayer:
         self._glyphs: dict[str, array] = {}  # PostScript name -> every glyph drawn in the font, in order
         self._texts: dict[str, dict[int, str]] = {}  # PostScript name -> glyph -> text
         self._names: dict[tuple, str] = {}
+        self._engines: dict[QRawFont, str] = {}
 
     def line_glyphs(self, line: QTextLine, text: str) -> list[Glyphs]:
         """The glyph runs of a laid-out line; text is the whole text of its QTextLayout (or block)."""
         runs = line.glyphRuns(-1, -1, _FLAGS)
         end = line.textStart() + line.textLength()
         out = []
-        if len(runs) == 1 and text and max(text) <= "\uffff" and text.translate(_NOT_DRAWN) == text:
-            # the usual line: one glyph per character (of the BMP), in order; reversed, a glyph keeps its first text
-            run = runs[0]
-            glyphs, starts = run.glyphIndexes(), run.stringIndexes()
-            if starts == list(range(line.textStart(), end)):
-                texts = dict(zip(reversed(glyphs), reversed(text[line.textStart():end])))
-                return [Glyphs(run, self._font_name(run.rawFont()), glyphs, texts)]
+        if not runs:
+            return out
+        indexes = [run.stringIndexes() for run in runs]
+        drawn_to = line.textStart() + sum(map(len, indexes))
+        shown = text[line.textStart():drawn_to]
+        if (text and max(text) <= "\uffff" and shown.translate(_NOT_DRAWN) == shown and not text[drawn_to:end].strip()
+                and [i for starts in indexes for i in starts] == list(range(line.textStart(), drawn_to))):
+            # the usual line: one glyph per character (of the BMP), in order, in one run or more (a bold
+            # name: a run per font), then perhaps spaces or a line break without glyphs; reversed, a
+            # glyph keeps its first text
+            for run, starts in zip(runs, indexes):
+                glyphs = run.glyphIndexes()
+                texts = dict(zip(reversed(glyphs), reversed(text[starts[0]:starts[-1] + 1]))) if starts else {}
+                out.append(Glyphs(run, self._font_name(run.rawFont()), glyphs, texts))
+            return out
         units = text.encode("utf-16-le")
-        drawn = {i for run in runs for i in run.stringIndexes()}
+        drawn = {i for starts in indexes for i in starts}
         # the spaces a wrapped line ends in have no glyph: they belong to no glyph's text
         shown = units[2 * line.textStart():2 * end].decode("utf-16-le", "replace").rstrip()
         end = max(line.textStart() + len(shown.encode("utf-16-le")) // 2, max(drawn, default=-1) + 1)
         starts = sorted(drawn | {end})
         following = dict(zip(starts, starts[1:]))
         seen: set[int] = set()
-        for run in runs:
+        for run, run_starts in zip(runs, indexes):
             glyphs = run.glyphIndexes()
             texts: dict[int, str] = {}
-            for glyph, start in zip(glyphs, run.stringIndexes()):
+            for glyph, start in zip(glyphs, run_starts):
                 if start not in seen:  # a cluster's text goes to its first glyph
                     seen.add(start)
                     piece = units[2 * start:2 * following.get(start, end)].decode("utf-16-le", "replace").translate(_NOT_DRAWN)
@@ -135,20 +144,23 @@ class TextLayer:
         doc.size()  # lays the document out if it is not yet
         block = doc.begin()
         while block.isValid():
-            text_layout = block.layout()
+            text_layout, text = block.layout(), block.text()
             origin = layout.blockBoundingRect(block).topLeft()
             for number in range(text_layout.lineCount()):
                 line = text_layout.lineAt(number)
                 if clip is None or clip.intersects(line.rect().translated(origin)):
-                    for item in self.line_glyphs(line, block.text()):
+                    for item in self.line_glyphs(line, text):
                         self.add(item)
             block = block.next()
 
     def _font_name(self, raw: QRawFont) -> str:
-        key = (raw.familyName(), raw.styleName(), raw.weight(), int(raw.style().value))
-        if key not in self._names:
-            self._names[key] = postscript_name(raw)
-        return self._names[key]
+        name = self._engines.get(raw)  # a QRawFont hashes by its font engine: one per font and size
+        if name is None:
+            key = (raw.familyName(), raw.styleName(), raw.weight(), int(raw.style().value))
+            if key not in self._names:
+                self._names[key] = postscript_name(raw)
+            name = self._engines[raw] = self._names[key]
+        return name
 
     def repair(self, path: str | Path) -> None:
         """Rewrite the ToUnicode maps of the PDF at path (in place) from what was recorded."""

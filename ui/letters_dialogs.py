@@ -363,6 +363,7 @@ class TemplateEditor(QDialog):
         self._current = self.template.currentData()  # the template shown (the combo may ask to leave it)
         self._saved_text = ""
         self._syncing = False  # the form is writing the HTML
+        self._renderer: PageRenderer | None = None  # the preview's, for the letter options it was made with
         self.new_sheet_button = QPushButton(self.tr("New pre-printed sheet…"), self)
 
         # the wording form
@@ -476,7 +477,9 @@ class TemplateEditor(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-        self._timer = QTimer(self, singleShot=True, interval=120)
+        # a short wait gathers a burst (a paste, an input method's phrase) into one redraw, and keeps the
+        # redraw within 150 ms of a keystroke (benchmarks/bench_template_preview.py)
+        self._timer = QTimer(self, singleShot=True, interval=40)
         self._timer.timeout.connect(self.update_preview)
         self.editor.textChanged.connect(self._html_changed)
         self.editor.cursorPositionChanged.connect(self._show_position)
@@ -642,7 +645,10 @@ class TemplateEditor(QDialog):
         layout = settings.get(self.db, "letter_layout")
         issuers = letter_templates.fixed_issuers(text)
         sample = replace(self.sample, issuers=issuers, context={**self.sample.context, "issuers": list(issuers)}) if issuers else self.sample
-        return PageRenderer(letters.page_options(layout)).image(letters.letter_page(sample, text, layout), width)
+        options = letters.page_options(layout)
+        if self._renderer is None or self._renderer.options != options:  # kept while the options stay: seals decoded once
+            self._renderer = PageRenderer(options)
+        return self._renderer.image(letters.letter_page(sample, text, layout), width)
 
     def _sheet_image(self, width: int) -> QImage:
         """The sheet filled with the sample letter, the scan behind it, width pixels wide."""
