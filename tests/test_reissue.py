@@ -168,6 +168,28 @@ def test_command_line_reissues_only_with_reissue(db_path, tmp_path, capsys, qapp
     assert "MM-2026-0003" in pdftotext(out)
 
 
+def test_command_line_reprints_a_letter_whose_term_changed_as_issued_and_says_so(db_path, tmp_path, capsys, qapp):
+    assert cli_main(["--db", str(db_path), "sample"]) == 0
+    out = tmp_path / "letters.pdf"
+    base = ["--db", str(db_path), "letters", str(out), "--programme", PROGRAMME, "--mentor", "1"]
+    assert cli_main(base) == 0
+    db = open_database(db_path)
+    with db.conn:
+        db.execute("UPDATE mentors SET term_to = '2027-07-13' WHERE id = 1")
+    db.close()
+    capsys.readouterr()
+    assert cli_main(base) == 0  # nothing asked to change: printed again as issued
+    said = capsys.readouterr().out
+    assert "printed again as they were issued" in said and "MM-2026-0001" in said and "--reissue" in said
+    assert "2027-07-13" not in pdftotext(out) and "2027年7月13日" not in pdftotext(out)
+    assert cli_main([*base, "--reissue"]) == 0
+    db = open_database(db_path)
+    assert db.execute("SELECT serial, term_to, revoked_at IS NOT NULL FROM letters ORDER BY id").fetchall() == [
+        ("MM-2026-0001", db.execute("SELECT term_to FROM letters WHERE id = 1").fetchone()[0], 1),
+        ("MM-2026-0002", "2027-07-13", 0)]
+    db.close()
+
+
 # --- the issue dialog ---------------------------------------------------------------------------------
 
 def test_issue_dialog_says_reprint_or_reissue_and_asks_before_reissuing(qtbot, sample_db, tmp_path, monkeypatch, sheets):
