@@ -162,7 +162,15 @@ def test_options_dialog_checks_the_pattern_and_saves(qtbot, sample_db):
     assert settings.get(sample_db, "letter_serial_pattern") == "{prefix}-{year}-{seq:04d}"
     form.pattern.setText("{prefix}{year}{seq:03d}")
     form.prefix.setText("PS")
-    assert form.next_serial.text() == f"The next letter issued this year gets the number PS{date.today().year}001."
+    year = date.today().year
+    assert form.next_serial.text() == (f"The next letter issued this year gets the number PS{year}001, the next completion "
+                                       f"certificate JY{year}001.")
+    form.certificate_prefix.setText("PS")  # one prefix for both kinds is refused
+    assert "prefix of their own" in form.next_serial.text()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    form.certificate_prefix.clear()
+    qtbot.keyClicks(form.certificate_prefix, "XS")
     form.landscape.setChecked(True)
     form.signature_lines.setChecked(True)
     form.issuers.setPlainText("四川工业科技学院\n重庆长安汽车股份有限公司\n")
@@ -172,7 +180,7 @@ def test_options_dialog_checks_the_pattern_and_saves(qtbot, sample_db):
     layout = settings.get(sample_db, "letter_layout")
     assert layout["landscape"] and layout["signature_lines"] and list(layout["seals"]) == ["四川工业科技学院"]
     assert settings.get(sample_db, "letter_issuers") == ["四川工业科技学院", "重庆长安汽车股份有限公司"]
-    assert settings.get(sample_db, "letter_prefix") == "PS"
+    assert settings.get(sample_db, "letter_prefix") == "PS" and settings.get(sample_db, "certificate_prefix") == "XS"
     options = letters.page_options(layout)
     assert options.landscape and options.seals["四川工业科技学院"][:4] == b"\x89PNG"
 

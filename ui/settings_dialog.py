@@ -208,6 +208,9 @@ class LetterSettingsForm(QWidget):
         self._preview_timer.timeout.connect(self.update_preview)
         self.preview.wants_page.connect(self._preview_timer.start)
         self.prefix = QLineEdit(settings.get(db, "letter_prefix"), self)
+        self.certificate_prefix = QLineEdit(settings.get(db, "certificate_prefix"), self)
+        self.certificate_prefix.setToolTip(self.tr("Completion certificates are numbered on their own, with this prefix "
+                                                   "and the same pattern"))
         self.pattern = QLineEdit(settings.get(db, "letter_serial_pattern"), self)
         self.pattern.setToolTip(self.tr("{prefix}: the prefix; {year}: the year of issue; {seq}: the letter's number in "
                                         "that year, {seq:04d} with four digits"))
@@ -232,6 +235,7 @@ class LetterSettingsForm(QWidget):
         form.addRow(self.tr("Name on letters"), self.name_on_letters)
         form.addRow(self.tr("Seal"), seal_place)
         form.addRow(self.tr("Serial prefix"), self.prefix)
+        form.addRow(self.tr("Certificates' prefix"), self.certificate_prefix)
         form.addRow(self.tr("Serial pattern"), pattern_cell)
         left = QVBoxLayout()
         left.addLayout(form)
@@ -241,6 +245,7 @@ class LetterSettingsForm(QWidget):
         columns.addLayout(left, 3)
         columns.addWidget(self.preview, 2)
         self.prefix.textChanged.connect(self.check)
+        self.certificate_prefix.textChanged.connect(self.check)
         self.pattern.textChanged.connect(self.check)
         self.issuers.textChanged.connect(self._fill_seal_list)
         self.seal_list.currentItemChanged.connect(self._show_issuer_options)
@@ -358,13 +363,19 @@ class LetterSettingsForm(QWidget):
 
     def check(self) -> bool:
         """Show the number the next letter will get, or what is wrong with the pattern, under the field."""
+        pattern, year = self.pattern.text().strip(), date.today().year
+        prefix, certificate_prefix = self.prefix.text().strip(), self.certificate_prefix.text().strip()
         try:
-            serial = letters.next_serial(self.db, self.pattern.text().strip(), self.prefix.text().strip(), date.today().year)
+            if certificate_prefix == prefix:  # one prefix would mix the two kinds' numbers in one series
+                raise UserError(self.tr("Completion certificates need a prefix of their own, other than the letters'."))
+            serial = letters.next_serial(self.db, pattern, prefix, year)
+            certificate = letters.next_serial(self.db, pattern, certificate_prefix, year, letters.CERTIFICATE.kind)
         except UserError as exc:
             self.next_serial.setText(str(exc))
             self.next_serial.setStyleSheet(ERROR_STYLE)
             return False
-        self.next_serial.setText(self.tr("The next letter issued this year gets the number {serial}.").format(serial=serial))
+        self.next_serial.setText(self.tr("The next letter issued this year gets the number {serial}, the next completion "
+                                         "certificate {certificate}.").format(serial=serial, certificate=certificate))
         self.next_serial.setStyleSheet("")
         return True
 
@@ -373,6 +384,7 @@ class LetterSettingsForm(QWidget):
             settings.put(self.db, "letter_layout", self.layout_settings())
             settings.put(self.db, "letter_issuers", self.issuer_names())
             settings.put(self.db, "letter_prefix", self.prefix.text().strip())
+            settings.put(self.db, "certificate_prefix", self.certificate_prefix.text().strip())
             settings.put(self.db, "letter_serial_pattern", self.pattern.text().strip())
 
 

@@ -186,6 +186,10 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
         <translation>下移</translation>
     </message>
     <message>
+        <source>Completion certificates are numbered on their own, with this prefix and the same pattern</source>
+        <translation>结业证书单独编号，使用此前缀和同样的编号格式</translation>
+    </message>
+    <message>
         <source>{prefix}: the prefix; {year}: the year of issue; {seq}: the letter's number in that year, {seq:04d} with four digits</source>
         <translation>{prefix}：前缀；{year}：发证年份；{seq}：该聘书在当年的序号，{seq:04d} 为四位数字</translation>
     </message>
@@ -218,6 +222,10 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
         <translation>编号前缀</translation>
     </message>
     <message>
+        <source>Certificates' prefix</source>
+        <translation>结业证书编号前缀</translation>
+    </message>
+    <message>
         <source>Serial pattern</source>
         <translation>编号格式</translation>
     </message>
@@ -246,8 +254,12 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
         <translation>{path} 不是 PNG 图片。</translation>
     </message>
     <message>
-        <source>The next letter issued this year gets the number {serial}.</source>
-        <translation>今年下一份发出的聘书编号为 {serial}。</translation>
+        <source>Completion certificates need a prefix of their own, other than the letters'.</source>
+        <translation>结业证书需要自己的编号前缀，不能与聘书相同。</translation>
+    </message>
+    <message>
+        <source>The next letter issued this year gets the number {serial}, the next completion certificate {certificate}.</source>
+        <translation>今年下一份聘书的编号为 {serial}，下一份结业证书为 {certificate}。</translation>
     </message>
 </context>
 <context>
