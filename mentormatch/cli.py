@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help=translate("Cli", "export pairs, the apprentice or mentor roster, the letter register, "
                                                          "the history of changes or the history of pairs"))
-    exp.add_argument("kind", metavar="KIND", choices=["pairs", "apprentices", "mentors", "letters", "audit", "history"],
+    exp.add_argument("kind", metavar="KIND", choices=["pairs", "apprentices", "mentors", "letters", "certificates", "audit", "history"],
                      help=translate("Cli", "what to export: %(choices)s"))
     exp.add_argument("out", metavar="OUT", help=translate("Cli", "file ending in .xlsx, .csv or .pdf"))
     exp.add_argument("--programme", metavar="NAME", help=translate("Cli", "only this programme"))

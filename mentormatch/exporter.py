@@ -8,6 +8,7 @@ What is exported:
 - mentors: the mentor roster, every mentor (of the programme: capacity.py) with capacity, load and
   free places as capacity.py counts them;
 - letters: the register of letters of appointment, revoked ones included;
+- certificates: the register of apprentices' completion certificates, revoked ones included;
 - audit: the history of changes, newest first, of every programme (audit.py keeps it masked:
   it has no full personal data to give);
 - history: what happened to the pairs of a programme (pairs.history): ended pairs with why and
@@ -45,7 +46,7 @@ from mentormatch.errors import UserError
 from mentormatch.i18n import translate, translate_in
 
 FORMULA_START = ("=", "+", "-", "@")
-EXPORT_KINDS = ("pairs", "apprentices", "mentors", "letters", "audit", "history")
+EXPORT_KINDS = ("pairs", "apprentices", "mentors", "letters", "certificates", "audit", "history")
 FORMATS = (".xlsx", ".csv", ".pdf")
 MAX_WIDTH = 50
 
@@ -152,6 +153,23 @@ COLUMNS: dict[str, list[Column]] = {
         Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on"), default=False),
         Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking"), default=False),
     ],
+    "certificates": [
+        Column("serial", QT_TRANSLATE_NOOP("Export", "Serial number"), text=True),
+        Column("apprentice", QT_TRANSLATE_NOOP("Export", "Apprentice")),
+        _field("apprentices", "student_no", text=True),
+        Column("college", QT_TRANSLATE_NOOP("Export", "College")),
+        Column("trade", QT_TRANSLATE_NOOP("Export", "Trade")),
+        Column("programme", QT_TRANSLATE_NOOP("Export", "Programme")),
+        Column("mentor", QT_TRANSLATE_NOOP("Export", "Mentor")),
+        Column("enterprise", QT_TRANSLATE_NOOP("Export", "Enterprise")),
+        Column("term_from", QT_TRANSLATE_NOOP("Export", "Term from")),
+        Column("term_to", QT_TRANSLATE_NOOP("Export", "Term to")),
+        Column("issue_date", QT_TRANSLATE_NOOP("Export", "Issue date")),
+        Column("issuers", QT_TRANSLATE_NOOP("Export", "Issued by")),
+        Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
+        Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on"), default=False),
+        Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking"), default=False),
+    ],
     "audit": [
         Column("at", QT_TRANSLATE_NOOP("Export", "Time")),
         Column("os_user", QT_TRANSLATE_NOOP("Export", "User")),
@@ -184,6 +202,7 @@ TITLES = {
     "apprentices": QT_TRANSLATE_NOOP("Export", "Apprentice roster"),
     "mentors": QT_TRANSLATE_NOOP("Export", "Mentor roster"),
     "letters": QT_TRANSLATE_NOOP("Export", "Register of letters of appointment"),
+    "certificates": QT_TRANSLATE_NOOP("Export", "Register of completion certificates"),
     "audit": QT_TRANSLATE_NOOP("Export", "History of changes"),
     "history": QT_TRANSLATE_NOOP("Export", "History of pairs"),
 }
@@ -227,6 +246,15 @@ _SQL = {
         " FROM letters l JOIN mentors m ON m.id = l.mentor_id JOIN enterprises e ON e.id = m.enterprise_id"
         " JOIN trades t ON t.id = m.trade_id LEFT JOIN programmes g ON g.id = l.programme_id"
         " WHERE l.kind = 'appointment' AND (? IS NULL OR l.programme_id = ?)"  # certificates: not letters of appointment
+    ),
+    "certificates": (
+        "SELECT l.serial, a.name AS apprentice, a.student_no, c.name AS college, t.name_zh AS trade, g.name AS programme,"
+        " m.name AS mentor, e.name AS enterprise, l.term_from, l.term_to, l.issue_date, l.issuers, l.revoked_at,"
+        " l.revoke_reason, l.year, l.seq"
+        " FROM letters l JOIN apprentices a ON a.id = l.apprentice_id JOIN colleges c ON c.id = a.college_id"
+        " JOIN trades t ON t.id = a.trade_id JOIN mentors m ON m.id = l.mentor_id JOIN enterprises e ON e.id = m.enterprise_id"
+        " LEFT JOIN programmes g ON g.id = l.programme_id"
+        " WHERE l.kind = 'certificate' AND (? IS NULL OR l.programme_id = ?)"
     ),
 }
 
@@ -288,7 +316,7 @@ def _read(db: Database, kind: str, programme_id: int | None) -> list[dict]:
     if any(v.__class__ is bytes for row in rows for v in row):  # written by another program: read as damaged text is
         rows = [[store.stored_text(v) if v.__class__ is bytes else v for v in row] for row in rows]
     items = [dict(zip(names, row)) for row in rows]
-    if kind == "letters":
+    if kind in ("letters", "certificates"):
         items.sort(key=lambda i: (i["year"], i["seq"]))
     elif kind == "apprentices":
         college_rank, class_rank = _ranks(i["college"] for i in items), _ranks(i["class_name"] for i in items)
@@ -520,7 +548,7 @@ def write_csv(path: Path, part: Sheet) -> None:
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch export {pairs,apprentices,mentors,letters,audit,history} OUT.{xlsx,csv,pdf} [--programme NAME]
+    """mentormatch export {pairs,apprentices,mentors,letters,certificates,audit,history} OUT.{xlsx,csv,pdf} [--programme NAME]
     [--columns KEY,...] [--signature] [--full-personal-data]."""
     if args.kind == "audit" and args.programme:
         raise UserError(translate("Export", "The history of changes covers every programme; leave out --programme."))

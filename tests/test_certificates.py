@@ -148,6 +148,14 @@ def test_the_certificates_command(tmp_path):
     count = db.execute("SELECT COUNT(*) FROM letters WHERE kind = 'certificate'").fetchone()[0]
     assert count == len(list((tmp_path / "each").iterdir())) > 0
     db.close()
+    exported = run("--db", path, "--lang", "zh_CN", "export", "certificates", str(tmp_path / "register.xlsx"))
+    assert exported.returncode == 0, exported.stderr
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(tmp_path / "register.xlsx")).get_sheet_by_index(0).to_python()
+    header = rows[0]
+    assert header[:3] == ["编号", "学徒", "学号"] and "院校" in header and "导师" in header and "状态" in header
+    assert [r[0] for r in rows[1:]] == [f"JY-2027-{n:04d}" for n in range(1, count + 1)]  # the certificates only, in order
 
 
 def test_older_registers_become_letters_of_appointment(tmp_path, old_sample):

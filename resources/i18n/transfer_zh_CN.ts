@@ -111,6 +111,10 @@
         <translation>撤销原因</translation>
     </message>
     <message>
+        <source>College</source>
+        <translation>院校</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -181,6 +185,10 @@
     <message>
         <source>Register of letters of appointment</source>
         <translation>聘书登记簿</translation>
+    </message>
+    <message>
+        <source>Register of completion certificates</source>
+        <translation>结业证书登记表</translation>
     </message>
     <message>
         <source>History of changes</source>
