@@ -2,7 +2,7 @@
 
     python scripts/translations.py update [AREA...]      collect the strings of each area's files into resources/i18n/AREA_zh_CN.ts
     python scripts/translations.py todo AREA             print the untranslated strings as JSON {source: ""}
-    python scripts/translations.py fill AREA FILE.json   take translations from {source: translation}
+    python scripts/translations.py fill AREA FILE.json   translate the untranslated strings from {source: translation}
     python scripts/translations.py release               compile every .ts to .qm (loaded at start-up)
 """
 
@@ -71,8 +71,9 @@ def fill(area: str, translations: dict[str, str]) -> int:
     filled = 0
     for message in tree.iter("message"):
         text = translations.get(message.findtext("source"))
-        if text:
-            node = message.find("translation")
+        node = message.find("translation")
+        # only the untranslated: the same English in another context may rightly read otherwise
+        if text and (node.get("type") == "unfinished" or not (node.text or "").strip()):
             node.text = text
             node.attrib.pop("type", None)
             filled += 1

@@ -664,7 +664,7 @@
     </message>
     <message>
         <source>Issued</source>
-        <translation>发放</translation>
+        <translation>发放日期</translation>
     </message>
     <message>
         <source>Template</source>
@@ -692,7 +692,7 @@
     </message>
     <message>
         <source>Revoked</source>
-        <translation>作废</translation>
+        <translation>已撤销</translation>
     </message>
     <message>
         <source>Valid</source>

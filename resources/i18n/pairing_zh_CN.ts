@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Confirmed</source>
-        <translation>确认</translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>Moves (re-match)</source>
@@ -263,7 +263,7 @@
     </message>
     <message>
         <source>Pairs</source>
-        <translation>配对数</translation>
+        <translation>配对</translation>
     </message>
     <message>
         <source>Supply and demand</source>
@@ -637,7 +637,7 @@ Accept?</source>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation>确认</translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>{status} · move</source>

@@ -179,7 +179,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Right</source>
-        <translation>右对齐</translation>
+        <translation>右移</translation>
     </message>
     <message>
         <source>Down</source>
@@ -203,7 +203,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Issuers</source>
-        <translation>落款单位</translation>
+        <translation>聘任单位</translation>
     </message>
     <message>
         <source>Seals (PNG with transparency)</source>
@@ -302,7 +302,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Host enterprise</source>
-        <translation>所在企业</translation>
+        <translation>实习企业</translation>
     </message>
     <message>
         <source>Mentor</source>
@@ -477,7 +477,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Pairing</source>
-        <translation>配对</translation>
+        <translation>师徒配对</translation>
     </message>
     <message>
         <source>Letters</source>
@@ -485,7 +485,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>History</source>
-        <translation>历史</translation>
+        <translation>修改记录</translation>
     </message>
     <message>
         <source>MentorMatch — {path}</source>
@@ -667,7 +667,7 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Move</source>
-        <translation>调整</translation>
+        <translation>调动</translation>
     </message>
 </context>
 <context>
@@ -955,7 +955,7 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Host enterprise</source>
-        <translation>所在企业</translation>
+        <translation>实习企业</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -1425,7 +1425,7 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Pairing</source>
-        <translation>配对</translation>
+        <translation>师徒配对</translation>
     </message>
 </context>
 </TS>

@@ -48,15 +48,15 @@
     </message>
     <message>
         <source>Locked</source>
-        <translation>锁定</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>Rule overridden because</source>
-        <translation>突破规则的理由</translation>
+        <translation>突破规则的原因</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>得分</translation>
+        <translation>匹配分</translation>
     </message>
     <message>
         <source>Additional trades</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>Active</source>
-        <translation>在岗</translation>
+        <translation>在职</translation>
     </message>
     <message>
         <source>Serial number</source>
@@ -88,11 +88,11 @@
     </message>
     <message>
         <source>Term from</source>
-        <translation>聘期起</translation>
+        <translation>聘期自</translation>
     </message>
     <message>
         <source>Term to</source>
-        <translation>聘期止</translation>
+        <translation>聘期至</translation>
     </message>
     <message>
         <source>Issue date</source>
@@ -268,7 +268,7 @@
     </message>
     <message>
         <source>{count} rows written to {file}.</source>
-        <translation>已写入 {count} 行到 {file}。</translation>
+        <translation>已将 {count} 行写入 {file}。</translation>
     </message>
     <message>
         <source>Warning: table {table}, row {row}, column {column} holds text that is not valid UTF-8 (written by another program); it is shown with � where it is damaged.</source>
@@ -355,7 +355,7 @@
     </message>
     <message>
         <source>{count} rows written to {file}.</source>
-        <translation>已写入 {count} 行到 {file}。</translation>
+        <translation>已将 {count} 行写入 {file}。</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Enter a number from 0 to {maximum}.</source>
-        <translation>请输入 0 到 {maximum} 之间的数。</translation>
+        <translation>请填写 0 到 {maximum} 之间的数。</translation>
     </message>
     <message>
         <source>Not understood; write one of: {allowed}.</source>
@@ -800,7 +800,7 @@
     <name>ReportPage</name>
     <message>
         <source>Imported</source>
-        <translation>导入</translation>
+        <translation>导入完成</translation>
     </message>
     <message>
         <source>Every row that was not simply added is listed with the reason. Save the report to keep it.</source>
