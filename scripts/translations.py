@@ -23,7 +23,7 @@ AREAS = {
              "mentormatch/i18n.py", "mentormatch/settings.py", "mentormatch/errors.py", "mentormatch/backup.py"],
     "records": ["mentormatch/records.py", "ui/app.py", "ui/main_window.py", "ui/record_*.py", "ui/editors.py",
                 "ui/lists.py", "ui/table_model.py", "ui/delete_dialog.py", "ui/settings_dialog.py",
-                "ui/bulk_edit.py"],
+                "ui/bulk_edit.py", "ui/about_dialog.py"],
     "pairing": ["mentormatch/matching.py", "mentormatch/scoring.py", "mentormatch/pairs.py", "ui/pairing*.py"],
     "letters": ["mentormatch/letters.py", "mentormatch/certificates.py", "mentormatch/letter_*.py", "mentormatch/preprinted.py", "mentormatch/fonts.py", "mentormatch/pdf_text.py",
                 "ui/letters*.py", "mentormatch/signin.py", "ui/signin_dialog.py"],

@@ -28,6 +28,7 @@ def main(language: str, roster: str, settings_folder: str) -> None:
     from mentormatch.sample import fill_sample
     from mentormatch.store import memory_database
     from ui import (
+        about_dialog,
         bulk_edit,
         delete_dialog,
         export_dialog,
@@ -64,6 +65,7 @@ def main(language: str, roster: str, settings_folder: str) -> None:
         "bulk edit": lambda: bulk_edit.BulkEditDialog(db, apprentices, window),
         "move mentors": lambda: bulk_edit.MoveMentorsDialog(db, [mentor], window),
         "merge colleges": lambda: bulk_edit.MergeCollegesDialog(db, [1, 2], window),
+        "about": lambda: about_dialog.AboutDialog(settings_folder + "/mentormatch.db", window),
     }
     for kind in records.KINDS:
         made[f"new {kind}"] = lambda kind=kind: record_dialog.RecordDialog(db, kind, None, window)

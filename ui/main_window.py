@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from mentormatch import __version__, backup, sample, store
+from mentormatch import backup, sample, store
 from mentormatch.errors import UserError
 from ui import jobs
 from ui.record_page import RecordPage
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.aboutToShow.connect(lambda: self.sample_action.setEnabled(sample.is_empty(self.db)))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About MentorMatch"), self.about)
+        self.about_action = help_menu.addAction(self.tr("&About MentorMatch"), self.about)
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -293,13 +293,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("Language"), self.tr("The new language is used the next time MentorMatch starts."))
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About MentorMatch"),
-            self.tr("<h3>MentorMatch {version}</h3><p>Pair apprentices with enterprise mentors, print letters of appointment, "
-                    "import and export rosters.</p><p>For the coordinators of school-enterprise apprenticeships.</p>").format(
-                version=__version__),
-        )
+        from ui.about_dialog import AboutDialog
+
+        AboutDialog(self.db_path or str(store.default_path()), self).exec()
 
     # -- closing --------------------------------------------------------------------------
 

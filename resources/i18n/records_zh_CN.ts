@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About MentorMatch</source>
+        <translation>关于 MentorMatch</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;MentorMatch {version}&lt;/h3&gt;&lt;p&gt;Pair apprentices with enterprise mentors, print letters of appointment, import and export rosters.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MentorMatch {version}&lt;/h3&gt;&lt;p&gt;为学徒匹配企业导师，打印导师聘书，导入导出名册。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Backups:</source>
+        <translation>备份：</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>To move to a new PC, copy the database and the backups folder to the same place on the new PC, or save a copy (File menu) and restore it there.</source>
+        <translation>换电脑时，把数据库和备份文件夹复制到新电脑的相同位置；或者用“文件”菜单保存一份副本，在新电脑上恢复。</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>{version} (Qt {qt})</source>
+        <translation>{version}（Qt {qt}）</translation>
+    </message>
+    <message>
+        <source>Their licence texts are in {folder}. Qt and PySide6 are used under the LGPL-3.0: they are separate libraries in the program's folder, which you may replace.</source>
+        <translation>各组件的许可证全文在 {folder}。Qt 和 PySide6 按 LGPL-3.0 使用：它们是程序文件夹中独立的库文件，您可以自行替换。</translation>
+    </message>
+    <message>
+        <source>Open licences folder</source>
+        <translation>打开许可证文件夹</translation>
+    </message>
+    <message>
+        <source>Open-source components:</source>
+        <translation>开源组件：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>MentorMatch cannot open the database</source>
@@ -598,14 +657,6 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     <message>
         <source>The new language is used the next time MentorMatch starts.</source>
         <translation>新的界面语言将在下次启动 MentorMatch 时生效。</translation>
-    </message>
-    <message>
-        <source>About MentorMatch</source>
-        <translation>关于 MentorMatch</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;MentorMatch {version}&lt;/h3&gt;&lt;p&gt;Pair apprentices with enterprise mentors, print letters of appointment, import and export rosters.&lt;/p&gt;&lt;p&gt;For the coordinators of school-enterprise apprenticeships.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;MentorMatch {version}&lt;/h3&gt;&lt;p&gt;为学徒匹配企业导师，打印导师聘书，导入导出名册。&lt;/p&gt;&lt;p&gt;面向校企合作、现代学徒制的项目管理人员。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
