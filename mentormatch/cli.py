@@ -185,6 +185,13 @@ class _HelpFormatter(argparse.HelpFormatter):
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
+    def format_help(self) -> str:
+        # Python before 3.13 adds a section heading's colon itself, untranslated (位置参数:)
+        text = super().format_help()
+        for heading in (translate("argparse", "positional arguments"), translate("argparse", "options")):
+            text = text.replace(f"\n{heading}:\n", "\n" + translate("argparse", "%(heading)s:") % {"heading": heading} + "\n")
+        return text
+
 
 class _Parser(argparse.ArgumentParser):
     """The command line's parser, its subcommands' too (argparse makes them of the same class)."""
@@ -194,8 +201,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def wants_job(argv: list[str]) -> bool:
-    """Whether the arguments ask for a command-line job (or help/version) rather than the window."""
-    return any(a in COMMANDS or a in ("-h", "--help", "--version") for a in argv)
+    """Whether the arguments ask for a command-line job (or help or the version) rather than the
+    window: any word that is not an option's value, a command or not, since only the job's parser
+    answers a mistyped command in the user's language."""
+    previous = ""
+    for argument in argv:
+        if argument in ("-h", "--help", "--version") or (not argument.startswith("-") and previous not in ("--db", "--lang")):
+            return True
+        previous = argument
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:

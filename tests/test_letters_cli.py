@@ -125,7 +125,7 @@ def test_help_and_errors_in_chinese_argparse_words_included(tmp_path):
     for args, env in ((["--lang", "zh_CN", "--help"], None), (["letters", "--help"], system_chinese)):
         helped = run(*args, env=env)
         assert helped.returncode == 0, helped.stderr
-        assert "用法：mentormatch" in helped.stdout and "位置参数" in helped.stdout and "选项" in helped.stdout
+        assert "用法：mentormatch" in helped.stdout and "\n位置参数：\n" in helped.stdout and "\n选项：\n" in helped.stdout
         assert "显示此帮助并退出" in helped.stdout
         assert not [word for word in ARGPARSE_ENGLISH if word in helped.stdout], helped.stdout
     narrow = run("letters", "--help", env={**system_chinese, "COLUMNS": "80"}).stdout  # a Windows console's default
@@ -134,7 +134,8 @@ def test_help_and_errors_in_chinese_argparse_words_included(tmp_path):
 
     for args, message in ((["import", "badkind", "f"], "无效的选择：'badkind'"),
                           (["import", "mentors"], "缺少必需的参数：FILE"),
-                          (["letters", "x.pdf", "--mentor"], "至少需要一个值")):
+                          (["letters", "x.pdf", "--mentor"], "至少需要一个值"),
+                          (["--db", "x.db", "lettres"], "无效的选择：'lettres'")):  # a mistyped command
         error = run(*args, env=system_chinese)
         assert error.returncode == 2
         assert "用法：" in error.stderr and "：错误：" in error.stderr and message in error.stderr, error.stderr

@@ -191,10 +191,14 @@ class IssueDialog(QDialog):
         changes = [f"{letter.replaces[1]} → {letter.serial}　{letter.holder}" for letter in reissued[:shown]]
         if len(reissued) > shown:
             changes.append(self.tr("… and {count} more").format(count=len(reissued) - shown))
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reissue letters?"), self.tr(
-            "{count} mentors already hold a letter for this programme, and with this template, date or term it would "
-            "change. Reissuing revokes each old letter (reason: reissued as the new number) and issues a new letter with "
-            "a new number:").format(count=len(reissued)), QMessageBox.StandardButton.Cancel, self)
+        question = (self.tr("{count} apprentices already hold a certificate of this programme, and with this template, date "
+                            "or term it would change. Reissuing revokes each old certificate (reason: reissued as the new "
+                            "number) and issues a new one with a new number:") if self.paper is letters.CERTIFICATE else
+                    self.tr("{count} mentors already hold a letter for this programme, and with this template, date or term "
+                            "it would change. Reissuing revokes each old letter (reason: reissued as the new number) and "
+                            "issues a new letter with a new number:"))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reissue?"), question.format(count=len(reissued)),
+                          QMessageBox.StandardButton.Cancel, self)
         box.setInformativeText("\n".join(changes))
         reissue = box.addButton(self.tr("Revoke and reissue"), QMessageBox.ButtonRole.AcceptRole)
         reprint = box.addButton(self.tr("Reprint unchanged"), QMessageBox.ButtonRole.AcceptRole)

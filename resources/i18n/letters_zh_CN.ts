@@ -140,12 +140,16 @@
         <translation>……另有 {count} 份</translation>
     </message>
     <message>
-        <source>Reissue letters?</source>
-        <translation>改发聘书？</translation>
+        <source>{count} apprentices already hold a certificate of this programme, and with this template, date or term it would change. Reissuing revokes each old certificate (reason: reissued as the new number) and issues a new one with a new number:</source>
+        <translation>{count} 名学徒已有本项目的结业证书，按现在的模板、日期或培养期会与原证书不同。改发将作废每份原证书（原因：已改发为新编号），并以新编号另发一份：</translation>
     </message>
     <message>
         <source>{count} mentors already hold a letter for this programme, and with this template, date or term it would change. Reissuing revokes each old letter (reason: reissued as the new number) and issues a new letter with a new number:</source>
         <translation>{count} 位导师已有本项目的聘书，按所选模板、日期或聘期内容将有变化。改发将作废原聘书（作废原因：已改发为新编号），并以新编号发出新聘书：</translation>
+    </message>
+    <message>
+        <source>Reissue?</source>
+        <translation>改发？</translation>
     </message>
     <message>
         <source>Revoke and reissue</source>
