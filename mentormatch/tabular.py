@@ -22,6 +22,8 @@ import csv
 import gc
 import io
 import itertools
+import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +39,13 @@ HEADER_SEARCH_ROWS = 30
 SHARING_SAMPLE = 2000  # rows after which a column whose cells hardly repeat is no longer shared
 CHUNK = 1 << 20  # bytes of a text file checked at a time
 EXACT = 1e15  # Excel keeps 15 significant digits of a number
+# calamine lays a sheet out as one block from its first cell to its last; a block of more cells
+# than this (~700 MB) is refused before it is read: a failed allocation ends the process at once
+MOST_CELLS = 20_000_000
+# a reference past column Z or row 99,999, in a cell or a row: only then can the block be large
+# (26 × 99,999 cells at most otherwise), so only then are the references read one by one
+_FAR_REFERENCE = re.compile(rb' r="(?:[A-Z]{2}|[A-Z]*[0-9]{6})')
+_REFERENCE = re.compile(rb' r="([A-Z]*)([0-9]*)"')
 
 
 @dataclass
@@ -225,11 +234,56 @@ def _book_rows(path: Path, sheet: str | None) -> tuple[str, Iterator[list]]:
             if not sheet and not names:
                 raise UserError(translate("Tabular", "{file} has no worksheet, only charts or nothing at all.").format(file=path.name))
             name = sheet or names[0]
+            _refuse_a_sheet_too_large(path, name)
             rows = book.get_sheet_by_name(name).iter_rows()  # from the sheet's first row, blank rows included
     except BaseException:
         book.close()
         raise
     return name, _book_cells(path, book, rows)
+
+
+def _refuse_a_sheet_too_large(path: Path, name: str) -> None:
+    """UserError when an .xlsx sheet's cells reach so far (a stray entry at row 1,048,576, a
+    reference no spreadsheet writes) that calamine's block of them would not fit in memory."""
+    if not zipfile.is_zipfile(path):
+        return  # .xls keeps its extent in its own records, which calamine checks
+    with zipfile.ZipFile(path) as archive:
+        part = _sheet_part(archive, name)
+        if part is None:
+            return  # not an .xlsx sheet (an .ods): calamine reads it cell by cell
+        xml = archive.read(part)
+    if not _FAR_REFERENCE.search(xml):
+        return
+    rows = columns = 0
+    for letters, digits in _REFERENCE.findall(xml):
+        column = 0
+        for letter in letters:
+            column = column * 26 + letter - 64
+        rows, columns = max(rows, int(digits or 0)), max(columns, column)
+    if rows * columns > MOST_CELLS:
+        raise UserError(translate("Tabular", "{file}: the sheet {sheet} reaches row {rows} and column {columns}, too far to be "
+                                             "read. Something probably stands in a cell far below or to the right of the list: "
+                                             "in Excel or WPS, delete the rows below the list and the columns to its right, "
+                                             "save, and import again.").format(file=path.name, sheet=name, rows=rows, columns=columns))
+
+
+def _sheet_part(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The part of the .xlsx that holds the sheet named, by the workbook and its relationships; None if it has none."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+        relations = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ET.ParseError):
+        return None
+    ids = [value for element in workbook.iter() if element.tag.rsplit("}", 1)[-1] == "sheet" and element.get("name") == name
+           for key, value in element.attrib.items() if key.rsplit("}", 1)[-1] == "id"]
+    for relation in relations.iter():
+        if ids and relation.get("Id") == ids[0]:
+            target = relation.get("Target", "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            return part if part in archive.namelist() else None
+    return None
 
 
 def _book_cells(path: Path, book, rows: Iterator[list]) -> Iterator[list]:

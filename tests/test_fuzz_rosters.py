@@ -58,6 +58,12 @@ DAMAGED = {
                                                 if name == "xl/workbook.xml" else c), "no worksheet"),
     "a number Excel never writes": (".xlsx", _book(_sheet(lambda c: c.replace(b"<v>13812345678</v>", b"<v>0x10</v>"))), "cannot be read"),
     "a 400-digit number": (".xlsx", _book(_sheet(lambda c: c.replace(b"<v>13812345678</v>", b"<v>" + b"9" * 400 + b"</v>"))), "problems"),
+    # calamine would ask for a block of 1,048,576 × 16,384 cells and the process would end
+    "a stray cell at Excel's last row and column": (".xlsx", _book(_sheet(lambda c: c.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))),
+        "row 1048576 and column 16384"),
+    "references no spreadsheet writes": (".xlsx", _book(_sheet(lambda c: c.replace(b'r="A2"', b'r="XFE2"', 1).replace(
+        b'r="B2"', b'r="B1048577"', 1))), "too far"),
     "UTF-16 of odd length": (".csv", ",".join(HEADER).encode("utf-16")[:-1], "byte"),
     "a damaged .xls file": (".xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cannot be read"),
     "an .xlsx renamed .ods": (".ods", _book(), None),

@@ -901,6 +901,10 @@
         <translation>{file} 中没有工作表（只有图表，或什么都没有）。</translation>
     </message>
     <message>
+        <source>{file}: the sheet {sheet} reaches row {rows} and column {columns}, too far to be read. Something probably stands in a cell far below or to the right of the list: in Excel or WPS, delete the rows below the list and the columns to its right, save, and import again.</source>
+        <translation>{file}：工作表“{sheet}”的内容一直延伸到第 {rows} 行、第 {columns} 列，范围太大，无法读取。很可能名单下方或右侧很远的某个单元格里有内容：请在 Excel 或 WPS 中删除名单下方的行和右侧的列，保存后重新导入。</translation>
+    </message>
+    <message>
         <source>{file} cannot be read: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
