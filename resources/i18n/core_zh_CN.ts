@@ -105,7 +105,7 @@
     </message>
     <message>
         <source>allow mentors of related trades</source>
-        <translation>允许相关工种的导师</translation>
+        <translation>允许相近工种的导师</translation>
     </message>
     <message>
         <source>let confirmed pairs that are not locked move too</source>

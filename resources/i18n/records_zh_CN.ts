@@ -501,7 +501,7 @@ Open the newest good backup, made {taken}, instead? The damaged file is kept in 
     </message>
     <message>
         <source>Related trades</source>
-        <translation>相关工种</translation>
+        <translation>相近工种</translation>
     </message>
     <message>
         <source>Retired</source>
@@ -1162,7 +1162,7 @@ The current data is saved first in {folder}; restoring that copy undoes this.</s
     </message>
     <message>
         <source>Related trades</source>
-        <translation>相关工种</translation>
+        <translation>相近工种</translation>
     </message>
     <message>
         <source>Retired (no longer offered)</source>
