@@ -214,7 +214,7 @@ def test_print_through_the_dialog_issues_the_numbers(qtbot, sample_db, tmp_path,
     assert page.printer.copyCount() == 1  # copies start at 1 for every print job
     assert out.exists() and len(sheets) == 40
     assert registered(sample_db) == serials_on(sheets) and page.model.rowCount() == 40
-    assert page.status.text() == "40 letters sent to the printer."
+    assert page.status.text() == "Letters of appointment sent to the printer: 40."
 
 
 def test_preview_issues_nothing_and_printing_from_it_records_what_it_prints(qtbot, sample_db, tmp_path, monkeypatch,
@@ -240,7 +240,7 @@ def test_preview_issues_nothing_and_printing_from_it_records_what_it_prints(qtbo
     page.printer = pdf_printer(out)
     run_issue_dialog(qtbot, page, "preview_button")
     assert looked["pages"] == 40 and looked["registered"] == [] and looked["sheets"] == 0
-    assert "40 new numbers are issued only when printed" in looked["title"]
+    assert "40 new numbers are registered only when printed or saved" in looked["title"]
     assert out.exists() and len(sheets) == 40
     assert registered(sample_db) == serials_on(sheets)  # every number on paper is in the register
     assert page.model.rowCount() == 40
