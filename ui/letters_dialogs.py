@@ -144,12 +144,14 @@ class IssueDialog(QDialog):
         for button in (self.preview_button, self.print_button, self.pdf_button, self.split_button):
             button.setEnabled(count > 0)
         certificates = self.paper is letters.CERTIFICATE
-        lines = [self.tr("{count} apprentices chosen: those with a confirmed pair in the programme. The others get new "
-                         "numbers once the certificates are printed or saved.") if certificates else
-                 self.tr("{count} mentors chosen. The others get new numbers once the letters are printed or saved.")]
-        lines[0] = lines[0].format(count=count)
+        lines = [(self.tr("{count} apprentices chosen: those with a confirmed pair in the programme.") if certificates else
+                  self.tr("{count} mentors chosen.")).format(count=count)]
         holding = [self.mentors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.mentors.count())
                    if self.mentors.item(i).checkState() == Qt.CheckState.Checked and self.mentors.item(i).data(HOLDS_LETTER)]
+        if count > len(holding):  # only what applies: none may be new when all chosen hold one
+            lines.append((self.tr("{count} without a certificate get new numbers once the certificates are printed or saved.")
+                          if certificates else self.tr("{count} without a letter get new numbers once the letters are "
+                                                       "printed or saved.")).format(count=count - len(holding)))
         if holding:
             db, _, programme_id, template, issue_date, paper = self._planned()
             held = letters.held_letters(db, letters.programmes_of(db, holding, programme_id, paper), template, issue_date, paper)
