@@ -11,8 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMenu, QProgressDialog, QPushButton, QTableView, QToolButton, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMenu, QProgressDialog, QPushButton, QTableView, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
 from mentormatch import letter_templates, letters
@@ -141,10 +140,7 @@ class LettersPage(QWidget):
         self.signin_button.setToolTip(self.tr("The ceremony's sign-in sheet of the programme's mentors and apprentices"))
         # the settings of the papers, set once a year, under one button: two rows of buttons fit a
         # 1366×768 screen at 150 % (911 logical pixels wide)
-        self.more_button = QToolButton(self)
-        self.more_button.setText(self.tr("More"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_button = QPushButton(self.tr("More"), self)  # a menu button, as Save PDF
         more_menu = QMenu(self.more_button)
         self.templates_action = more_menu.addAction(self.tr("Templates…"), self.edit_templates)
         self.options_action = more_menu.addAction(self.tr("Letter options…"), self.edit_options)

@@ -475,6 +475,7 @@ class TemplateEditor(QDialog):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.splitterMoved.connect(lambda *_: self._schedule_preview())
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -647,6 +648,10 @@ class TemplateEditor(QDialog):
 
     def _schedule_preview(self) -> None:
         self._timer.start()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's name; the page is drawn to the preview's size
+        super().resizeEvent(event)
+        self._schedule_preview()
 
     def update_preview(self) -> None:
         """Draw the template being edited; a broken one shows its line (or field) instead."""
