@@ -150,8 +150,8 @@ COLUMNS: dict[str, list[Column]] = {
         Column("issue_date", QT_TRANSLATE_NOOP("Export", "Issue date")),
         Column("issuers", QT_TRANSLATE_NOOP("Export", "Issued by")),
         Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
-        Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on"), default=False),
-        Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking"), default=False),
+        Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on")),
+        Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking")),
     ],
     "certificates": [
         Column("serial", QT_TRANSLATE_NOOP("Export", "Serial number"), text=True),
@@ -167,8 +167,8 @@ COLUMNS: dict[str, list[Column]] = {
         Column("issue_date", QT_TRANSLATE_NOOP("Export", "Issue date")),
         Column("issuers", QT_TRANSLATE_NOOP("Export", "Issued by")),
         Column("status", QT_TRANSLATE_NOOP("Export", "Status")),
-        Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on"), default=False),
-        Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking"), default=False),
+        Column("revoked_at", QT_TRANSLATE_NOOP("Export", "Revoked on")),
+        Column("revoke_reason", QT_TRANSLATE_NOOP("Export", "Reason for revoking")),
     ],
     "audit": [
         Column("at", QT_TRANSLATE_NOOP("Export", "Time")),

@@ -38,7 +38,7 @@ def main(language: str, roster: str, settings_folder: str) -> None:
         record_dialog,
         settings_dialog,
     )
-    from ui.main_window import MainWindow
+    from ui.main_window import PAGES, MainWindow
 
     install_translators(language)
     db = memory_database()
@@ -67,6 +67,8 @@ def main(language: str, roster: str, settings_folder: str) -> None:
         "merge colleges": lambda: bulk_edit.MergeCollegesDialog(db, [1, 2], window),
         "about": lambda: about_dialog.AboutDialog(settings_folder + "/mentormatch.db", window),
     }
+    for key, *_ in PAGES:  # a page shown stays in the window's stack: its minimum size counts from then on
+        made[f"main window, {key} shown"] = lambda key=key: window.show_page(key) and window
     for kind in records.KINDS:
         made[f"new {kind}"] = lambda kind=kind: record_dialog.RecordDialog(db, kind, None, window)
         made[f"edit {kind}"] = lambda kind=kind: record_dialog.RecordDialog(db, kind, 1, window)

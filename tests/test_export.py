@@ -172,6 +172,12 @@ def test_letter_register(sample_db, tmp_path):
     _, rows = sheet_rows(tmp_path / "l.xlsx")
     assert rows[1:] == [["MM-2026-0001", "四川工业科技学院、长安汽车", "valid", None],
                         ["MM-2026-0002", "四川工业科技学院、长安汽车", "revoked", "重复"]]
+    # by default too: a register handed on says when and why a letter stopped counting
+    exporter.export(sample_db, "letters", tmp_path / "all.xlsx")
+    _, rows = sheet_rows(tmp_path / "all.xlsx")
+    assert rows[0][-3:] == ["Status", "Revoked on", "Reason for revoking"]
+    assert rows[-1][-3:] == ["revoked", "2026-08-01", "重复"] and rows[-2][-3:] == ["valid", None, None]
+    assert "Revoked on" in exporter.sheets(sample_db, "certificates")[0].headers
 
 
 def test_pdf_roster_is_a4_landscape_with_page_numbers(paired, tmp_path, qapp):

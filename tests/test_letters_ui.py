@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from mentormatch import letter_templates, letters, records, settings
 from ui import jobs
@@ -214,7 +214,7 @@ def test_print_through_the_dialog_issues_the_numbers(qtbot, sample_db, tmp_path,
     assert page.printer.copyCount() == 1  # copies start at 1 for every print job
     assert out.exists() and len(sheets) == 40
     assert registered(sample_db) == serials_on(sheets) and page.model.rowCount() == 40
-    assert page.status.text() == "40 letters sent to the printer."
+    assert page.status.text() == "Letters of appointment sent to the printer: 40."
 
 
 def test_preview_issues_nothing_and_printing_from_it_records_what_it_prints(qtbot, sample_db, tmp_path, monkeypatch,
@@ -240,7 +240,7 @@ def test_preview_issues_nothing_and_printing_from_it_records_what_it_prints(qtbo
     page.printer = pdf_printer(out)
     run_issue_dialog(qtbot, page, "preview_button")
     assert looked["pages"] == 40 and looked["registered"] == [] and looked["sheets"] == 0
-    assert "40 new numbers are issued only when printed" in looked["title"]
+    assert "40 new numbers are registered only when printed or saved" in looked["title"]
     assert out.exists() and len(sheets) == 40
     assert registered(sample_db) == serials_on(sheets)  # every number on paper is in the register
     assert page.model.rowCount() == 40
@@ -303,3 +303,61 @@ def test_closing_the_window_cancels_a_batch_being_written(qtbot, window, tmp_pat
     assert not page.writing and not jobs._running
     assert registered(window.db) == [] and not out.exists() and not list(tmp_path.glob(".*.part"))
     assert "Cancelled" in page.status.text()
+
+
+def test_in_chinese_papers_are_named_as_they_are_and_revoking_is_作废(qtbot, sample_db, monkeypatch):
+    """A certificate is 结业证书 wherever the page speaks of it, revoking is 作废 (undo stays 撤销 on other
+    pages), and the reason shows in the register, not only in a tooltip."""
+    from PySide6.QtCore import QLocale
+
+    from mentormatch import matching, pairs
+    from mentormatch.i18n import install_translators
+    from ui.pairing import ReasonDialog
+
+    pid = records.programme_id_by_name(sample_db, PROGRAMME)
+    matching.propose(sample_db, pid)
+    pairs.accept(sample_db, pid)
+    apprentice = sample_db.execute("SELECT apprentice_id FROM pairs WHERE status = 'confirmed' LIMIT 1").fetchone()[0]
+    name = sample_db.execute("SELECT name FROM apprentices WHERE id = ?", [apprentice]).fetchone()[0]
+    certificate = letters.commit(sample_db, letters.Batch.for_certificates(sample_db, [apprentice], pid, None, "2027-01-13").letters)[0]
+    issue_three(sample_db)
+    locale = QLocale()
+    install_translators("zh_CN")
+    try:
+        page = make_page(qtbot, sample_db)
+        page.paper.setCurrentIndex(page.paper.findData("certificate"))
+        assert page.status.text().startswith("显示 1 份结业证书，其中 0 份已作废")
+        assert page.revoke_button.text() == "作废…" and page.show_revoked.text() == "显示已作废"
+        asked = {}
+
+        def answer(dialog):
+            asked.update(title=dialog.windowTitle(), text=dialog.findChild(QLabel).text())
+            dialog.reason.setText("姓名写错")
+            return 1
+
+        monkeypatch.setattr(ReasonDialog, "exec", answer)
+        page.view.selectRow(0)
+        qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+        assert asked["title"] == "作废结业证书"
+        assert asked["text"].startswith(f"作废 {name} 的结业证书 {certificate.serial}？")
+        assert "聘书" not in asked["text"] and "撤销" not in asked["text"]
+        row = [page.model.index(0, column).data() for column in range(page.model.columnCount())]
+        headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+        assert row[headers.index("状态")] == "已作废" and row[headers.index("作废原因")] == "姓名写错"
+        assert "份结业证书，其中 1 份已作废" in page.status.text()
+    finally:
+        install_translators("en")
+        QLocale.setDefault(locale)
+
+
+def test_the_issue_dialog_says_only_what_applies(qtbot, sample_db):
+    issue_three(sample_db)
+    dialog = IssueDialog(sample_db, records.programme_id_by_name(sample_db, PROGRAMME))
+    qtbot.addWidget(dialog)
+    dialog.select_all.setChecked(False)
+    for i in range(dialog.mentors.count()):  # only the three mentors who hold a letter
+        item = dialog.mentors.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in (1, 2, 3) else Qt.CheckState.Unchecked)
+    assert "new numbers" not in dialog.note.text() and "printed again with its number" in dialog.note.text()
+    dialog.select_all.setChecked(True)
+    assert f"{dialog.mentors.count() - 3} without a letter get new numbers" in dialog.note.text()

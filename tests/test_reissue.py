@@ -231,7 +231,7 @@ def test_issue_dialog_says_reprint_or_reissue_and_asks_before_reissuing(qtbot, s
     assert len(sheets) == 1 and "MM-2026-0002" in sheets[0]
     revoked = next(r for r in page.model.rows if r["serial"] == first.serial)
     assert revoked["revoked_at"] and page.model.rowCount() == 2
-    assert page.status.text() == "1 letters sent to the printer."
+    assert page.status.text() == "Letters of appointment sent to the printer: 1."
 
 
 def test_issue_dialog_can_reprint_unchanged_instead(qtbot, sample_db, monkeypatch):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -22,6 +22,15 @@ from ui.screen_fit import resize_within_screen
 
 SETTINGS_KEY = "lists/letters/header"  # column widths, beside those of the record lists
 OFFSETS_KEY = "letters/printer_offsets"  # printer name -> [x, y] mm: a calibration belongs to this PC's printer
+
+
+def papers(kinds) -> str:
+    """What the papers of these kinds (letters.PAPERS keys) are called in a message: the paper's own
+    noun (聘书, 结业证书), or both when the kinds are mixed."""
+    kinds = set(kinds)
+    if len(kinds) == 1:
+        return QCoreApplication.translate("Letters", letters.PAPERS[kinds.pop()].noun)
+    return QCoreApplication.translate("LettersPage", "letters and certificates")
 
 
 def printer_offset(name: str) -> tuple[float, float]:
@@ -48,12 +57,14 @@ class RegisterModel(RowsModel):
 
     PROGRAMME = 3  # the column that takes the room left
     TYPICAL = ("MM-2026-0000", "欧阳明月", "重庆长安汽车股份有限公司", "2026 汽车工程半年实习", "2026-07-14 – 2027-01-13",
-               "2026-07-14", "正式聘书（中文）", "已撤销", "结业证书")  # a value of each column, for its default width
+               "2026-07-14", "正式聘书（中文）", "已作废", "姓名写错",
+               "结业证书")  # a value of each column, for its default width
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.headers = [self.tr("Serial"), self.tr("Name"), self.tr("Enterprise"), self.tr("Programme"),
-                        self.tr("Term"), self.tr("Issued"), self.tr("Template"), self.tr("Status"), self.tr("Kind")]
+                        self.tr("Term"), self.tr("Issued"), self.tr("Template"), self.tr("Status"), self.tr("Reason revoked"),
+                        self.tr("Kind")]
         self.papers = {"appointment": self.tr("Letter of appointment"), "certificate": self.tr("Completion certificate")}
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -62,7 +73,7 @@ class RegisterModel(RowsModel):
             return row["id"]
         if role == Qt.ItemDataRole.ForegroundRole and row["revoked_at"]:
             return QBrush(QColor("#8a8a8a"))
-        if role == Qt.ItemDataRole.ToolTipRole and row["revoked_at"]:
+        if role == Qt.ItemDataRole.ToolTipRole and row["revoked_at"]:  # the whole reason, when the column is narrow
             return self.tr("Revoked on {date}: {reason}").format(date=row["revoked_at"][:10], reason=row["revoke_reason"])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -71,9 +82,11 @@ class RegisterModel(RowsModel):
             return f"{row['term_from'] or ''} – {row['term_to'] or ''}" if row["term_from"] or row["term_to"] else ""
         if column == 7:
             return self.tr("Revoked") if row["revoked_at"] else self.tr("Valid")
+        if column == 8:
+            return row["revoke_reason"]
         if column == 6:
             return letter_templates.display_name(row["template"])
-        if column == 8:
+        if column == 9:
             return self.papers[row["kind"]]
         key = ("serial", "holder", "enterprise", "programme", None, "issue_date")[column]
         return row[key]
@@ -112,7 +125,6 @@ class LettersPage(QWidget):
         filters.addWidget(self.programme, 1)
         filters.addWidget(self.paper)
         filters.addWidget(self.search, 2)
-        filters.addWidget(self.show_revoked)
 
         self.issue_button = QPushButton(self.tr("Issue letters…"), self)
         self.certificates_button = QPushButton(self.tr("Issue certificates…"), self)
@@ -124,19 +136,26 @@ class LettersPage(QWidget):
         self.pdf_split_action = pdf_menu.addAction(self.tr("One PDF per mentor…"), lambda: self.save_pdf(True))
         self.pdf_button.setMenu(pdf_menu)
         self.revoke_button = QPushButton(self.tr("Revoke…"), self)
-        self.templates_button = QPushButton(self.tr("Templates…"), self)
-        self.options_button = QPushButton(self.tr("Letter options…"), self)
-        self.calibrate_button = QPushButton(self.tr("Printer calibration…"), self)
         self.signin_button = QPushButton(self.tr("Sign-in sheet…"), self)
         self.signin_button.setToolTip(self.tr("The ceremony's sign-in sheet of the programme's mentors and apprentices"))
-        actions = QHBoxLayout()
-        for button in (self.issue_button, self.certificates_button, self.preview_button, self.print_button, self.pdf_button, self.revoke_button):
+        # the settings of the papers, set once a year, under one button: two rows of buttons fit a
+        # 1366×768 screen at 150 % (911 logical pixels wide)
+        self.more_button = QPushButton(self.tr("More"), self)  # a menu button, as Save PDF
+        more_menu = QMenu(self.more_button)
+        self.templates_action = more_menu.addAction(self.tr("Templates…"), self.edit_templates)
+        self.options_action = more_menu.addAction(self.tr("Letter options…"), self.edit_options)
+        self.calibrate_action = more_menu.addAction(self.tr("Printer calibration…"), self.calibrate)
+        self.more_button.setMenu(more_menu)
+        actions = QHBoxLayout()  # making papers
+        for button in (self.issue_button, self.certificates_button, self.signin_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(self.signin_button)
-        actions.addWidget(self.templates_button)
-        actions.addWidget(self.options_button)
-        actions.addWidget(self.calibrate_button)
+        actions.addWidget(self.more_button)
+        chosen = QHBoxLayout()  # the papers chosen in the register
+        for button in (self.preview_button, self.print_button, self.pdf_button, self.revoke_button):
+            chosen.addWidget(button)
+        chosen.addStretch(1)
+        chosen.addWidget(self.show_revoked)
 
         self.model = RegisterModel(self)
         self.view = QTableView(self)
@@ -153,10 +172,12 @@ class LettersPage(QWidget):
         header.setSectionResizeMode(RegisterModel.PROGRAMME, QHeaderView.ResizeMode.Stretch)
         column_widths.restore(header, SETTINGS_KEY, self._default_widths())
         self.status = QLabel(self)
+        self.status.setWordWrap(True)  # a long message takes two lines rather than widening the window
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        layout.addLayout(chosen)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 
@@ -173,9 +194,6 @@ class LettersPage(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_letters)
         self.revoke_button.clicked.connect(self.revoke)
-        self.templates_button.clicked.connect(self.edit_templates)
-        self.options_button.clicked.connect(self.edit_options)
-        self.calibrate_button.clicked.connect(self.calibrate)
         self.signin_button.clicked.connect(self.sign_in_sheet)
         self.refresh()
 
@@ -202,8 +220,9 @@ class LettersPage(QWidget):
                                 self.paper.currentData())
         self.model.set_rows(rows)
         revoked = sum(1 for r in rows if r["revoked_at"])
-        self.status.setText(self.tr("{count} letters shown, {revoked} of them revoked. Select letters to reprint them "
-                                    "with their numbers.").format(count=len(rows), revoked=revoked))
+        kinds = [self.paper.currentData()] if self.paper.currentData() else list(letters.PAPERS)
+        self.status.setText(self.tr("{papers} shown: {count}, {revoked} of them revoked. Select them to reprint them "
+                                    "with their numbers.").format(papers=papers(kinds), count=len(rows), revoked=revoked))
         self._update_buttons()
 
     def selected_ids(self) -> list[int]:
@@ -254,9 +273,10 @@ class LettersPage(QWidget):
         if len(ids) != 1:
             return
         row = next(r for r in self.model.rows if r["id"] == ids[0])
-        dialog = ReasonDialog(self.tr("Revoke letter"),
-                              self.tr("Revoke letter {serial} of {mentor}? It stays in the register, marked revoked, "
-                                      "and its number is never given again.").format(serial=row["serial"], mentor=row["mentor"]),
+        dialog = ReasonDialog(self.tr("Revoke {papers}").format(papers=papers([row["kind"]])),
+                              self.tr("Revoke {serial} of {holder} ({papers})? It stays in the register, marked revoked, "
+                                      "and its number is never given again.").format(
+                                  serial=row["serial"], holder=row["holder"], papers=papers([row["kind"]])),
                               ok_text=self.tr("Revoke"), parent=self)
         if dialog.exec():
             attempt(self, letters.revoke, self.db, ids[0], dialog.values()[1])
@@ -331,9 +351,9 @@ class LettersPage(QWidget):
         # checks the sheet that will be handed out, and a "draft" mark would show another one. A new
         # number is only planned until the letter is printed (from this window's Print button too),
         # so the title says so; a preview only looked at records nothing.
-        title = self.tr("Preview of {count} letters").format(count=len(batch.letters))
+        title = self.tr("Preview of {papers}: {count}").format(papers=papers(l.kind for l in batch.letters), count=len(batch.letters))
         if batch.new:
-            title += " — " + self.tr("{new} new numbers are issued only when printed").format(new=batch.new)
+            title += " — " + self.tr("{new} new numbers are registered only when printed or saved").format(new=batch.new)
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(lambda device: self._paint_requested(batch, device))
         resize_within_screen(dialog, 900, 1000)
@@ -353,7 +373,8 @@ class LettersPage(QWidget):
             return
         printer.setCopyCount(1)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print {count} letters").format(count=len(batch.letters)))
+        dialog.setWindowTitle(self.tr("Print {papers}: {count}").format(papers=papers(l.kind for l in batch.letters),
+                                                                         count=len(batch.letters)))
         if dialog.exec():
             self._send(batch, printer)
 
@@ -382,7 +403,8 @@ class LettersPage(QWidget):
             self.status.setText(self.tr("Stopped after {count} letters. The printer could not take back the letters "
                                         "already sent, so they are in the register.").format(count=len(printed)))
         else:
-            self.status.setText(self.tr("{count} letters sent to the printer.").format(count=len(printed)))
+            self.status.setText(self.tr("{papers} sent to the printer: {count}.").format(
+                papers=papers(l.kind for l in batch.letters), count=len(printed)))
 
     def _save(self, batch: letters.Batch, split: bool) -> None:
         folder = QSettings().value("letters/folder", str(Path.home()))
@@ -402,7 +424,8 @@ class LettersPage(QWidget):
 
     def _write(self, batch: letters.Batch, target: str, split: bool) -> None:
         """Write the files in the background; record the letters and put the files in place when written."""
-        self.progress = QProgressDialog(self.tr("Writing {count} letters…").format(count=len(batch.letters)),
+        self.progress = QProgressDialog(self.tr("Writing {papers}: {count}…").format(
+            papers=papers(l.kind for l in batch.letters), count=len(batch.letters)),
                                         self.tr("Cancel"), 0, len(batch.letters), self)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(500)
@@ -429,4 +452,5 @@ class LettersPage(QWidget):
         files = attempt(self, batch.commit, self.db)
         self.reload()
         if files is not None:
-            self.status.setText(self.tr("{count} letters written to {where}.").format(count=len(batch.letters), where=where))
+            self.status.setText(self.tr("{papers} written to {where}: {count}.").format(
+                papers=papers(l.kind for l in batch.letters), count=len(batch.letters), where=where))

@@ -10,8 +10,9 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap, QTextCursor, QTextFormat
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableWidget,
+                               QFormLayout, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+                               QTableWidget,
                                QTableWidgetItem, QTabWidget, QTextEdit, QToolButton, QVBoxLayout, QWidget)
 from sqlite_utils import Database
 
@@ -143,12 +144,14 @@ class IssueDialog(QDialog):
         for button in (self.preview_button, self.print_button, self.pdf_button, self.split_button):
             button.setEnabled(count > 0)
         certificates = self.paper is letters.CERTIFICATE
-        lines = [self.tr("{count} apprentices chosen: those with a confirmed pair in the programme. The others get new "
-                         "numbers once the certificates are printed or saved.") if certificates else
-                 self.tr("{count} mentors chosen. The others get new numbers once the letters are printed or saved.")]
-        lines[0] = lines[0].format(count=count)
+        lines = [(self.tr("{count} apprentices chosen: those with a confirmed pair in the programme.") if certificates else
+                  self.tr("{count} mentors chosen.")).format(count=count)]
         holding = [self.mentors.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.mentors.count())
                    if self.mentors.item(i).checkState() == Qt.CheckState.Checked and self.mentors.item(i).data(HOLDS_LETTER)]
+        if count > len(holding):  # only what applies: none may be new when all chosen hold one
+            lines.append((self.tr("{count} without a certificate get new numbers once the certificates are printed or saved.")
+                          if certificates else self.tr("{count} without a letter get new numbers once the letters are "
+                                                       "printed or saved.")).format(count=count - len(holding)))
         if holding:
             db, _, programme_id, template, issue_date, paper = self._planned()
             held = letters.held_letters(db, letters.programmes_of(db, holding, programme_id, paper), template, issue_date, paper)
@@ -205,6 +208,19 @@ class IssueDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return {reissue: True, reprint: False}.get(box.clickedButton())
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """widget in a scroll area that scrolls up and down only: a tab that fits a short screen
+    (1366×768 at 150 %: 512 logical pixels)."""
+    scroll = QScrollArea(widget.parentWidget())
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click on a placeholder button leaves the cursor in its field
+    scroll.setMinimumWidth(widget.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+    return scroll
 
 
 class SheetForm(QWidget):
@@ -380,11 +396,11 @@ class TemplateEditor(QDialog):
                                                      "programme's colleges and the mentor's enterprise."))
         self.form_edits = {"title": self.title_edit, "opening": self.opening_edit, "duties": self.duties_edit,
                            "closing": self.closing_edit, "issuers": self.issuers_edit}
-        insert = QHBoxLayout()
+        insert = QGridLayout()  # two rows of four: one row of eight is too wide for 1366×768 at 150 %
         insert.setSpacing(4)
         self.placeholder_buttons = {}
-        for key, label in list(letter_templates.PLACEHOLDER_LABELS.items())[:8]:
-            insert.addWidget(self._placeholder_button(key, label))
+        for i, (key, label) in enumerate(list(letter_templates.PLACEHOLDER_LABELS.items())[:8]):
+            insert.addWidget(self._placeholder_button(key, label), i // 4, i % 4)
         more = QToolButton(self)
         more.setText(self.tr("More…"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -393,8 +409,8 @@ class TemplateEditor(QDialog):
         for key, label in list(letter_templates.PLACEHOLDER_LABELS.items())[8:]:
             more_menu.addAction(translate("Placeholders", label), lambda key=key: self.insert_placeholder(key))
         more.setMenu(more_menu)
-        insert.addWidget(more)
-        insert.addStretch(1)
+        insert.addWidget(more, 1, 4)
+        insert.setColumnStretch(5, 1)
         self.form_note = QLabel(self.tr("This letter was written as HTML. The form can write it again from the usual "
                                         "shape, which replaces the HTML."), self)
         self.form_note.setWordWrap(True)
@@ -443,14 +459,14 @@ class TemplateEditor(QDialog):
         self.sheet_form = SheetForm(self)
         self.sheet_form.changed.connect(self._schedule_preview)
         self.tabs = QTabWidget(self)
-        self.wording_tab = self.tabs.addTab(wording, self.tr("Wording"))
+        self.wording_tab = self.tabs.addTab(_scrolling(wording), self.tr("Wording"))
         self.html_tab = self.tabs.addTab(html, self.tr("HTML (advanced)"))
-        self.sheet_tab = self.tabs.addTab(self.sheet_form, self.tr("Pre-printed sheet"))
+        self.sheet_tab = self.tabs.addTab(_scrolling(self.sheet_form), self.tr("Pre-printed sheet"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.preview = QLabel(self)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.preview.setMinimumWidth(300)
+        self.preview.setMinimumSize(240, 120)  # not the page's height: the dialog fits a short screen
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.position = QLabel(self)
@@ -459,6 +475,7 @@ class TemplateEditor(QDialog):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.splitterMoved.connect(lambda *_: self._schedule_preview())
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -490,7 +507,7 @@ class TemplateEditor(QDialog):
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.sample = sample_letter(db)
         self.load()
-        resize_within_screen(self, 1200, 820)
+        resize_within_screen(self, 1200, 680)  # 820 px is too tall over a taskbar at 1366×768
 
     def _short_text(self, lines: int) -> QPlainTextEdit:
         edit = QPlainTextEdit(self)
@@ -632,6 +649,10 @@ class TemplateEditor(QDialog):
     def _schedule_preview(self) -> None:
         self._timer.start()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 — Qt's name; the page is drawn to the preview's size
+        super().resizeEvent(event)
+        self._schedule_preview()
+
     def update_preview(self) -> None:
         """Draw the template being edited; a broken one shows its line (or field) instead."""
         width = max(self.preview.width(), 300)
@@ -641,6 +662,8 @@ class TemplateEditor(QDialog):
             self._mark_error(str(exc), None if self.is_sheet() else getattr(exc, "lineno", None))
             return
         self._mark_error("", None)
+        if image.height() > self.preview.height() > 0:  # the whole page shows on a short screen, smaller
+            image = image.scaledToHeight(self.preview.height(), Qt.TransformationMode.SmoothTransformation)
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def _letter_image(self, text: str, width: int) -> QImage:
@@ -803,4 +826,4 @@ class OptionsDialog(FormDialog):
     def __init__(self, db: Database, parent=None):
         super().__init__(db, LetterSettingsForm(db), parent)
         self.setWindowTitle(self.tr("Letter options"))
-        resize_within_screen(self, 1040, 720)
+        resize_within_screen(self, 1040, 680)  # 720 px is too tall over a taskbar at 1366×768

@@ -418,7 +418,7 @@ class PairingPage(QWidget):
         self._solving = False
 
         self.programme = QComboBox(self)
-        self.programme.setMinimumWidth(260)
+        self.programme.setMinimumWidth(200)
         self.allow_related = QCheckBox(self.tr("Allow related trades"), self)
         self.rematch = QCheckBox(self.tr("Re-match everything not locked"), self)
         self.rematch.setToolTip(self.tr("Confirmed pairs that are not locked may move too; the continuity bonus keeps the good ones."))
@@ -482,17 +482,21 @@ class PairingPage(QWidget):
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.undo_action)
         self.undo_button = QPushButton(self.tr("Undo"), self)
-        buttons = QHBoxLayout()
-        for button in (self.accept_all_button, self.accept_selected_button, self.discard_button, self.unpair_button,
-                       self.move_button, self.lock_button, self.unlock_button, self.exclude_button):
+        buttons = QHBoxLayout()  # the draft's buttons, and below those on pairs: one row is too wide at 150 %
+        for button in (self.accept_all_button, self.accept_selected_button, self.discard_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.undo_button)
+        pair_buttons = QHBoxLayout()
+        for button in (self.unpair_button, self.move_button, self.lock_button, self.unlock_button, self.exclude_button):
+            pair_buttons.addWidget(button)
+        pair_buttons.addStretch(1)
         pairs_tab = QWidget(self)
         pairs_layout = QVBoxLayout(pairs_tab)
         pairs_layout.addWidget(self.table, 1)
         pairs_layout.addWidget(self.why)
         pairs_layout.addLayout(buttons)
+        pairs_layout.addLayout(pair_buttons)
 
         self.supply = SupplyTree(self)
         self.tabs = QTabWidget(self)
@@ -501,6 +505,8 @@ class PairingPage(QWidget):
         self.history_view = PairHistory(db, self)
         self.tabs.addTab(self.history_view, self.tr("History"))
 
+        for view in (self.apprentices, self.mentors, self.table):  # a few rows each: fits 1366×768 at 150 %
+            view.setMinimumHeight(40)
         main = QSplitter(Qt.Orientation.Vertical, self)
         main.addWidget(upper)
         main.addWidget(self.tabs)

@@ -100,7 +100,8 @@ class RecordPage(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self._search_hint())
         hint_width = self.search_box.fontMetrics().horizontalAdvance(self.search_box.placeholderText()) + 40  # + the clear button
-        self.search_box.setMinimumWidth(max(320, hint_width))  # the whole hint shows
+        self.search_box.setMinimumWidth(240)  # fits 911 logical pixels (1366×768 at 150 %)
+        self.search_box.setMaximumWidth(max(320, hint_width))  # grows until the whole hint shows
         self.search_box.textChanged.connect(self.model.search)
 
         self.programme_box = QComboBox(self)
@@ -137,7 +138,7 @@ class RecordPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.filter_box)
         top.addWidget(self.programme_box)
-        top.addWidget(self.search_box)
+        top.addWidget(self.search_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.addLayout(top)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -237,12 +239,21 @@ class LetterSettingsForm(QWidget):
         form.addRow(self.tr("Serial prefix"), self.prefix)
         form.addRow(self.tr("Certificates' prefix"), self.certificate_prefix)
         form.addRow(self.tr("Serial pattern"), pattern_cell)
-        left = QVBoxLayout()
+        # the form scrolls where the screen is short (1366×768 at 150 %: 512 logical pixels), the preview beside it
+        body = QWidget(self)
+        left = QVBoxLayout(body)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(form)
         left.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
-        columns.addLayout(left, 3)
+        columns.addWidget(scroll, 3)
         columns.addWidget(self.preview, 2)
         self.prefix.textChanged.connect(self.check)
         self.certificate_prefix.textChanged.connect(self.check)
@@ -432,7 +443,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        resize_within_screen(self, 1040, 720)
+        resize_within_screen(self, 1040, 680)  # 720 px is too tall over a taskbar at 1366×768
 
     def accept(self) -> None:
         refused = _refuse_or_save(self.db, [self.tabs.widget(i) for i in range(self.tabs.count())])

@@ -112,12 +112,20 @@
         <translation>（已发：{serial}）</translation>
     </message>
     <message>
-        <source>{count} apprentices chosen: those with a confirmed pair in the programme. The others get new numbers once the certificates are printed or saved.</source>
-        <translation>已选 {count} 名学徒（本项目中已确认结对的学徒）。其余学徒的结业证书在打印或保存后获得新编号。</translation>
+        <source>{count} apprentices chosen: those with a confirmed pair in the programme.</source>
+        <translation>已选 {count} 名学徒：项目中已确认结对的学徒。</translation>
     </message>
     <message>
-        <source>{count} mentors chosen. The others get new numbers once the letters are printed or saved.</source>
-        <translation>已选 {count} 位导师。尚无聘书的导师在打印或保存时获得新编号。</translation>
+        <source>{count} mentors chosen.</source>
+        <translation>已选 {count} 名导师。</translation>
+    </message>
+    <message>
+        <source>{count} without a certificate get new numbers once the certificates are printed or saved.</source>
+        <translation>其中 {count} 名尚无结业证书，在打印或保存时获得新编号。</translation>
+    </message>
+    <message>
+        <source>{count} without a letter get new numbers once the letters are printed or saved.</source>
+        <translation>其中 {count} 名尚无聘书，在打印或保存时获得新编号。</translation>
     </message>
     <message>
         <source>{count} apprentices already hold a certificate: it is printed again with its number.</source>
@@ -180,7 +188,7 @@
     </message>
     <message>
         <source>Letter {serial} was revoked on {date}; it cannot be printed.</source>
-        <translation>聘书 {serial} 已于 {date} 撤销，不能打印。</translation>
+        <translation>聘书 {serial} 已于 {date} 作废，不能打印。</translation>
     </message>
     <message>
         <source>Reissued as {serial}</source>
@@ -192,11 +200,11 @@
     </message>
     <message>
         <source>Please give the reason for revoking the letter.</source>
-        <translation>请填写撤销聘书的原因。</translation>
+        <translation>请填写作废的原因。</translation>
     </message>
     <message>
         <source>Letter {serial} is already revoked.</source>
-        <translation>聘书 {serial} 已经撤销。</translation>
+        <translation>聘书 {serial} 已经作废。</translation>
     </message>
     <message>
         <source>There is no mentor with the number {id}.</source>
@@ -303,7 +311,7 @@
     <name>LettersPage</name>
     <message>
         <source>Show revoked</source>
-        <translation>显示已撤销</translation>
+        <translation>显示已作废</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -339,7 +347,11 @@
     </message>
     <message>
         <source>Revoke…</source>
-        <translation>撤销…</translation>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
     </message>
     <message>
         <source>Templates…</source>
@@ -354,6 +366,14 @@
         <translation>打印机校准…</translation>
     </message>
     <message>
+        <source>Writing {papers}: {count}…</source>
+        <translation>正在写出 {count} 份{papers}…</translation>
+    </message>
+    <message>
+        <source>{papers} written to {where}: {count}.</source>
+        <translation>已写出 {count} 份{papers}到 {where}。</translation>
+    </message>
+    <message>
         <source>Sign-in sheet…</source>
         <translation>打印签到表…</translation>
     </message>
@@ -366,20 +386,8 @@
         <translation>全部项目</translation>
     </message>
     <message>
-        <source>{count} letters shown, {revoked} of them revoked. Select letters to reprint them with their numbers.</source>
-        <translation>显示 {count} 份聘书，其中 {revoked} 份已撤销。选中聘书可按原编号重印。</translation>
-    </message>
-    <message>
-        <source>Revoke letter</source>
-        <translation>撤销聘书</translation>
-    </message>
-    <message>
-        <source>Revoke letter {serial} of {mentor}? It stays in the register, marked revoked, and its number is never given again.</source>
-        <translation>撤销 {mentor} 的聘书 {serial}？该聘书仍保留在登记簿中并标记为已撤销，其编号不会再次使用。</translation>
-    </message>
-    <message>
         <source>Revoke</source>
-        <translation>撤销</translation>
+        <translation>作废</translation>
     </message>
     <message>
         <source>Print the calibration page</source>
@@ -388,18 +396,6 @@
     <message>
         <source>Calibration page</source>
         <translation>校准页</translation>
-    </message>
-    <message>
-        <source>Preview of {count} letters</source>
-        <translation>预览 {count} 份聘书</translation>
-    </message>
-    <message>
-        <source>{new} new numbers are issued only when printed</source>
-        <translation>其中 {new} 份的新编号在打印时才登记</translation>
-    </message>
-    <message>
-        <source>Print {count} letters</source>
-        <translation>打印 {count} 份聘书</translation>
     </message>
     <message>
         <source>Printing letters…</source>
@@ -418,16 +414,16 @@
         <translation>已在第 {count} 份后停止。打印机无法撤回已发送的聘书，这些聘书已登记在册。</translation>
     </message>
     <message>
-        <source>{count} letters sent to the printer.</source>
-        <translation>已将 {count} 份聘书发送到打印机。</translation>
-    </message>
-    <message>
         <source>Folder for one PDF per mentor</source>
         <translation>选择存放每位导师 PDF 的文件夹</translation>
     </message>
     <message>
         <source>Letters of appointment</source>
         <translation>聘书</translation>
+    </message>
+    <message>
+        <source>letters and certificates</source>
+        <translation>聘书和结业证书</translation>
     </message>
     <message>
         <source>Search serial, name or enterprise</source>
@@ -442,6 +438,34 @@
         <translation>结业证书</translation>
     </message>
     <message>
+        <source>{papers} shown: {count}, {revoked} of them revoked. Select them to reprint them with their numbers.</source>
+        <translation>显示 {count} 份{papers}，其中 {revoked} 份已作废。选中后可按原编号重印。</translation>
+    </message>
+    <message>
+        <source>Revoke {papers}</source>
+        <translation>作废{papers}</translation>
+    </message>
+    <message>
+        <source>Revoke {serial} of {holder} ({papers})? It stays in the register, marked revoked, and its number is never given again.</source>
+        <translation>作废 {holder} 的{papers} {serial}？它仍保留在登记簿中并标记为已作废，其编号不会再次使用。</translation>
+    </message>
+    <message>
+        <source>Preview of {papers}: {count}</source>
+        <translation>预览 {count} 份{papers}</translation>
+    </message>
+    <message>
+        <source>{new} new numbers are registered only when printed or saved</source>
+        <translation>其中 {new} 份的新编号在打印或保存时才登记</translation>
+    </message>
+    <message>
+        <source>Print {papers}: {count}</source>
+        <translation>打印 {count} 份{papers}</translation>
+    </message>
+    <message>
+        <source>{papers} sent to the printer: {count}.</source>
+        <translation>已将 {count} 份{papers}发送到打印机。</translation>
+    </message>
+    <message>
         <source>Save letters as PDF</source>
         <translation>将聘书保存为 PDF</translation>
     </message>
@@ -450,16 +474,8 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>Writing {count} letters…</source>
-        <translation>正在写出 {count} 份聘书…</translation>
-    </message>
-    <message>
         <source>Cancelled: no file was written and no number was issued.</source>
         <translation>已取消：未写出任何文件，也未发放任何编号。</translation>
-    </message>
-    <message>
-        <source>{count} letters written to {where}.</source>
-        <translation>已写出 {count} 份聘书到 {where}。</translation>
     </message>
 </context>
 <context>
@@ -679,6 +695,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Reason revoked</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -692,11 +712,11 @@
     </message>
     <message>
         <source>Revoked on {date}: {reason}</source>
-        <translation>{date} 撤销：{reason}</translation>
+        <translation>{date} 作废：{reason}</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation>已撤销</translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>Valid</source>

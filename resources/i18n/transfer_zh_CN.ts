@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>Revoked on</source>
-        <translation>撤销日期</translation>
+        <translation>作废日期</translation>
     </message>
     <message>
         <source>Reason for revoking</source>
-        <translation>撤销原因</translation>
+        <translation>作废原因</translation>
     </message>
     <message>
         <source>College</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>revoked</source>
-        <translation>已撤销</translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>valid</source>
