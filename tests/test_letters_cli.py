@@ -74,6 +74,7 @@ def test_several_programmes_give_each_one_its_confirmed_mentors_letters(db_path,
     assert result.returncode == 0, result.stderr
     assert "共 3 个项目" in result.stdout and "共 4 份" in result.stdout
     assert f"2027 春季班（2 位）、{SAMPLE_PROGRAMME}（2 位）" in result.stdout
+    assert "位）（" not in result.stdout and "共 4 份：" in result.stdout  # one bracket after another reads badly
     assert "空项目 还没有已确认的结对" in result.stdout
     assert page_count(out) == 4
     assert sorted(register(db_path)) == [(3, 1), (5, 1), (5, 2), (7, 2)]  # mentor 5: a letter for each programme
