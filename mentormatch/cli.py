@@ -4,7 +4,7 @@
     mentormatch --db PATH match ...                       propose (and confirm) pairs
     mentormatch --db PATH letters OUT.pdf ...             issue and write letters of appointment
     mentormatch --db PATH certificates OUT.pdf ...        issue and write apprentices' completion certificates
-    mentormatch --db PATH signin OUT.pdf --programme NAME the ceremony's sign-in sheet
+    mentormatch --db PATH signin OUT.pdf ...              the ceremony's sign-in sheet
     mentormatch --db PATH import KIND FILE ...            import a roster
     mentormatch --db PATH export KIND OUT ...             export pairs, rosters, letters, the history (audit) or pairs' history
     mentormatch --db PATH backup [FILE]                   a backup now (see mentormatch/backup.py)
@@ -108,25 +108,32 @@ def build_parser() -> argparse.ArgumentParser:
     letters.add_argument("--programme", metavar="NAME", help=translate(
         "Cli", "the mentors paired in this programme (default: the only programme; with several, in each one "
                "the mentors with confirmed pairs)"))
-    letters.add_argument("--mentor", metavar="ID", nargs="+", action="extend", help=translate(
-        "Cli", "these mentors, by id or employee number (工号); id:N is an id only"))
+    letters.add_argument("--mentor", metavar="ID", action="append", help=translate(
+        "Cli", "a mentor, by id or employee number (工号); id:N is an id only. For several, repeat it "
+               "(--mentor 12 --mentor E445838) or separate them with commas (--mentor 12,E445838)"))
     letters.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per mentor into DIR instead"))
-    letters.add_argument("--template", metavar="NAME", help=translate("Cli", "template name (default: the formal Chinese letter)"))
+    letters.add_argument("--template", metavar="NAME", help=translate(
+        "Cli", "template, by its name in the window or its file name (default: the formal Chinese letter)"))
+    letters.add_argument("--date", metavar="YYYY-MM-DD", help=translate("Cli", "date of issue (default: today)"))
     letters.add_argument("--reissue", action="store_true", help=translate(
-        "Cli", "mentors whose letter would change (another template or term) get a new number; the old letter is revoked"))
+        "Cli", "mentors whose letter would change (another template, date or term) get a new number; the old letter "
+               "is revoked"))
 
     certificates = sub.add_parser("certificates", help=translate(
         "Cli", "issue apprentices' completion certificates (结业证书) of a programme and write them as PDF"))
     certificates.add_argument("out", metavar="OUT.pdf", nargs="?", help=translate("Cli", "the PDF to write"))
     certificates.add_argument("--programme", metavar="NAME", help=translate(
-        "Cli", "the programme whose apprentices with a confirmed pair get certificates"))
+        "Cli", "the programme whose apprentices with a confirmed pair get certificates (default: the only programme)"))
     certificates.add_argument("--split", metavar="DIR", help=translate("Cli", "write one PDF per apprentice into DIR instead"))
     certificates.add_argument("--template", metavar="NAME", help=translate(
-        "Cli", "template name (default: the Chinese completion certificate)"))
+        "Cli", "template, by its name in the window or its file name (default: the Chinese completion certificate)"))
     certificates.add_argument("--date", metavar="YYYY-MM-DD", help=translate("Cli", "date of issue (default: today)"))
+    certificates.add_argument("--reissue", action="store_true", help=translate(
+        "Cli", "apprentices whose certificate would change (another template, date or term) get a new number; the old "
+               "certificate is revoked"))
     signin = sub.add_parser("signin", help=translate("Cli", "write the sign-in sheet of a programme's appointment ceremony as PDF"))
     signin.add_argument("out", metavar="OUT.pdf", help=translate("Cli", "the PDF to write"))
-    signin.add_argument("--programme", metavar="NAME", required=True, help=translate("Cli", "the programme"))
+    signin.add_argument("--programme", metavar="NAME", help=translate("Cli", "the programme (default: the only programme)"))
     who = signin.add_mutually_exclusive_group()
     who.add_argument("--mentors", action="store_true", help=translate("Cli", "only the mentors (default: mentors and apprentices)"))
     who.add_argument("--apprentices", action="store_true", help=translate("Cli", "only the apprentices (default: mentors and apprentices)"))

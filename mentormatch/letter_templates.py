@@ -4,7 +4,11 @@ and pre-printed sheet layouts (套打, JSON files: see preprinted.py) whose fiel
 Built-in templates live in resources/templates; the coordinator's copies and new templates live
 in the user data folder (templates/), where a copy with a built-in's name takes its place.
 A template's name is its file name without .html or .json, as the coordinator typed it; built-in
-ones show a translated label (display_name). Errors come as TemplateError, whose message names
+ones show a translated label (display_name), and the command line takes either (resolve).
+A template is for one kind of paper (letters.PAPERS: a letter of appointment or a completion
+certificate), declared in it — <meta name="paper" content="certificate"> in an HTML template, a
+"kind" key in a sheet layout (whose "paper" is its size) — and read by paper_of(); a template
+without the declaration is a letter of appointment, as every template was before certificates. Errors come as TemplateError, whose message names
 the line, for example "Line 7: unexpected '}'"; a block left open names the line that opened it.
 
 A template written with the wording form (title, opening sentence, duties, closing, issuers) is
@@ -18,6 +22,7 @@ import functools
 import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -33,6 +38,7 @@ from resources import RESOURCES
 BUILTIN_DIR = RESOURCES / "templates"
 DEFAULT = "formal-zh"
 CERTIFICATE_DEFAULT = "certificate-zh"  # the default of apprentices' completion certificates (letters.CERTIFICATE)
+PAPER_KINDS = ("appointment", "certificate")  # the kinds of letters.PAPERS, the first the undeclared one's
 SUFFIXES = (".html", ".json")  # an HTML letter, a pre-printed sheet layout
 # What the built-in templates are called on screen and in the register (their files keep plain names).
 BUILTIN_LABELS = {
@@ -43,6 +49,7 @@ BUILTIN_LABELS = {
     "certificate-zh": QT_TRANSLATE_NOOP("Templates", "Completion certificate (Chinese)"),
     "certificate-preprinted-a4": QT_TRANSLATE_NOOP("Templates", "Completion certificate, pre-printed sheet A4 landscape (套打)"),
 }
+_PAPER_META = re.compile(r"""<meta\s+name=["']paper["']\s+content=["'](\w+)["']\s*/?>""", re.IGNORECASE)
 _NAME_RE = re.compile(r"^[^\\/:*?\"<>|.][^\\/:*?\"<>|]{0,63}$")
 
 # The placeholders a template may use, with what they hold (shown in the template editor).
@@ -145,13 +152,78 @@ def user_dir() -> Path:
     return user_data_path("MentorMatch", appauthor=False) / "templates"
 
 
-def names() -> list[str]:
-    """Every template name, built-in and the coordinator's, sorted, the default first."""
+def names(paper: str | None = None) -> list[str]:
+    """Every template name, built-in and the coordinator's, or those for one kind of paper: each
+    paper's default first, then by the name shown (display_name) in pinyin order."""
     found = set()
     for folder in (BUILTIN_DIR, user_dir()):
         if folder.is_dir():
-            found |= {p.stem for p in folder.iterdir() if p.suffix in SUFFIXES}
-    return sorted(found, key=lambda n: (n != DEFAULT, n))
+            found |= {p.stem for p in folder.iterdir() if p.suffix in SUFFIXES and _NAME_RE.match(p.stem)}
+    kinds = {name: _paper_or_default(name) for name in found}
+    defaults = (DEFAULT, CERTIFICATE_DEFAULT)
+    from mentormatch import pinyin
+
+    return sorted((name for name in found if paper is None or kinds[name] == paper),
+                  key=lambda n: (PAPER_KINDS.index(kinds[n]), n not in defaults, pinyin.sort_key(display_name(n)), n))
+
+
+def paper_of(name: str) -> str:
+    """The kind of paper template name is for (a key of letters.PAPERS): as it declares, else
+    appointment; TemplateError for a template that does not exist or cannot be read."""
+    text = source(name)
+    if is_sheet(name):
+        try:
+            declared = json.loads(text).get("kind")
+        except (ValueError, AttributeError):
+            declared = None  # a broken layout: checked_source says what is wrong
+    else:
+        match = _PAPER_META.search(text)
+        declared = match.group(1).lower() if match else None
+    return declared if declared in PAPER_KINDS else PAPER_KINDS[0]
+
+
+def _paper_or_default(name: str) -> str:
+    try:
+        return paper_of(name)
+    except TemplateError:  # unreadable now: listed with the letters, where using it says why it fails
+        return PAPER_KINDS[0]
+
+
+def with_paper(text: str, paper: str, sheet: bool) -> str:
+    """Template text declaring paper, unless it declares a paper already (a copy keeps its kind)."""
+    if sheet:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return text  # save() says what is wrong
+        if not isinstance(data, dict) or "kind" in data:
+            return text
+        return json.dumps({"kind": paper, **data}, ensure_ascii=False, indent=1)
+    if _PAPER_META.search(text):
+        return text
+    meta = f'<meta name="paper" content="{paper}">\n'
+    head = re.search(r"<head[^>]*>\n?", text, re.IGNORECASE)
+    if head:
+        return text[:head.end()] + meta + text[head.end():]
+    first_line = text.index("\n") + 1 if form_of(text) is not None else 0  # the form's comment stays first
+    return text[:first_line] + meta + text[first_line:]
+
+
+def resolve(name: str, paper: str) -> str:
+    """The template the coordinator means by name, typed as its file name or as the window shows it
+    (display_name, in either language; full- or half-width brackets alike); UserError listing the
+    templates for paper when there is none."""
+    def plain(text: str) -> str:
+        return unicodedata.normalize("NFKC", text).strip().casefold()
+
+    everything = names()
+    wanted = plain(name)
+    for match in ([n for n in everything if plain(n) == wanted],
+                  [n for n in everything if wanted in (plain(display_name(n)), plain(BUILTIN_LABELS.get(n, n)))]):
+        if match:
+            return match[0]
+    raise TemplateError(translate("Templates", "There is no template named {name}. The templates for this paper: {names}.").format(
+        name=name, names="、".join(display_name(n) + (f"（{n}）" if display_name(n) != n else "") for n in names(paper))))
 
 
 def display_name(name: str) -> str:
@@ -214,8 +286,9 @@ def title(text: str) -> str:
     return match.group(1).strip() if match else ""
 
 
-def save(name: str, text: str, sheet: bool = False) -> Path:
-    """Check text and save it as the coordinator's template name (a sheet layout when sheet); returns the file."""
+def save(name: str, text: str, sheet: bool = False, paper: str = PAPER_KINDS[0]) -> Path:
+    """Check text and save it as the coordinator's template name (a sheet layout when sheet), for
+    paper unless the text declares its own (with_paper); returns the file."""
     name = name.strip()
     if not _NAME_RE.match(name):
         raise TemplateError(
@@ -227,6 +300,7 @@ def save(name: str, text: str, sheet: bool = False) -> Path:
         preprinted.parse(text)
     else:
         compile_template(text)
+    text = with_paper(text, paper, sheet)
     suffix = ".json" if sheet else ".html"
     path = files.private_folder(user_dir()) / f"{name}{suffix}"
     with files.written_in_place(path) as temp:

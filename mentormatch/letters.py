@@ -36,7 +36,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlite_utils import Database
 
-from mentormatch import audit, capacity, files, letter_templates, records, settings
+from mentormatch import audit, capacity, files, letter_templates, records, settings, validation
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 from mentormatch.store import now_iso, writing
@@ -212,7 +212,8 @@ def plan_each(db: Database, appointments: list[tuple[int, int | None]], template
     that letter again (same number, its own template and dates: a reprint) — unless reissue is
     confirmed and the letter would change (see held_letters()): then a new letter whose `replaces`
     names the old one, revoked by commit(). The others get the next serials, to be recorded by
-    commit(). template defaults to the paper's default template, issue_date to today.
+    commit(). template defaults to the paper's default template, issue_date to today; a template
+    for another kind of paper is refused (check_paper).
     Another paper (CERTIFICATE: the people are then apprentices) goes the same way, with its
     own prefix, sequence and default template; a certificate needs its programme.
     """
@@ -220,6 +221,7 @@ def plan_each(db: Database, appointments: list[tuple[int, int | None]], template
     asked_template, asked_date = template, issue_date
     template = template or paper.default_template
     text = letter_templates.checked_source(template)  # a bad name or text fails here
+    check_paper(template, paper)
     issue_date = issue_date or date.today().isoformat()
     year = int(issue_date[:4])
     prefix, pattern = settings.get(db, paper.prefix_setting), settings.get(db, "letter_serial_pattern")
@@ -240,6 +242,16 @@ def plan_each(db: Database, appointments: list[tuple[int, int | None]], template
         letters.append(replace(letter, context=paper.context(letter, data)))
         seq += 1
     return letters
+
+
+def check_paper(template: str, paper: Paper) -> None:
+    """UserError when template is for another kind of paper than paper (letter_templates.paper_of):
+    a completion certificate's template never makes a letter of appointment, nor the other way round."""
+    kind = letter_templates.paper_of(template)
+    if kind != paper.kind:
+        raise UserError(translate("Letters", "The template “{name}” is for {its}; it cannot be used for {these}.").format(
+            name=letter_templates.display_name(template), its=translate("Letters", PAPERS[kind].noun),
+            these=translate("Letters", paper.noun)))
 
 
 # --- reprint or reissue: what a letter already held becomes ---------------------------------------
@@ -811,24 +823,65 @@ def write_for_command(db: Database, batch: Batch, out: str | None, split_dir: st
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch letters (OUT.pdf | --split DIR) [--programme NAME] [--mentor ID|工号 ...] [--template NAME]"""
+    """mentormatch letters (OUT.pdf | --split DIR) [--programme NAME] [--mentor ID|工号[,…]] [--template NAME]
+    [--date YYYY-MM-DD] [--reissue]"""
     if args.out is None and args.split is None:
         raise UserError(translate("Letters", "Where should the letters go? Give OUT.pdf for one PDF, or --split DIR for "
                                              "one PDF per mentor."))
     if args.out is not None and args.split is not None:
         raise UserError(translate("Letters", "Give OUT.pdf (one PDF) or --split DIR (one PDF per mentor), not both."))
+    template, issue_date = command_choices(args, APPOINTMENT)
     programme_id = records.programme_id_by_name(db, args.programme)
-    wanted = (programmes_of(db, _mentors_named(db, args.mentor), programme_id) if args.mentor
-              else _appointments(db, programme_id))
-    _refuse_silent_reissue(db, wanted, args.template, args.reissue)
-    batch = Batch(db, plan_each(db, wanted, args.template, reissue=args.reissue))
-    new = batch.new
-    files = write_for_command(db, batch, args.out, args.split)
-    count = len(batch.letters)
-    print(translate("Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}").format(
-        count=count, new=new, again=count - new, where=args.split or files[0]))
-    _say_reissued(batch.letters)
+    if args.mentor:
+        wanted = programmes_of(db, _mentors_named(db, args.mentor), programme_id)
+        _say_unconfirmed(db, wanted)
+    else:
+        wanted = _appointments(db, programme_id)
+    issue_for_command(db, args, wanted, template, issue_date, APPOINTMENT, translate(
+        "Letters", "{count} letters written ({new} newly issued, {again} reprinted with their numbers): {where}"))
     return 0
+
+
+def command_choices(args, paper: Paper) -> tuple[str | None, str | None]:
+    """A command's --template and --date, checked before anything is planned: the template named by
+    its file name or the name the window shows (letter_templates.resolve), for this paper; the date
+    as dates are read everywhere (validation.iso_date), a bad one named with its option."""
+    template = None
+    if args.template:
+        template = letter_templates.resolve(args.template, paper.kind)
+        check_paper(template, paper)
+    try:
+        issue_date = validation.iso_date(args.date) if args.date else None
+    except validation.ValidationError as exc:
+        raise UserError(translate("Letters", "{option} {value}: {error}").format(
+            option="--date", value=args.date, error=exc)) from None
+    return template, issue_date
+
+
+def command_programme(db: Database, name: str | None) -> int:
+    """The programme a command names (--programme NAME), or the only one there is; UserError
+    listing the programmes when there are several or none."""
+    programme_id = records.programme_id_by_name(db, name)
+    if programme_id is not None:
+        return programme_id
+    programmes = records.choices(db, "programmes")
+    if len(programmes) != 1:  # with one programme there is nothing to choose
+        raise UserError(translate("Letters", "Name the programme (--programme NAME). Programmes: {names}.").format(
+            names="、".join(n for _, n in programmes) or "—"))
+    return programmes[0][0]
+
+
+def issue_for_command(db: Database, args, appointments: list[tuple[int, int | None]], template: str | None,
+                      issue_date: str | None, paper: Paper, summary: str) -> None:
+    """Issue and write the papers of a command (letters, certificates) as args ask (OUT.pdf or
+    --split DIR, --reissue), then print summary ({count}, {new}, {again}, {where}) and the reissues."""
+    _refuse_silent_reissue(db, appointments, template, issue_date, args.reissue, paper)
+    batch = Batch(db, plan_each(db, appointments, template, issue_date, paper=paper, reissue=args.reissue))
+    new = batch.new
+    written = write_for_command(db, batch, args.out, args.split)
+    count = len(batch.letters)
+    print(summary.format(count=count, new=new, again=count - new, where=args.split or written[0]))
+    _say_reissued(batch.letters, paper)
 
 
 def _appointments(db: Database, programme_id: int | None) -> list[tuple[int, int]]:
@@ -851,8 +904,8 @@ def _appointments(db: Database, programme_id: int | None) -> list[tuple[int, int
         raise UserError(translate("Letters", "None of the {count} programmes has confirmed pairs yet. Name a programme "
                                              "(--programme NAME) or mentors (--mentor ID ...). Programmes: {names}.").format(
             count=len(programmes), names=names))
-    print(translate("Letters", "{count} programmes: letters for the mentors with confirmed pairs in each — {programmes} "
-                               "({letters} letters in all).").format(
+    print(translate("Letters", "{count} programmes: letters for the mentors with confirmed pairs in each, {letters} "
+                               "in all — {programmes}.").format(
         count=len(programmes), letters=len(appointments), programmes="、".join(
             translate("Letters", "{name} ({count})").format(name=name, count=len(ids))
             for (_, name), ids in confirmed.items() if ids)))
@@ -863,11 +916,11 @@ def _appointments(db: Database, programme_id: int | None) -> list[tuple[int, int
 
 
 def _mentors_named(db: Database, values: list[str]) -> list[int]:
-    """The mentors named by --mentor, each by id or employee number (工号), or by id only as
-    id:N. UserError naming a value that names no mentor, or several (a 工号 of mentors of two
+    """The mentors named by --mentor (repeated, or several in one separated by commas), each by id
+    or employee number (工号), or by id only as id:N. UserError naming a value that names no mentor, or several (a 工号 of mentors of two
     enterprises, a number that is one mentor's id and another's 工号), those listed with their ids."""
     found = []
-    for value in values:
+    for value in (part.strip() for value in values for part in re.split(r"[,，、]", value) if part.strip()):
         text = clean(value)  # as employee numbers are stored
         id_only = text[:3].lower() == "id:"
         number = text[3:].strip() if id_only else text
@@ -887,29 +940,60 @@ def _mentors_named(db: Database, values: list[str]) -> list[int]:
     return found
 
 
+def _say_unconfirmed(db: Database, appointments: list[tuple[int, int | None]]) -> None:
+    """Mentors named with --mentor get their letters even without a confirmed pair in the programme
+    (a coordinator may appoint before pairing); it says so, so that a mistyped number is noticed."""
+    confirmed = {programme: set(capacity.programme_mentor_ids(db, programme, confirmed=True))
+                 for programme in {p for _, p in appointments if p is not None}}
+    unconfirmed: dict[int | None, list[int]] = {}
+    for mentor_id, programme in appointments:
+        if programme is None or mentor_id not in confirmed[programme]:
+            unconfirmed.setdefault(programme, []).append(mentor_id)
+    for programme, mentor_ids in unconfirmed.items():
+        names = "、".join(r[0] for r in db.execute(
+            "SELECT name FROM mentors WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id", [json.dumps(mentor_ids)]))
+        if programme is None:
+            print(translate("Letters", "Note: {names} have no confirmed pair in exactly one programme; their letters name no "
+                                       "programme.").format(names=names))
+        else:
+            print(translate("Letters", "Note: {names} have no confirmed pair in {programme}; their letters are issued all "
+                                       "the same.").format(names=names, programme=_programme_data(db, programme)["programme"]))
+
+
 def _refuse_silent_reissue(db: Database, appointments: list[tuple[int, int | None]], template: str | None,
-                           reissue: bool) -> None:
-    """The command line reissues only when told to (--reissue). Without it, a template asked for that
-    differs from a letter held is refused (UserError saying how many and how to confirm); letters
-    whose records have changed since (another term) are printed again as they were issued, which it says."""
+                           issue_date: str | None, reissue: bool, paper: Paper) -> None:
+    """The command line reissues only when told to (--reissue). Without it, a template or date asked
+    for that differs from a paper held is refused (UserError saying how many and how to confirm);
+    papers whose records have changed since (another term) are printed again as they were issued,
+    which it says."""
     if reissue:
         return
-    changed = held_letters(db, appointments).reissue
-    asked = [serial for serial in held_letters(db, appointments, template).reissue if serial not in changed]
+    certificates = paper is CERTIFICATE
+    changed = held_letters(db, appointments, paper=paper).reissue
+    asked = [serial for serial in held_letters(db, appointments, template, issue_date, paper).reissue if serial not in changed]
     if asked:
-        raise UserError(translate("Letters", "{count} mentors already hold a letter that would come out different (another "
-                                             "template, date or term): {serials}. Nothing was written. To revoke those "
-                                             "letters and issue new ones with new numbers, run the command again with "
-                                             "{option}.").format(count=len(asked), serials="、".join(asked),
-                                                                 option="--reissue"))
+        message = (translate("Letters", "{count} apprentices already hold a certificate that would come out different "
+                                        "(another template, date or term): {serials}. Nothing was written. To revoke those "
+                                        "certificates and issue new ones with new numbers, run the command again with "
+                                        "{option}.") if certificates else
+                   translate("Letters", "{count} mentors already hold a letter that would come out different (another "
+                                        "template, date or term): {serials}. Nothing was written. To revoke those "
+                                        "letters and issue new ones with new numbers, run the command again with "
+                                        "{option}."))
+        raise UserError(message.format(count=len(asked), serials="、".join(asked), option="--reissue"))
     if changed:
-        print(translate("Letters", "{count} letters are printed again as they were issued, although the records now give "
-                                   "another term: {serials}. To revoke them and issue new ones, run the command again "
-                                   "with {option}.").format(count=len(changed), serials="、".join(changed), option="--reissue"))
+        message = (translate("Letters", "{count} certificates are printed again as they were issued, although the records "
+                                        "now give another term: {serials}. To revoke them and issue new ones, run the "
+                                        "command again with {option}.") if certificates else
+                   translate("Letters", "{count} letters are printed again as they were issued, although the records now "
+                                        "give another term: {serials}. To revoke them and issue new ones, run the command "
+                                        "again with {option}."))
+        print(message.format(count=len(changed), serials="、".join(changed), option="--reissue"))
 
 
-def _say_reissued(letters: list[Letter]) -> None:
+def _say_reissued(letters: list[Letter], paper: Paper) -> None:
     reissued = [letter for letter in letters if letter.replaces]
     if reissued:
-        print(translate("Letters", "{count} letters reissued, the old ones revoked: {changes}").format(
-            count=len(reissued), changes="、".join(f"{l.replaces[1]} → {l.serial}" for l in reissued)))
+        message = (translate("Letters", "{count} certificates reissued, the old ones revoked: {changes}")
+                   if paper is CERTIFICATE else translate("Letters", "{count} letters reissued, the old ones revoked: {changes}"))
+        print(message.format(count=len(reissued), changes="、".join(f"{l.replaces[1]} → {l.serial}" for l in reissued)))

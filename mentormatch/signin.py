@@ -1,6 +1,8 @@
 """The ceremony sign-in sheet (签到表): who signs in at a programme's appointment ceremony, and with what.
 
-    mentormatch --db PATH signin OUT.pdf --programme NAME [--mentors | --apprentices] [--title TEXT]
+    mentormatch --db PATH signin OUT.pdf [--programme NAME] [--mentors | --apprentices] [--title TEXT]
+
+(--programme may be left out when there is only one programme.)
 
 - Mentors: those appointed at the ceremony, the ones a letter goes to (letters.programme_mentors:
   those with a confirmed active pair in the programme; before any pair is confirmed, its active
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from mentormatch import files, letters, records, roster_pdf
+from mentormatch import files, letters, roster_pdf
 from mentormatch.errors import UserError
 from mentormatch.i18n import translate
 
@@ -101,10 +103,10 @@ def write_pdf(path: str | Path, title: str, tables: list[roster_pdf.Section]) ->
 
 
 def run_command(db: Database, args) -> int:
-    """mentormatch signin OUT.pdf --programme NAME [--mentors | --apprentices] [--title TEXT]"""
+    """mentormatch signin OUT.pdf [--programme NAME] [--mentors | --apprentices] [--title TEXT]"""
     if Path(args.out).suffix.lower() != ".pdf":
         raise UserError(translate("SignIn", "{file}: the file name must end in .pdf.").format(file=args.out))
-    programme_id = records.programme_id_by_name(db, args.programme)
+    programme_id = letters.command_programme(db, args.programme)
     who = "mentors" if args.mentors else "apprentices" if args.apprentices else "both"
     title = (args.title or "").strip() or default_title(db, programme_id)
     tables = sections(db, programme_id, who, title)

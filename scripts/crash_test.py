@@ -222,8 +222,8 @@ class Lab:
         run_cli(confirmed, "match", "--confirm")
         with sqlite3.connect(confirmed / DB) as conn:  # three letters issued earlier: the batches replace their files
             mentors = [str(r[0]) for r in conn.execute("SELECT DISTINCT mentor_id FROM pairs ORDER BY mentor_id LIMIT 3")]
-        run_cli(confirmed, "letters", f"{OUT}/letters.pdf", "--mentor", *mentors)
-        run_cli(confirmed, "letters", "--split", OUT, "--mentor", *mentors)
+        run_cli(confirmed, "letters", f"{OUT}/letters.pdf", "--mentor", ",".join(mentors))
+        run_cli(confirmed, "letters", "--split", OUT, "--mentor", ",".join(mentors))
         for job in JOBS:
             case = self._copy(job.base, f"reference-{job.name}")
             self.before[job.name] = state(case)

@@ -85,9 +85,22 @@ def set_layout(db, **values):
     settings.put(db, "letter_layout", {**settings.get(db, "letter_layout"), **values})
 
 
+def certified(db, template, issue_date="2026-12-01"):
+    """A certificate template's paper for apprentice 1 in the sample's programme (a certificate needs
+    a confirmed pair: with mentor 1)."""
+    pid = db.execute("SELECT MIN(id) FROM programmes").fetchone()[0]  # perhaps renamed by the test
+    if not db.execute("SELECT 1 FROM pairs WHERE apprentice_id = 1 AND status = 'confirmed' AND ended_at IS NULL").fetchone():
+        db.execute("INSERT INTO pairs (programme_id, apprentice_id, mentor_id, status, created_at)"
+                   " VALUES (?, 1, 1, 'confirmed', '2026-07-01')", [pid])
+    return letters.plan(db, [1], pid, template, issue_date, paper=letters.CERTIFICATE)
+
+
 def pdf_of(db, tmp_path, name="letters.pdf", mentors=(1,), template=None, issue_date="2026-12-01"):
     out = tmp_path / name
-    batch = letters.Batch.for_mentors(db, list(mentors), programme_id(db), template, issue_date)
+    if template and letter_templates.paper_of(template) == "certificate":
+        batch = letters.Batch(db, certified(db, template, issue_date))
+    else:
+        batch = letters.Batch.for_mentors(db, list(mentors), programme_id(db), template, issue_date)
     assert batch.write(target=out)
     batch.commit(db)
     return out
@@ -239,7 +252,8 @@ LONG = "2026 渝北—德阳 汽车工程与智能网联汽车装调一体化半
 @pytest.mark.parametrize("template", BUILT_IN)
 def test_previews_break_lines_where_the_pdf_and_the_printer_do(sample_db, tmp_path, laid_out, template):
     sample_db.execute("UPDATE programmes SET name = ?", [LONG])
-    (letter,) = letters.plan(sample_db, [1], None, template, "2026-12-01")
+    (letter,) = (certified(sample_db, template) if letter_templates.paper_of(template) == "certificate"
+                 else letters.plan(sample_db, [1], None, template, "2026-12-01"))
     page = letters.letter_page(letter, letter_templates.source(template), settings.get(sample_db, "letter_layout"))
     renderer = PageRenderer(letters.page_options(settings.get(sample_db, "letter_layout")))
     for width in (260, 413, 777):  # the editor's preview at several sizes

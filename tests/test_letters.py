@@ -117,7 +117,7 @@ def test_template_errors_name_the_line():
 
 def test_templates_escape_and_never_print_an_id_number(sample_db):
     sample_db.execute("UPDATE mentors SET name = 'A<B&C>' WHERE id = 1")
-    for name in [n for n in letter_templates.names() if not letter_templates.is_sheet(n)]:  # sheets: test_preprinted
+    for name in [n for n in letter_templates.names("appointment") if not letter_templates.is_sheet(n)]:  # sheets: test_preprinted
         html = letter_templates.render(letter_templates.source(name), letters.plan(sample_db, [1], None, name)[0].context)
         assert "A&lt;B&amp;C&gt;" in html and "A<B&C>" not in html
     assert not any("id" in key and "number" in key for key in letter_templates.PLACEHOLDERS)
@@ -197,7 +197,7 @@ def test_every_built_in_letter_is_one_sheet_with_three_issuers_seals_and_signatu
     seals = {issuer: base64.b64encode(SEAL).decode() for issuer in THREE_ISSUERS}
     settings.put(sample_db, "letter_layout", {**settings.get(sample_db, "letter_layout"), "landscape": landscape,
                                               "signature_lines": True, "seals": seals})
-    for name in [n for n in letter_templates.names() if letter_templates.is_builtin(n) and not letter_templates.is_sheet(n)]:
+    for name in [n for n in letter_templates.names("appointment") if letter_templates.is_builtin(n) and not letter_templates.is_sheet(n)]:
         out = tmp_path / f"{name}.pdf"
         planned = letters.plan(sample_db, [1, 2, 3], programme_id(sample_db), name, "2026-07-14")
         write(sample_db, planned, out)

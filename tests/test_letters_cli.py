@@ -74,6 +74,7 @@ def test_several_programmes_give_each_one_its_confirmed_mentors_letters(db_path,
     assert result.returncode == 0, result.stderr
     assert "共 3 个项目" in result.stdout and "共 4 份" in result.stdout
     assert f"2027 春季班（2 位）、{SAMPLE_PROGRAMME}（2 位）" in result.stdout
+    assert "位）（" not in result.stdout and "共 4 份：" in result.stdout  # one bracket after another reads badly
     assert "空项目 还没有已确认的结对" in result.stdout
     assert page_count(out) == 4
     assert sorted(register(db_path)) == [(3, 1), (5, 1), (5, 2), (7, 2)]  # mentor 5: a letter for each programme
@@ -97,11 +98,11 @@ def test_mentors_by_employee_number(db_path, tmp_path):
         UPDATE mentors SET employee_no = '12' WHERE id = 11;
     """)
     out = tmp_path / "m.pdf"
-    result = zh("--db", db_path, "letters", out, "--mentor", "A-100", "6")  # a 工号 and an id
+    result = zh("--db", db_path, "letters", out, "--mentor", "A-100,6")  # a 工号 and an id, with a comma
     assert result.returncode == 0, result.stderr
     assert [m for m, _ in register(db_path)] == [4, 6] and page_count(out) == 2
 
-    unknown = zh("--db", db_path, "letters", out, "--mentor", "A-100", "Z-999")
+    unknown = zh("--db", db_path, "letters", out, "--mentor", "A-100", "--mentor", "Z-999")
     assert unknown.returncode == 2 and "没有 ID 或工号为 Z-999 的导师" in unknown.stderr
 
     shared = zh("--db", db_path, "letters", out, "--mentor", "B7")  # the same 工号 at two enterprises
@@ -111,7 +112,7 @@ def test_mentors_by_employee_number(db_path, tmp_path):
     assert number_and_id.returncode == 2 and "id:11" in number_and_id.stderr and "id:12" in number_and_id.stderr
     assert len(register(db_path)) == 2
 
-    chosen = zh("--db", db_path, "letters", out, "--mentor", "id:30", "ｉｄ:12")  # typed with a Chinese IME, too
+    chosen = zh("--db", db_path, "letters", out, "--mentor", "id:30", "--mentor", "ｉｄ:12")  # typed with a Chinese IME, too
     assert chosen.returncode == 0, chosen.stderr
     assert [m for m, _ in register(db_path)] == [4, 6, 30, 12]
 
@@ -134,7 +135,7 @@ def test_help_and_errors_in_chinese_argparse_words_included(tmp_path):
 
     for args, message in ((["import", "badkind", "f"], "无效的选择：'badkind'"),
                           (["import", "mentors"], "缺少必需的参数：FILE"),
-                          (["letters", "x.pdf", "--mentor"], "至少需要一个值"),
+                          (["letters", "x.pdf", "--mentor"], "需要一个值"),
                           (["--db", "x.db", "lettres"], "无效的选择：'lettres'")):  # a mistyped command
         error = run(*args, env=system_chinese)
         assert error.returncode == 2

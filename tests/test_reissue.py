@@ -146,7 +146,7 @@ def test_the_letter_can_name_the_mentors_apprentices(sample_db, qapp, tmp_path):
 def test_command_line_reissues_only_with_reissue(db_path, tmp_path, capsys, qapp):
     assert cli_main(["--db", str(db_path), "sample"]) == 0
     out = tmp_path / "letters.pdf"
-    base = ["--db", str(db_path), "letters", str(out), "--programme", PROGRAMME, "--mentor", "1", "2"]
+    base = ["--db", str(db_path), "letters", str(out), "--programme", PROGRAMME, "--mentor", "1", "--mentor", "2"]
     assert cli_main(base) == 0
     capsys.readouterr()
     assert cli_main([*base, "--template", "bilingual"]) == 2

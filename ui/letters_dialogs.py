@@ -31,19 +31,20 @@ from ui.settings_dialog import FormDialog, LetterSettingsForm
 HOLDS_LETTER = Qt.ItemDataRole.UserRole + 1  # a mentor of the issue dialog's list holds a letter for the programme
 
 
-def _fill_templates(combo: QComboBox, current: str = letter_templates.DEFAULT) -> None:
-    """The templates by the names the coordinator gave them (built-ins by their labels), the file name as data."""
+def _fill_templates(combo: QComboBox, current: str = letter_templates.DEFAULT, paper: str | None = None) -> None:
+    """The templates (those for paper, a letters.PAPERS kind, or all) by the names the coordinator
+    gave them (built-ins by their labels), the file name as data."""
     combo.blockSignals(True)
     combo.clear()
-    for name in letter_templates.names():
+    for name in letter_templates.names(paper):
         combo.addItem(letter_templates.display_name(name), name)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     combo.blockSignals(False)
 
 
-def _template_combo(parent: QWidget, current: str = letter_templates.DEFAULT) -> QComboBox:
+def _template_combo(parent: QWidget, current: str = letter_templates.DEFAULT, paper: str | None = None) -> QComboBox:
     combo = QComboBox(parent)
-    _fill_templates(combo, current)
+    _fill_templates(combo, current, paper)
     return combo
 
 
@@ -61,7 +62,7 @@ class IssueDialog(QDialog):
         self.setWindowTitle(self.tr("Issue completion certificates") if certificates else self.tr("Issue letters of appointment"))
         self.programme = QComboBox(self)
         fill_programmes(self.programme, db, select=programme_id)
-        self.template = _template_combo(self, paper.default_template)
+        self.template = _template_combo(self, paper.default_template, paper.kind)  # only templates for this paper
         self.issue_date = QDateEdit(QDate.currentDate(), self)
         self.issue_date.setCalendarPopup(True)
         self.issue_date.setDisplayFormat("yyyy-MM-dd")
@@ -702,7 +703,8 @@ class TemplateEditor(QDialog):
     def save(self, name: str) -> bool:
         text = self.current_text()
         try:
-            letter_templates.save(name, text, sheet=self.is_sheet())
+            # a copy (save as) is for the paper of the template it was made from
+            letter_templates.save(name, text, sheet=self.is_sheet(), paper=letter_templates.paper_of(self._current))
         except (letter_templates.TemplateError, OSError) as exc:
             jobs.show_error(self, exc)
             return False

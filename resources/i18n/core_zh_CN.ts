@@ -132,20 +132,8 @@
         <translation>此项目中已结对的导师（默认：只有一个项目时即该项目；有多个项目时，为每个项目中已确认结对的导师出具）</translation>
     </message>
     <message>
-        <source>these mentors, by id or employee number (工号); id:N is an id only</source>
-        <translation>这些导师，按 ID 或工号；写作 id:N 时只按 ID 查找</translation>
-    </message>
-    <message>
         <source>write one PDF per mentor into DIR instead</source>
         <translation>改为每位导师单独生成一个 PDF，保存到 DIR</translation>
-    </message>
-    <message>
-        <source>template name (default: the formal Chinese letter)</source>
-        <translation>模板名称（默认：正式中文聘书）</translation>
-    </message>
-    <message>
-        <source>mentors whose letter would change (another template or term) get a new number; the old letter is revoked</source>
-        <translation>已有聘书而内容将变化（模板或聘期不同）的导师以新编号改发，原聘书作废</translation>
     </message>
     <message>
         <source>issue apprentices' completion certificates (结业证书) of a programme and write them as PDF</source>
@@ -156,16 +144,8 @@
         <translation>要生成的 PDF 文件</translation>
     </message>
     <message>
-        <source>the programme whose apprentices with a confirmed pair get certificates</source>
-        <translation>项目：其中已确认结对的学徒获发结业证书</translation>
-    </message>
-    <message>
         <source>write one PDF per apprentice into DIR instead</source>
         <translation>改为在 DIR 中为每名学徒写一个 PDF</translation>
-    </message>
-    <message>
-        <source>template name (default: the Chinese completion certificate)</source>
-        <translation>模板名称（默认：中文结业证书）</translation>
     </message>
     <message>
         <source>date of issue (default: today)</source>
@@ -176,8 +156,32 @@
         <translation>将项目聘任仪式的签到表写为 PDF</translation>
     </message>
     <message>
-        <source>the programme</source>
-        <translation>项目名称</translation>
+        <source>a mentor, by id or employee number (工号); id:N is an id only. For several, repeat it (--mentor 12 --mentor E445838) or separate them with commas (--mentor 12,E445838)</source>
+        <translation>一位导师，按 ID 或工号；写作 id:N 时只按 ID 查找。多位导师可重复此选项（--mentor 12 --mentor E445838）或用逗号隔开（--mentor 12,E445838）</translation>
+    </message>
+    <message>
+        <source>template, by its name in the window or its file name (default: the formal Chinese letter)</source>
+        <translation>模板，写窗口中显示的名称或文件名（默认：正式聘书（中文））</translation>
+    </message>
+    <message>
+        <source>mentors whose letter would change (another template, date or term) get a new number; the old letter is revoked</source>
+        <translation>聘书内容将有变化（模板、日期或聘期不同）的导师改发新编号的聘书，原聘书作废</translation>
+    </message>
+    <message>
+        <source>the programme whose apprentices with a confirmed pair get certificates (default: the only programme)</source>
+        <translation>项目：其中已确认结对的学徒获发结业证书（默认：唯一的项目）</translation>
+    </message>
+    <message>
+        <source>template, by its name in the window or its file name (default: the Chinese completion certificate)</source>
+        <translation>模板，写窗口中显示的名称或文件名（默认：结业证书（中文））</translation>
+    </message>
+    <message>
+        <source>apprentices whose certificate would change (another template, date or term) get a new number; the old certificate is revoked</source>
+        <translation>结业证书内容将有变化（模板、日期或期限不同）的学徒改发新编号的证书，原证书作废</translation>
+    </message>
+    <message>
+        <source>the programme (default: the only programme)</source>
+        <translation>项目（默认：唯一的项目）</translation>
     </message>
     <message>
         <source>only the mentors (default: mentors and apprentices)</source>

@@ -38,10 +38,6 @@
         <translation>请指定要写入的 PDF（OUT.pdf）或文件夹（--split DIR）。</translation>
     </message>
     <message>
-        <source>Name the programme (--programme NAME). Programmes: {names}.</source>
-        <translation>请指定项目（--programme 项目名称）。现有项目：{names}。</translation>
-    </message>
-    <message>
         <source>No apprentice of the programme has a confirmed pair: a completion certificate goes to an apprentice who trained with a mentor.</source>
         <translation>该项目没有已确认结对的学徒：结业证书颁发给随导师完成培养的学徒。</translation>
     </message>
@@ -183,6 +179,10 @@
         <translation>编号格式 {pattern} 无效：花括号内只能写 {prefix}、{year} 或 {seq}，数字可带位数，如 {example}。</translation>
     </message>
     <message>
+        <source>The template “{name}” is for {its}; it cannot be used for {these}.</source>
+        <translation>模板“{name}”用于{its}，不能用来发{these}。</translation>
+    </message>
+    <message>
         <source>Letter {id} is not in the register.</source>
         <translation>登记簿中没有第 {id} 号聘书。</translation>
     </message>
@@ -235,12 +235,44 @@
         <translation>这些聘书要打在不同的纸上：{names}。请把套打模板的聘书单独打印。</translation>
     </message>
     <message>
+        <source>{option} {value}: {error}</source>
+        <translation>{option} {value}：{error}</translation>
+    </message>
+    <message>
+        <source>Name the programme (--programme NAME). Programmes: {names}.</source>
+        <translation>请指定项目（--programme 项目名称）。现有项目：{names}。</translation>
+    </message>
+    <message>
+        <source>{count} programmes: letters for the mentors with confirmed pairs in each, {letters} in all — {programmes}.</source>
+        <translation>共 {count} 个项目，为每个项目中已确认结对的导师出具聘书，共 {letters} 份：{programmes}。</translation>
+    </message>
+    <message>
+        <source>Note: {names} have no confirmed pair in exactly one programme; their letters name no programme.</source>
+        <translation>注意：{names} 不是恰好在一个项目中有已确认的结对，聘书上不写项目。</translation>
+    </message>
+    <message>
+        <source>Note: {names} have no confirmed pair in {programme}; their letters are issued all the same.</source>
+        <translation>注意：{names} 在“{programme}”中没有已确认的结对，聘书照常出具。</translation>
+    </message>
+    <message>
+        <source>{count} apprentices already hold a certificate that would come out different (another template, date or term): {serials}. Nothing was written. To revoke those certificates and issue new ones with new numbers, run the command again with {option}.</source>
+        <translation>{count} 位学徒已有结业证书，按本次的模板、日期或期限内容将有变化：{serials}。未写出任何文件。如要作废这些证书并以新编号改发，请加上 {option} 再运行一次。</translation>
+    </message>
+    <message>
         <source>{count} mentors already hold a letter that would come out different (another template, date or term): {serials}. Nothing was written. To revoke those letters and issue new ones with new numbers, run the command again with {option}.</source>
         <translation>{count} 位导师已有聘书，按本次的模板、日期或聘期内容将有变化：{serials}。未写出任何文件。如要作废这些聘书并以新编号改发，请加上 {option} 再运行一次。</translation>
     </message>
     <message>
+        <source>{count} certificates are printed again as they were issued, although the records now give another term: {serials}. To revoke them and issue new ones, run the command again with {option}.</source>
+        <translation>{count} 份结业证书按原样重印，但记录中的期限已经改变：{serials}。如要作废这些证书并按新期限改发，请加上 {option} 重新运行命令。</translation>
+    </message>
+    <message>
         <source>{count} letters are printed again as they were issued, although the records now give another term: {serials}. To revoke them and issue new ones, run the command again with {option}.</source>
         <translation>{count} 份聘书按原样重印，但记录中的聘期已经改变：{serials}。如要作废这些聘书并按新聘期改发，请加上 {option} 重新运行命令。</translation>
+    </message>
+    <message>
+        <source>{count} certificates reissued, the old ones revoked: {changes}</source>
+        <translation>改发 {count} 份结业证书，原证书已作废：{changes}</translation>
     </message>
     <message>
         <source>{count} letters reissued, the old ones revoked: {changes}</source>
@@ -261,10 +293,6 @@
     <message>
         <source>None of the {count} programmes has confirmed pairs yet. Name a programme (--programme NAME) or mentors (--mentor ID ...). Programmes: {names}.</source>
         <translation>{count} 个项目都还没有已确认的结对。请指定项目（--programme 项目名）或导师（--mentor ID ...）。现有项目：{names}。</translation>
-    </message>
-    <message>
-        <source>{count} programmes: letters for the mentors with confirmed pairs in each — {programmes} ({letters} letters in all).</source>
-        <translation>共 {count} 个项目，为每个项目中已确认结对的导师出具聘书：{programmes}（共 {letters} 份）。</translation>
     </message>
     <message>
         <source>{name} ({count})</source>
@@ -1166,6 +1194,10 @@
     <message>
         <source>Completion certificate, pre-printed sheet A4 landscape (套打)</source>
         <translation>结业证书，套打内页 A4 横向</translation>
+    </message>
+    <message>
+        <source>There is no template named {name}. The templates for this paper: {names}.</source>
+        <translation>没有名为“{name}”的模板。可用的模板：{names}。</translation>
     </message>
     <message>
         <source>Line {line}: the block {opening} opened here is never closed. Add {closing} where it should end.</source>
