@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--programme", metavar="NAME", help=translate(
         "Cli", "put the apprentices into this programme (rows with their own 项目 keep it)"))
 
-    exp = sub.add_parser("export", help=translate("Cli", "export pairs, the apprentice or mentor roster, the letter register, "
+    exp = sub.add_parser("export", help=translate("Cli", "export pairs, the apprentice or mentor roster, the register of letters or of certificates, "
                                                          "the history of changes or the history of pairs"))
     exp.add_argument("kind", metavar="KIND", choices=["pairs", "apprentices", "mentors", "letters", "certificates", "audit", "history"],
                      help=translate("Cli", "what to export: %(choices)s"))

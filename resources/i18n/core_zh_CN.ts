@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>issue letters of appointment and write them as PDF</source>
-        <translation>签发聘书并生成 PDF</translation>
+        <translation>发放聘书并生成 PDF</translation>
     </message>
     <message>
         <source>the PDF to write (or --split DIR)</source>
@@ -232,8 +232,8 @@
         <translation>把学徒放入这个项目（自带“项目”的行保留自己的项目）</translation>
     </message>
     <message>
-        <source>export pairs, the apprentice or mentor roster, the letter register, the history of changes or the history of pairs</source>
-        <translation>导出配对、学徒或导师名册、聘书登记、修改记录或配对历史</translation>
+        <source>export pairs, the apprentice or mentor roster, the register of letters or of certificates, the history of changes or the history of pairs</source>
+        <translation>导出配对、学徒或导师名册、聘书或结业证书登记簿、修改记录或配对历史</translation>
     </message>
     <message>
         <source>what to export: %(choices)s</source>
