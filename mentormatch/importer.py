@@ -299,7 +299,6 @@ class ImportJob:
         with tabular.collector_paused():
             self.results = []  # the previous validation's rows go before the new ones are made
             self._batch = records.Batch(self.db, self.kind)
-            self._blank = records.empty(self.kind)
             self._given_names: dict[tuple, tuple] = {}  # one tuple for the rows that give the same fields
             self._already = Issue("", translate("Import", "Already in the database."), error=False)  # one for all such rows
             rows, failures = self._read_rows()
@@ -387,7 +386,7 @@ class ImportJob:
         given = self._given(r, values, failed)
         key_of_given = tuple(given)
         r.given = self._given_names.setdefault(key_of_given, key_of_given)
-        clean, errors, keys = batch.check_keys({**self._blank, **given})
+        clean, errors, keys = batch.check_new(given)
         match = batch.match(keys)
         if match is not None:
             key, record_id = match
