@@ -128,6 +128,8 @@ class RowResult:
 
     @property
     def status(self) -> str:
+        if not self.issues:  # most rows: asked of each row several times
+            return "ok"
         if any(i.error for i in self.issues):
             return "error"
         return "warning" if self.issues else "ok"
@@ -183,7 +185,7 @@ class ImportJob:
             raise ValueError(kind)
         self.db, self.kind, self.table, self.file_name = db, kind, table, file_name
         self.spec = records.KINDS[kind]
-        self._fields = {f.name: f for f in self.spec.fields}
+        self._by_name = {f.name: f.ref for f in self.spec.fields if f.kind == "ref" and f.ref != "trades"}  # references given by name
         self._trade_fields = [f for f in self.spec.fields if f.kind == "ref" and f.ref == "trades"]  # given by name or alias
         remembered = remembered_mapping(db, kind, table.headers)
         self.mapping: list[str | None] = remembered or auto_mapping(kind, table.headers)
@@ -426,10 +428,8 @@ class ImportJob:
     def _given(self, r: RowResult, values: dict, failed: set[str]) -> dict:
         """The row's values as records.Batch takes them: references as ids (new names get provisional
         ids), a trade also from the field that names it (an apprentice's major)."""
-        given = {}
-        for name, value in values.items():
-            f = self._fields[name]
-            given[name] = self._batch.reference(f.ref, value) if f.kind == "ref" and f.ref != "trades" else value
+        by_name, reference = self._by_name, self._batch.reference
+        given = {name: value if name not in by_name else reference(by_name[name], value) for name, value in values.items()}
         for f in self._trade_fields:
             source = f.name if f.name in values else f.named_by
             value = values.get(source) if source else None
