@@ -413,6 +413,8 @@ class Batch:
         # how write() stores the values: columns of the table, then the link tables
         self._refs = [f.name for f in self.spec.fields if f.kind == "ref"]
         self._plan = [(f.name, f.kind) for f in self.spec.fields if (kind, f.name) not in LINKS and f.kind != "lines"]
+        self._plan_names = [n for n, _ in self._plan]
+        self._plan_converted = [(index, n, k) for index, (n, k) in enumerate(self._plan) if k in ("college", "bool")]  # stored otherwise
         columns = ["college_id" if k == "college" else n for n, k in self._plan]
         self._pinyin = pinyin.KINDS.get(kind)  # the name's pinyin, written with it (lists search and sort by it)
         columns += ["name_pinyin"] if self._pinyin else []
@@ -771,8 +773,9 @@ class Batch:
         for name in self._refs:
             if clean[name] is not None and clean[name] < 0:
                 clean[name] = self._realise(clean[name])
-        values = [self.reference("colleges", clean[n], create=True) if k == "college" else int(clean[n]) if k == "bool" else clean[n]
-                  for n, k in self._plan]
+        values = list(map(clean.__getitem__, self._plan_names))
+        for index, n, k in self._plan_converted:
+            values[index] = self.reference("colleges", clean[n], create=True) if k == "college" else int(clean[n])
         if self._pinyin:
             values.append(self._pinyin(clean["name"]))
         if record_id is None:
