@@ -41,10 +41,11 @@ def cell_text(value: object, code: bool = False) -> str:
     """A cell as trimmed text with full-width digits and letters made half-width (for a code,
     full-width punctuation too: ２０２６－００１); a whole float is written without '.0'; a leading
     apostrophe (Excel's text marker, or our own against formula injection) is dropped."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    elif isinstance(value, datetime):
-        value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if value.__class__ is not str:  # most cells are texts
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        elif isinstance(value, datetime):
+            value = value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
     text = validation.clean_code(value) if code else validation.clean(value)
     if text.startswith("'"):
         return text[1:].lstrip()

@@ -128,6 +128,8 @@ class RowResult:
 
     @property
     def status(self) -> str:
+        if not self.issues:  # most rows: asked of each row several times
+            return "ok"
         if any(i.error for i in self.issues):
             return "error"
         return "warning" if self.issues else "ok"
@@ -183,7 +185,7 @@ class ImportJob:
             raise ValueError(kind)
         self.db, self.kind, self.table, self.file_name = db, kind, table, file_name
         self.spec = records.KINDS[kind]
-        self._fields = {f.name: f for f in self.spec.fields}
+        self._by_name = {f.name: f.ref for f in self.spec.fields if f.kind == "ref" and f.ref != "trades"}  # references given by name
         self._trade_fields = [f for f in self.spec.fields if f.kind == "ref" and f.ref == "trades"]  # given by name or alias
         remembered = remembered_mapping(db, kind, table.headers)
         self.mapping: list[str | None] = remembered or auto_mapping(kind, table.headers)
@@ -299,7 +301,6 @@ class ImportJob:
         with tabular.collector_paused():
             self.results = []  # the previous validation's rows go before the new ones are made
             self._batch = records.Batch(self.db, self.kind)
-            self._blank = records.empty(self.kind)
             self._given_names: dict[tuple, tuple] = {}  # one tuple for the rows that give the same fields
             self._already = Issue("", translate("Import", "Already in the database."), error=False)  # one for all such rows
             rows, failures = self._read_rows()
@@ -387,7 +388,7 @@ class ImportJob:
         given = self._given(r, values, failed)
         key_of_given = tuple(given)
         r.given = self._given_names.setdefault(key_of_given, key_of_given)
-        clean, errors, keys = batch.check_keys({**self._blank, **given})
+        clean, errors, keys = batch.check_new(given)
         match = batch.match(keys)
         if match is not None:
             key, record_id = match
@@ -427,10 +428,8 @@ class ImportJob:
     def _given(self, r: RowResult, values: dict, failed: set[str]) -> dict:
         """The row's values as records.Batch takes them: references as ids (new names get provisional
         ids), a trade also from the field that names it (an apprentice's major)."""
-        given = {}
-        for name, value in values.items():
-            f = self._fields[name]
-            given[name] = self._batch.reference(f.ref, value) if f.kind == "ref" and f.ref != "trades" else value
+        by_name, reference = self._by_name, self._batch.reference
+        given = {name: value if name not in by_name else reference(by_name[name], value) for name, value in values.items()}
         for f in self._trade_fields:
             source = f.name if f.name in values else f.named_by
             value = values.get(source) if source else None

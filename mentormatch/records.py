@@ -413,6 +413,8 @@ class Batch:
         # how write() stores the values: columns of the table, then the link tables
         self._refs = [f.name for f in self.spec.fields if f.kind == "ref"]
         self._plan = [(f.name, f.kind) for f in self.spec.fields if (kind, f.name) not in LINKS and f.kind != "lines"]
+        self._plan_names = [n for n, _ in self._plan]
+        self._plan_converted = [(index, n, k) for index, (n, k) in enumerate(self._plan) if k in ("college", "bool")]  # stored otherwise
         columns = ["college_id" if k == "college" else n for n, k in self._plan]
         self._pinyin = pinyin.KINDS.get(kind)  # the name's pinyin, written with it (lists search and sort by it)
         columns += ["name_pinyin"] if self._pinyin else []
@@ -436,6 +438,7 @@ class Batch:
         self._college_fields = [f.name for f in self.spec.fields if f.kind in ("college", "colleges")]
         # (field, cleaner, (value, message) of an empty value or None): most of a roster's cells are empty
         self._cleaners: list[tuple[str, object, tuple[object, str] | None]] = []
+        self._new_plans: dict[tuple[str, ...], tuple[list, dict] | None] = {}  # check_new()'s, by the fields given
         for f in self.spec.fields:
             cleaner = self._cleaner(f)
             self._cleaners.append((f.name, cleaner, self._when_empty(cleaner)))
@@ -576,11 +579,40 @@ class Batch:
     def check_keys(self, values: dict, record_id: int | None = None) -> tuple[dict, dict[str, str], list[tuple]]:
         """check(), and the keys_of() the cleaned values, found on the way (an import compares its rows by them)."""
         clean: dict = {}
+        errors = self._clean(values, self._cleaners, clean)
+        return clean, *self._checked(clean, errors, record_id)
+
+    def check_new(self, given: dict) -> tuple[dict, dict[str, str], list[tuple]]:
+        """check_keys() of a new record with the given fields, the rest as empty() has them (an
+        import's row): the fields left out are cleaned once for all the rows that leave out the same."""
+        names = tuple(given)
+        plan = self._new_plans.get(names, False)
+        if plan is False:
+            plan = self._new_plans[names] = self._new_plan(names)
+        if plan is None:
+            return self.check_keys({**empty(self.kind), **given})
+        cleaners, left_out = plan
+        clean = dict(left_out)
+        errors = self._clean(given, cleaners, clean)
+        return clean, *self._checked(clean, errors, None)
+
+    def _new_plan(self, names: tuple[str, ...]) -> tuple[list, dict] | None:
+        """(the cleaners of the fields given, the cleaned values of those left out) for check_new();
+        None when a field left out is refused (a required one) or cleans to a list (not to be shared)."""
+        left_out: dict = {}
+        if self._clean(empty(self.kind), [c for c in self._cleaners if c[0] not in names], left_out) or any(
+                isinstance(value, list) for value in left_out.values()):
+            return None
+        return [c for c in self._cleaners if c[0] in names], left_out
+
+    @staticmethod
+    def _clean(values: dict, cleaners: list, clean: dict) -> dict[str, str]:
+        """Put the cleaned values into clean; returns {field: message} of those refused."""
         errors: dict[str, str] = {}
-        for name, clean_value, empty in self._cleaners:
+        for name, clean_value, when_empty in cleaners:
             raw = values.get(name)
-            if empty is not None and (raw is None or raw == ""):
-                clean[name], error = empty
+            if when_empty is not None and (raw is None or raw == ""):
+                clean[name], error = when_empty
                 if error:
                     errors[name] = error
                 continue
@@ -591,11 +623,15 @@ class Batch:
                 continue
             # the text given when cleaning changed nothing: an import's 200,000 rows are not copied
             clean[name] = raw if value.__class__ is str and value == raw else value
+        return errors
+
+    def _checked(self, clean: dict, errors: dict[str, str], record_id: int | None) -> tuple[dict[str, str], list[tuple]]:
+        """(errors with those of the record as a whole, keys_of() clean)."""
         keys = self.keys_of(clean)
         for name, message in (*self._taken(keys, record_id), *_CROSS_CHECKS[self.kind](self, clean, record_id),
                               *self._similar_college_notices(clean)):
             errors.setdefault(name, message)
-        return clean, errors, keys
+        return errors, keys
 
     def _taken(self, keys: list[tuple], record_id: int | None):
         """Identity keys and unique values (keys_of() a record) that belong to another record."""
@@ -737,8 +773,9 @@ class Batch:
         for name in self._refs:
             if clean[name] is not None and clean[name] < 0:
                 clean[name] = self._realise(clean[name])
-        values = [self.reference("colleges", clean[n], create=True) if k == "college" else int(clean[n]) if k == "bool" else clean[n]
-                  for n, k in self._plan]
+        values = list(map(clean.__getitem__, self._plan_names))
+        for index, n, k in self._plan_converted:
+            values[index] = self.reference("colleges", clean[n], create=True) if k == "college" else int(clean[n])
         if self._pinyin:
             values.append(self._pinyin(clean["name"]))
         if record_id is None:

@@ -36,6 +36,7 @@ DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[
 FULLWIDTH_ALL = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 # In free text only digits and letters are narrowed: 赵强（新） keeps its Chinese brackets.
 FULLWIDTH_ALNUM = {code: FULLWIDTH_ALL[code] for code in FULLWIDTH_ALL if chr(FULLWIDTH_ALL[code]).isalnum()} | {0x3000: 0x20}
+_FULLWIDTH = re.compile("[\u3000\uff01-\uff5e]")  # what FULLWIDTH_ALL narrows: found faster than translate() finds nothing
 
 
 class ValidationError(UserError, ValueError):
@@ -52,7 +53,7 @@ def clean(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    return (text if text.isascii() else text.translate(FULLWIDTH_ALNUM)).strip()  # ASCII has nothing to narrow: fast for a roster
+    return (text if text.isascii() or not _FULLWIDTH.search(text) else text.translate(FULLWIDTH_ALNUM)).strip()
 
 
 def clean_code(value: object) -> str:
@@ -60,7 +61,7 @@ def clean_code(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    return (text if text.isascii() else text.translate(FULLWIDTH_ALL)).strip()
+    return (text if text.isascii() or not _FULLWIDTH.search(text) else text.translate(FULLWIDTH_ALL)).strip()
 
 
 def _code_text(value: object) -> str:
@@ -87,9 +88,21 @@ def id_number(value: object) -> str | None:
         born = date(int(birth[:4]), int(birth[4:6]), int(birth[6:8]))
     except ValueError:
         raise ValidationError(translate("Validation", "The ID number contains an impossible birth date.")) from None
-    if born.year < 1900 or born > date.today():
+    if born.year < 1900 or _after_today(born):
         raise ValidationError(translate("Validation", "The ID number contains an impossible birth date."))
     return text
+
+
+_latest_today = date.min  # the last date.today(): 1 µs a call, for each of a roster's 200,000 IDs
+
+
+def _after_today(day: date) -> bool:
+    """day > date.today(), asked only of a day after the last today seen (the clock goes forward)."""
+    global _latest_today
+    if day <= _latest_today:
+        return False
+    _latest_today = date.today()
+    return day > _latest_today
 
 
 def id_gender(number: str) -> str:
