@@ -125,19 +125,19 @@
     </message>
     <message>
         <source>{count} apprentices already hold a certificate: it is printed again with its number.</source>
-        <translation>{count} 名学徒已有结业证书：将按原编号重印。</translation>
+        <translation>其中 {count} 名已有结业证书，将按原编号重印。</translation>
     </message>
     <message>
         <source>{count} mentors already hold a letter: it is printed again with its number.</source>
-        <translation>{count} 位导师已有聘书：将按原编号重印。</translation>
+        <translation>其中 {count} 名已有聘书，将按原编号重印。</translation>
     </message>
     <message>
         <source>{count} apprentices already hold a certificate: with this template, date or term it is revoked and reissued with a new number (old numbers {serials}).</source>
-        <translation>{count} 名学徒已有结业证书：因模板、日期或培养期不同，将作废原证书并以新编号改发（原编号 {serials}）。</translation>
+        <translation>其中 {count} 名已有结业证书，因模板、日期或培养期不同，将作废原证书并以新编号改发（原编号 {serials}）。</translation>
     </message>
     <message>
         <source>{count} mentors already hold a letter: with this template, date or term it is revoked and reissued with a new number (old numbers {serials}).</source>
-        <translation>{count} 位导师已有聘书：因模板、日期或聘期不同，将作废原聘书并以新编号改发（原编号 {serials}）。</translation>
+        <translation>其中 {count} 名已有聘书，因模板、日期或聘期不同，将作废原聘书并以新编号改发（原编号 {serials}）。</translation>
     </message>
     <message>
         <source>… and {count} more</source>
