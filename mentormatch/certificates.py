@@ -14,8 +14,6 @@ from mentormatch.i18n import translate
 
 def run_command(db: Database, args) -> int:
     """mentormatch certificates (OUT.pdf | --split DIR) [--programme NAME] [--template NAME] [--date YYYY-MM-DD] [--reissue]"""
-    if not args.out and not args.split:
-        raise UserError(translate("Certificates", "Name the PDF to write (OUT.pdf) or a folder (--split DIR)."))
     template, issue_date = letters.command_choices(args, letters.CERTIFICATE)
     programme_id = letters.command_programme(db, args.programme)
     apprentice_ids = letters.certified_apprentices(db, programme_id)

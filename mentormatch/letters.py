@@ -672,12 +672,6 @@ class Batch:
         """New letters for these mentors (or their own again, or reissued: see plan())."""
         return cls(db, plan(db, mentor_ids, programme_id, template, issue_date, reissue=reissue))
 
-    @classmethod
-    def for_certificates(cls, db: Database, apprentice_ids: list[int], programme_id: int, template: str | None = None,
-                         issue_date: str | None = None) -> Batch:
-        """New completion certificates for these apprentices of the programme (or their own again)."""
-        return cls(db, plan(db, apprentice_ids, programme_id, template, issue_date, paper=CERTIFICATE))
-
     @property
     def title(self) -> str:
         """A PDF's or a print job's title: the kind of paper and its serials from first to last
@@ -813,23 +807,9 @@ class Batch:
         return printed
 
 
-def write_for_command(db: Database, batch: Batch, out: str | None, split_dir: str | None) -> list[Path]:
-    """A command's batch written as one PDF (out) or one per paper (split_dir) and recorded; its files."""
-    try:
-        batch.write(target=None if split_dir else out, split_dir=split_dir)
-        return batch.commit(db)
-    except OSError as exc:
-        raise UserError(translate("Letters", "Cannot write the letters: {error}").format(error=exc)) from exc
-
-
 def run_command(db: Database, args) -> int:
     """mentormatch letters (OUT.pdf | --split DIR) [--programme NAME] [--mentor ID|工号[,…]] [--template NAME]
     [--date YYYY-MM-DD] [--reissue]"""
-    if args.out is None and args.split is None:
-        raise UserError(translate("Letters", "Where should the letters go? Give OUT.pdf for one PDF, or --split DIR for "
-                                             "one PDF per mentor."))
-    if args.out is not None and args.split is not None:
-        raise UserError(translate("Letters", "Give OUT.pdf (one PDF) or --split DIR (one PDF per mentor), not both."))
     template, issue_date = command_choices(args, APPOINTMENT)
     programme_id = records.programme_id_by_name(db, args.programme)
     if args.mentor:
@@ -845,7 +825,17 @@ def run_command(db: Database, args) -> int:
 def command_choices(args, paper: Paper) -> tuple[str | None, str | None]:
     """A command's --template and --date, checked before anything is planned: the template named by
     its file name or the name the window shows (letter_templates.resolve), for this paper; the date
-    as dates are read everywhere (validation.iso_date), a bad one named with its option."""
+    as dates are read everywhere (validation.iso_date), a bad one named with its option; and where
+    the papers go: OUT.pdf or --split DIR, exactly one."""
+    certificates = paper is CERTIFICATE
+    if not args.out and not args.split:
+        raise UserError(translate("Certificates", "Name the PDF to write (OUT.pdf) or a folder (--split DIR).") if certificates
+                        else translate("Letters", "Where should the letters go? Give OUT.pdf for one PDF, or --split DIR "
+                                                  "for one PDF per mentor."))
+    if args.out and args.split:
+        raise UserError(translate("Letters", "Give OUT.pdf (one PDF) or --split DIR (one PDF per apprentice), not both.")
+                        if certificates else
+                        translate("Letters", "Give OUT.pdf (one PDF) or --split DIR (one PDF per mentor), not both."))
     template = None
     if args.template:
         template = letter_templates.resolve(args.template, paper.kind)
@@ -878,7 +868,11 @@ def issue_for_command(db: Database, args, appointments: list[tuple[int, int | No
     _refuse_silent_reissue(db, appointments, template, issue_date, args.reissue, paper)
     batch = Batch(db, plan_each(db, appointments, template, issue_date, paper=paper, reissue=args.reissue))
     new = batch.new
-    written = write_for_command(db, batch, args.out, args.split)
+    try:
+        batch.write(target=args.out, split_dir=args.split)
+        written = batch.commit(db)
+    except OSError as exc:
+        raise UserError(translate("Letters", "Cannot write the letters: {error}").format(error=exc)) from exc
     count = len(batch.letters)
     print(summary.format(count=count, new=new, again=count - new, where=args.split or written[0]))
     _say_reissued(batch.letters, paper)

@@ -29,7 +29,7 @@ def confirm_all(db):
 
 
 def certify(db, pid, ids, template=None, target=None):
-    batch = letters.Batch.for_certificates(db, ids, pid, template, ISSUED)
+    batch = letters.Batch(db, letters.plan(db, ids, pid, template, ISSUED, paper=letters.CERTIFICATE))
     if target is None:
         return letters.commit(db, batch.letters)
     assert batch.write(target=target)
@@ -77,7 +77,7 @@ def test_who_gets_a_certificate(sample_db):
     pairs.unpair(sample_db, pair[0], date.today().isoformat(), "退出项目")  # left the programme: no certificate
     assert pair[1] not in letters.certified_apprentices(sample_db, pid)
     with pytest.raises(UserError, match="confirmed pair"):
-        letters.Batch.for_certificates(sample_db, [pair[1]], pid)
+        letters.Batch(sample_db, letters.plan(sample_db, [pair[1]], pid, paper=letters.CERTIFICATE))
     unpaired = sample_db.execute("SELECT COUNT(*) FROM apprentices WHERE programme_id = ?", [pid]).fetchone()[0]
     assert len(letters.certified_apprentices(sample_db, pid)) == len(confirmed) - 1 < unpaired
     with pytest.raises(UserError, match="programme"):

@@ -319,7 +319,7 @@ def test_in_chinese_papers_are_named_as_they_are_and_revoking_is_作废(qtbot, s
     pairs.accept(sample_db, pid)
     apprentice = sample_db.execute("SELECT apprentice_id FROM pairs WHERE status = 'confirmed' LIMIT 1").fetchone()[0]
     name = sample_db.execute("SELECT name FROM apprentices WHERE id = ?", [apprentice]).fetchone()[0]
-    certificate = letters.commit(sample_db, letters.Batch.for_certificates(sample_db, [apprentice], pid, None, "2027-01-13").letters)[0]
+    certificate = letters.commit(sample_db, letters.Batch(sample_db, letters.plan(sample_db, [apprentice], pid, None, "2027-01-13", paper=letters.CERTIFICATE)).letters)[0]
     issue_three(sample_db)
     locale = QLocale()
     install_translators("zh_CN")

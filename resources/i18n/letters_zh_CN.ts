@@ -235,6 +235,10 @@
         <translation>这些聘书要打在不同的纸上：{names}。请把套打模板的聘书单独打印。</translation>
     </message>
     <message>
+        <source>Give OUT.pdf (one PDF) or --split DIR (one PDF per apprentice), not both.</source>
+        <translation>OUT.pdf（一个 PDF）和 --split DIR（每名学徒一个 PDF）只能二选一。</translation>
+    </message>
+    <message>
         <source>{option} {value}: {error}</source>
         <translation>{option} {value}：{error}</translation>
     </message>
